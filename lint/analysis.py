@@ -1,0 +1,208 @@
+"""A parsed Document with its spaCy Doc and per-sentence features rules share.
+
+Features are computed lazily, once per sentence: negated, hedged, cited, in_quote,
+is_disclaimer, is_question, is_heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from lint.documents.model import Block, Document, Link
+from lint.positions import LineIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+HEDGE_WORDS = {
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "potentially",
+    "perhaps",
+    "likely",
+    "unlikely",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "preliminary",
+    "reportedly",
+    "anecdotally",
+    "tentative",
+    "limited",
+    "early",
+    "purported",
+    "purportedly",
+    "allegedly",
+    "theoretically",
+    "hypothesized",
+}
+HEDGE_PHRASES = re.compile(
+    r"\b(some (?:studies|research|evidence|users|people)|early (?:research|evidence|studies)"
+    r"|(?:one|a) small (?:study|trial)|is thought to|are thought to|is believed to"
+    r"|in (?:rats|mice|rodents|animals|animal studies|cell cultures?|vitro|test tubes?)"
+    r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
+    re.IGNORECASE,
+)
+NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing"}
+NEGATION_PHRASES = re.compile(r"\b(fails? to|failed to|there is no evidence|lacks?)\b", re.I)
+CITATION = re.compile(
+    r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5]
+    r"|\([A-Z][A-Za-z'’-]+(?: et al\.?| and [A-Z][A-Za-z'’-]+)?,? (?:19|20)\d\d[a-z]?\)"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+)
+STUDY_HOSTS = re.compile(
+    r"(pubmed|ncbi\.nlm\.nih\.gov|doi\.org|nih\.gov|sciencedirect|springer|wiley|nature\.com"
+    r"|frontiersin|mdpi|jamanetwork|nejm|bmj|thelancet|cochranelibrary|plos|biorxiv"
+    r"|medrxiv|clinicaltrials\.gov|tandfonline|sagepub|oup\.com|karger|\.edu/)",
+    re.IGNORECASE,
+)
+DISCLAIMER = re.compile(
+    r"not been evaluated by the (?:food and drug administration|fda|u\.?s\.? food)"
+    r"|not (?:been )?(?:evaluated|approved|reviewed) by the (?:fda|food and drug administration)"
+    r".{0,80}(?:diagnose|treat|cure|prevent)"
+    r"|not intended to diagnose,? treat,? cure,? (?:or|and) prevent",
+    re.IGNORECASE | re.DOTALL,
+)
+QUOTE_CHARS = {'"', "“", "”"}
+
+
+@dataclass
+class Sentence:
+    span: Span
+    block: Block | None
+    index: int
+    analysis: Analysis = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.span.text.strip()
+
+    @property
+    def start_char(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end_char(self) -> int:
+        return self.span.start_char + len(self.span.text.rstrip())
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def words(self) -> set[str]:
+        return {t.lower_ for t in self.span}
+
+    @cached_property
+    def negated(self) -> bool:
+        return bool(self.words & NEGATIONS) or bool(NEGATION_PHRASES.search(self.text))
+
+    @cached_property
+    def hedged(self) -> bool:
+        return bool(self.words & HEDGE_WORDS) or bool(HEDGE_PHRASES.search(self.text))
+
+    @cached_property
+    def cited(self) -> bool:
+        if CITATION.search(self.text) or self.links_to_study:
+            return True
+        # a footnote number glued to a word or to punctuation: "effects3", "rats.1"
+        for token in self.span[1:]:
+            prev = token.doc[token.i - 1]
+            glued = token.like_num and len(token.text) <= 3 and not prev.whitespace_
+            if glued and (prev.is_alpha or prev.text in {".", ",", ")", "”", '"'}):
+                return True
+        return False
+
+    @cached_property
+    def links_to_study(self) -> bool:
+        return any(STUDY_HOSTS.search(link.url) for link in self.links)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        return self.analysis.links_in(self.start_char, self.end_char)
+
+    @cached_property
+    def in_quote(self) -> bool:
+        if self.block is not None and self.block.quote:
+            return True
+        text = self.text
+        return len(text) > 1 and text[0] in QUOTE_CHARS and text.rstrip(".!?")[-1] in QUOTE_CHARS
+
+    @cached_property
+    def is_disclaimer(self) -> bool:
+        return bool(DISCLAIMER.search(self.text))
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.endswith("?")
+
+    @property
+    def is_heading(self) -> bool:
+        return self.block is not None and self.block.kind == "heading"
+
+    def has(self, feature: str) -> bool:
+        """Named features rules can test in YAML (`unless: [negated, hedged]`)."""
+        return bool(getattr(self, FEATURES[feature]))
+
+
+FEATURES = {
+    "negated": "negated",
+    "hedged": "hedged",
+    "cited": "cited",
+    "quote": "in_quote",
+    "disclaimer": "is_disclaimer",
+    "question": "is_question",
+    "heading": "is_heading",
+}
+
+
+class Analysis:
+    """Everything rules read about one document; built once, read by every checker."""
+
+    def __init__(self, document: Document, doc: Doc):
+        self.document = document
+        self.doc = doc
+        self.source_text = document.source.text
+        self.lines = LineIndex(self.source_text)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result: list[Sentence] = []
+        for span in self.doc.sents:
+            if span.text.strip():
+                block = self.document.block_at(span.start_char)
+                result.append(Sentence(span, block, len(result), self))
+        return result
+
+    def sentence_at(self, prose_offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start_char <= prose_offset < sentence.end_char:
+                return sentence
+        return None
+
+    def links_in(self, prose_start: int, prose_end: int) -> list[Link]:
+        src_start, src_end = self.document.source_span(prose_start, prose_end)
+        return [link for link in self.document.links if src_start <= link.text_start < src_end]
+
+    def source_span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
+        return self.document.source_span(prose_start, prose_end)
+
+    @cached_property
+    def lowered_words(self) -> frozenset[str]:
+        """Every lower-cased token text: lets matchers skip rules that cannot apply."""
+        return frozenset(t.lower_ for t in self.doc)

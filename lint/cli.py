@@ -1,0 +1,206 @@
+"""Command line. Imports stay inside commands so `supplint --version` and errors stay instant."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.errors import SupplintError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CHECK_FORMATS = ("text", "concise", "json")
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="supplint",
+        description="Lint supplement and nootropic articles for FDA, FTC, "
+        "evidence and safety problems.",
+    )
+    parser.add_argument("--version", action="version", version=f"supplint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint articles and print findings")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files, folders, or - for stdin (default: .)",
+    )
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+    check.add_argument(
+        "--select",
+        type=_csv,
+        default=None,
+        metavar="IDS",
+        help="comma-separated rule ids or families to run",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_csv,
+        default=None,
+        metavar="IDS",
+        help="comma-separated rule ids or families to skip",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: info)",
+    )
+    _common(check)
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="NAME",
+        help="name (and so format) of the article read from -",
+    )
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    _common(rules)
+
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule_id", metavar="RULE-ID")
+    _common(explain)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=".supplint.yaml or pyproject.toml (default: found upward)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        result: int = COMMANDS[args.command](args)
+        return result
+    except SupplintError as err:
+        print(f"supplint: error: {err.render()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def load_settings(args: Any, start: str | None = None) -> Any:
+    from lint.config import discover, load_config
+
+    path = args.config
+    if path is None:
+        first = start if start and start != "-" else "."
+        path = discover(Path(first))
+    return load_config(path)
+
+
+def cmd_check(args: Any) -> int:
+    from lint.engine import Engine, FileResult
+    from lint.errors import InputError
+    from lint.finding import SEVERITY_RANK
+    from lint.report import Report, renderer
+    from lint.sources import DEFAULT_INCLUDE, expand
+
+    config = load_settings(args, args.paths[0])
+    engine = Engine(config, args.select, args.ignore)
+    results: list[FileResult] = []
+    files: list[str] = []
+    for path in args.paths:
+        try:
+            files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
+        except InputError as err:
+            results.append(FileResult(err.path, error=err.render()))
+    results.extend(engine.lint_paths(files, args.stdin_filename))
+    report = Report(
+        results,
+        {rule.id: rule for rule in engine.rules},
+        {r.path: r.source for r in results if r.source is not None},
+    )
+    for error in report.errors:
+        print(f"supplint: error: {error}", file=sys.stderr)
+    sys.stdout.write(renderer(args.format)(report, args.format))
+    if report.errors:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[args.fail_on or config.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def cmd_rules(args: Any) -> int:
+    from lint.rules.loader import load_rules
+
+    config = load_settings(args)
+    ruleset = load_rules(config.rule_dirs)
+    if args.format == "json":
+        import json
+
+        rows = [
+            {
+                "id": r.id,
+                "kind": r.kind,
+                "severity": config.severity.get(r.id, r.severity),
+                "message": r.message,
+                "file": r.file,
+                "builtin": r.builtin,
+            }
+            for r in ruleset.rules
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_CLEAN
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
+        severity = config.severity.get(rule.id, rule.severity)
+        print(f"{rule.id:<{width}}  {severity:<7}  {rule.kind:<9}  {rule.message}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(args: Any) -> int:
+    from lint.errors import UsageError
+    from lint.rules.loader import load_rules
+
+    config = load_settings(args)
+    rules = load_rules(config.rule_dirs).by_id()
+    rule = rules.get(args.rule_id)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule_id, list(rules), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UsageError(f"unknown rule '{args.rule_id}'{hint}")
+    print(f"{rule.id} ({rule.severity}, kind {rule.kind})")
+    print(f"defined in {rule.file}:{rule.line}\n")
+    print(rule.explain.strip() or rule.message)
+    for label, key in (("Flagged", "flag"), ("Not flagged", "pass")):
+        examples = rule.examples.get(key) or []
+        if examples:
+            print(f"\n{label}:")
+            for example in examples:
+                print(
+                    f"  - {example if isinstance(example, str) else example.get('text', example)}"
+                )
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,0 +1,144 @@
+"""Config: `.supplint.yaml` or `[tool.supplint]` in pyproject.toml, found walking up from a path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.errors import ConfigError
+from lint.finding import SEVERITIES
+
+CONFIG_NAMES = (".supplint.yaml", ".supplint.yml")
+# key -> (expected type, description); the one place config keys are declared
+KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "select": (list, "rule ids or families to run (default: all)"),
+    "ignore": (list, "rule ids or families to skip"),
+    "fail_on": (str, "lowest severity that makes the exit code 1 (default: info)"),
+    "rule_dirs": (list, "house rule folders, relative to the config file"),
+    "severity": (dict, "rule id -> severity overrides"),
+    "include": (list, "file globs to lint inside folders"),
+    "exclude": (list, "file or folder globs to skip"),
+    "jobs": (int, "worker processes (default: number of cores)"),
+}
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "info"
+    rule_dirs: list[Path] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    jobs: int | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file in `start` (a file's folder) or any folder above it."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.supplint]" in _read(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(str(path), "config file does not exist")
+    if path.name == "pyproject.toml":
+        data, lines = _load_pyproject(path)
+    else:
+        data, lines = _load_yaml(path)
+    return _build(path, data, lines)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(str(path), f"cannot read config: {err}") from None
+
+
+def _load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    from lint.rules.loader import parse_yaml
+
+    data = parse_yaml(str(path), _read(path)) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "config must be a mapping of keys", 1)
+    lines = {str(k): data.lc.key(k)[0] + 1 for k in data} if hasattr(data, "lc") else {}
+    return data, lines
+
+
+def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    text = _read(path)
+    try:
+        data = tomllib.loads(text).get("tool", {}).get("supplint", {})
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(str(path), f"invalid TOML: {err}") from None
+    lines: dict[str, int] = {}
+    section = text.find("[tool.supplint]")
+    base = text.count("\n", 0, section)
+    for key in data:
+        found = re.search(rf"^\s*{re.escape(key)}\s*=", text[section:], re.MULTILINE)
+        if found:
+            lines[key] = base + text[section : section + found.start()].count("\n") + 1
+    return data, lines
+
+
+def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
+    config = Config(path=path, lines=lines)
+    for key, value in data.items():
+        line = lines.get(key)
+        norm = key.replace("-", "_")
+        if norm not in KEYS:
+            import difflib
+
+            close = difflib.get_close_matches(norm, list(KEYS), n=1)
+            hint = f", did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(str(path), f"unknown config key '{key}'{hint}", line)
+        expected, _ = KEYS[norm]
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+            raise ConfigError(str(path), f"'{key}' must be a {_type_name(expected)}", line)
+        setattr(config, norm, _plain(value))
+    if config.fail_on not in SEVERITIES:
+        raise ConfigError(str(path), "fail_on must be error, warning or info", lines.get("fail_on"))
+    for rule_id, severity in config.severity.items():
+        if severity not in SEVERITIES:
+            raise ConfigError(
+                str(path),
+                f"severity for '{rule_id}' must be error, warning or info",
+                lines.get("severity"),
+            )
+    config.rule_dirs = [(path.parent / str(d)).resolve() for d in config.rule_dirs]
+    return config
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    names: dict[Any, str] = {list: "list", str: "string", dict: "mapping", int: "number"}
+    return names.get(expected, "value")

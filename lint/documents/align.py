@@ -1,0 +1,73 @@
+"""Find where parsed text came from in the source, scanning forward only.
+
+Parsers give us decoded text (entities resolved, markup removed) but not inline positions.
+Every character is matched at or after the previous match, so a word that occurs twice maps
+to the right occurrence; entities (`&amp;`) match the character they decode to.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+WINDOW = 256  # how far ahead a character may be, past markup, before we give up on it
+
+
+class Aligner:
+    def __init__(self, source: str, cursor: int = 0):
+        self.source = source
+        self.cursor = cursor
+
+    def match(self, text: str) -> list[int]:
+        """Source offsets for each character of `text`, advancing the cursor."""
+        src = self.source
+        if src.startswith(text, self.cursor):
+            start = self.cursor
+            self.cursor += len(text)
+            return list(range(start, self.cursor))
+        offsets = []
+        for char in text:
+            offsets.append(self._char(char))
+        return offsets
+
+    def _char(self, char: str) -> int:
+        src, pos = self.source, self.cursor
+        limit = min(len(src), pos + WINDOW)
+        while pos < limit:
+            here = src[pos]
+            if here == char:
+                self.cursor = pos + 1
+                return pos
+            if here == "&":
+                entity = _ENTITY.match(src, pos)
+                if entity and html.unescape(entity.group()) == char:
+                    self.cursor = entity.end()
+                    return pos
+            pos += 1
+        return max(0, min(self.cursor, len(src) - 1))  # unmatched: stay put, keep order
+
+    def skip_to(self, needle: str, limit: int | None = None) -> bool:
+        found = self.source.find(needle, self.cursor, limit)
+        if found < 0:
+            return False
+        self.cursor = found + len(needle)
+        return True
+
+    def skip_balanced(self, open_char: str, close_char: str) -> None:
+        """Cursor at open_char: move past its matching close_char (for `(url "title")`)."""
+        depth, pos, src = 0, self.cursor, self.source
+        while pos < len(src):
+            if src[pos] == "\\":
+                pos += 2
+                continue
+            if src[pos] == open_char:
+                depth += 1
+            elif src[pos] == close_char:
+                depth -= 1
+                if depth == 0:
+                    self.cursor = pos + 1
+                    return
+            elif src[pos] == "\n" and pos + 1 < len(src) and src[pos + 1] == "\n":
+                return
+            pos += 1

@@ -1,0 +1,135 @@
+"""The Document every parser returns: prose blocks with an exact map back to the source."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.sources import Source
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Link:
+    """A hyperlink. `start`/`end` span its markup in the source; text_* span the visible text."""
+
+    url: str
+    text: str
+    rel: tuple[str, ...]
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+    block: int = -1
+
+
+@dataclass
+class Block:
+    """A prose block: [start, end) indexes Document.prose."""
+
+    kind: str  # paragraph | heading | list_item | table_cell
+    start: int
+    end: int
+    section: int
+    level: int = 0  # heading level
+    quote: bool = False  # inside a block quote
+
+
+@dataclass
+class Document:
+    source: Source
+    prose: str
+    offsets: array  # prose index -> source offset, plus one sentinel at the end
+    blocks: list[Block]
+    links: list[Link]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    prose_end: int = 0  # source offset just after the last prose character
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Prose [start, end) -> source [start, end). Empty spans stay empty."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def block_at(self, prose_offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= prose_offset < block.end:
+                return block
+        return None
+
+
+class ProseBuilder:
+    """Collects (character, source offset) runs into blocks, collapsing whitespace runs.
+
+    Whitespace inside a block becomes one space mapped to the first whitespace character, so
+    NLP sees `boosts memory` even when the source breaks the line between the words.
+    """
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets = array("q")
+        self.blocks: list[Block] = []
+        self.section = 0
+        self._block_start: int | None = None
+
+    def begin(self) -> None:
+        if self._block_start is None:
+            if self.chars:
+                last = self.offsets[-1] + 1
+                self.chars.extend(BLOCK_SEPARATOR)
+                self.offsets.extend([last] * len(BLOCK_SEPARATOR))
+            self._block_start = len(self.chars)
+
+    def add(self, text: str, offsets: list[int] | range) -> None:
+        self.begin()
+        for char, offset in zip(text, offsets, strict=False):
+            if char.isspace():
+                if len(self.chars) == self._block_start or self.chars[-1] == " ":
+                    continue
+                char = " "
+            self.chars.append(char)
+            self.offsets.append(offset)
+
+    def end(self, kind: str, level: int = 0, quote: bool = False) -> None:
+        if self._block_start is None:
+            return
+        while len(self.chars) > self._block_start and self.chars[-1] == " ":
+            self.chars.pop()
+            self.offsets.pop()
+        if len(self.chars) == self._block_start:  # nothing but whitespace: drop the block
+            sep = len(BLOCK_SEPARATOR) if self._block_start else 0
+            del self.chars[self._block_start - sep :]
+            del self.offsets[self._block_start - sep :]
+        else:
+            if kind == "heading":
+                self.section += 1
+            self.blocks.append(
+                Block(kind, self._block_start, len(self.chars), self.section, level, quote)
+            )
+        self._block_start = None
+
+    def build(self, source: Source, links: list[Link], front_matter: dict[str, Any]) -> Document:
+        prose = "".join(self.chars)
+        end = self.offsets[-1] + 1 if self.offsets else 0
+        offsets = array("q", self.offsets)
+        offsets.append(end)
+        for link in links:
+            link.block = _block_index(self.blocks, link.text_start, offsets)
+        return Document(source, prose, offsets, self.blocks, links, front_matter, end)
+
+
+def _block_index(blocks: list[Block], source_offset: int, offsets: array) -> int:
+    for index, block in enumerate(blocks):
+        if offsets[block.start] <= source_offset <= offsets[block.end - 1] + 1:
+            return index
+    # a link outside any prose block (e.g. an image-only line): attach to the next block
+    for index, block in enumerate(blocks):
+        if offsets[block.start] > source_offset:
+            return index
+    return len(blocks) - 1

@@ -1,0 +1,177 @@
+"""The pipeline: read -> parse -> analyse -> check -> findings, one direction, per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.analysis import Analysis
+from lint.config import Config
+from lint.documents import Document, parse
+from lint.errors import InputError
+from lint.finding import Finding
+from lint.rules.base import Checker
+from lint.rules.loader import RuleSet, load_rules
+from lint.rules.model import Hit, Rule
+from lint.rules.registry import checker_class
+from lint.sources import Source, read_file, read_stdin
+from lint.suppression import parse_suppressions
+
+UNKNOWN_SUPPRESSION = "suppression.unknown-rule"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    source: str | None = field(default=None, repr=False)  # decoded text, for excerpts
+
+
+def selected(rule_id: str, selectors: Iterable[str]) -> bool:
+    family = rule_id.split(".", 1)[0]
+    return any(s in (rule_id, family, "ALL", "all") for s in selectors)
+
+
+class Engine:
+    """Loads and compiles the rule set once; lints any number of sources with it."""
+
+    def __init__(
+        self,
+        config: Config,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        ruleset: RuleSet | None = None,
+    ):
+        self.config = config
+        self.ruleset = ruleset or load_rules(config.rule_dirs)
+        select = select or config.select
+        ignore = (ignore or []) + config.ignore
+        self.rules: list[Rule] = [
+            rule
+            for rule in self.ruleset.rules
+            if (not select or selected(rule.id, select)) and not selected(rule.id, ignore)
+        ]
+        self.known_ids = {rule.id for rule in self.ruleset.rules}
+        self._checkers: list[Checker] | None = None
+
+    @property
+    def checkers(self) -> list[Checker]:
+        if self._checkers is None:
+            from lint.nlp import get_nlp
+
+            nlp = get_nlp()
+            by_kind: dict[str, list[Rule]] = {}
+            for rule in self.rules:
+                by_kind.setdefault(rule.kind, []).append(rule)
+            self._checkers = [
+                checker_class(kind)(rules, nlp, self.ruleset)
+                for kind, rules in sorted(by_kind.items())
+            ]
+        return self._checkers
+
+    def lint_paths(
+        self, paths: Iterable[str], stdin_name: str | None = None
+    ) -> Iterator[FileResult]:
+        def sources() -> Iterator[Source | FileResult]:
+            for path in paths:
+                try:
+                    yield read_stdin(stdin_name) if path == "-" else read_file(path)
+                except InputError as err:
+                    yield FileResult(err.path, error=err.render())
+
+        return self.lint_sources(sources())
+
+    def lint_sources(self, items: Iterable[Source | FileResult]) -> Iterator[FileResult]:
+        """Parse each source, run the NLP in batches (nlp.pipe), check, and yield per file."""
+        from lint.nlp import get_nlp
+
+        checkers = self.checkers
+
+        def parsed() -> Iterator[tuple[str, Document | FileResult]]:
+            for item in items:
+                if isinstance(item, FileResult):
+                    yield "", item
+                    continue
+                try:
+                    document = parse(item)
+                except InputError as err:
+                    yield "", FileResult(err.path, error=err.render())
+                    continue
+                yield document.prose, document
+
+        for doc, context in get_nlp().pipe(parsed(), as_tuples=True, batch_size=16):
+            if isinstance(context, FileResult):
+                yield context
+            else:
+                yield self._check(Analysis(context, doc), checkers)
+
+    def _check(self, analysis: Analysis, checkers: list[Checker]) -> FileResult:
+        hits: list[Hit] = []
+        for checker in checkers:
+            hits.extend(checker.check(analysis))
+        document = analysis.document
+        suppressions = parse_suppressions(
+            analysis.source_text, analysis.lines, document.front_matter, self.known_ids
+        )
+        findings: dict[tuple[str, int, int], Finding] = {}
+        for hit in hits:
+            finding = self._finding(analysis, hit)
+            if not suppressions.covers(finding.rule_id, finding.line):
+                findings.setdefault((finding.rule_id, hit.start, hit.end), finding)
+        for selector, start, end, _line in suppressions.unknown:
+            finding = make_finding(
+                analysis,
+                UNKNOWN_SUPPRESSION,
+                "warning",
+                start,
+                end,
+                f"Suppression names unknown rule or family '{selector}'",
+            )
+            findings[(finding.rule_id, start, end)] = finding
+        ordered = sorted(findings.values(), key=Finding.sort_key)
+        return FileResult(analysis.path, ordered, source=analysis.source_text)
+
+    def _finding(self, analysis: Analysis, hit: Hit) -> Finding:
+        rule = hit.rule
+        severity = self.config.severity.get(rule.id, rule.severity)
+        return make_finding(
+            analysis,
+            rule.id,
+            severity,
+            hit.start,
+            hit.end,
+            hit.render_message(),
+            suggestion=hit.suggestion or rule.suggestion,
+            strength=hit.strength,
+            fix=hit.fix,
+        )
+
+
+def make_finding(
+    analysis: Analysis,
+    rule_id: str,
+    severity: str,
+    start: int,
+    end: int,
+    message: str,
+    **extra: Any,
+) -> Finding:
+    line, column = analysis.lines.line_col(start)
+    end_line, end_column = analysis.lines.line_col(end)
+    return Finding(
+        path=analysis.path,
+        rule_id=rule_id,
+        severity=severity,
+        message=message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        excerpt=analysis.source_text[start:end],
+        family=rule_id.split(".", 1)[0],
+        start_offset=start,
+        end_offset=end,
+        **extra,
+    )

@@ -1,0 +1,37 @@
+"""Errors that end in one clear line and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+
+class SupplintError(Exception):
+    """A user-facing error: `str(err)` is the whole line printed to stderr."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class InputError(SupplintError):
+    """An article that cannot be read or decoded."""
+
+
+class ConfigError(SupplintError):
+    """A configuration or rule file that is invalid."""
+
+
+class UsageError(SupplintError):
+    """Bad command-line usage."""
+
+    def __init__(self, message: str):
+        super().__init__("supplint", message)

@@ -1,0 +1,95 @@
+"""Analyse: one rule-based spaCy pipeline per process (no trained model, no download)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_NLP: Language | None = None
+
+# Footnote markers glued to text: "effects3", "in rats.1", "in 1996.1" -> split the number off
+# so the word lemmatizes and the number reads as a citation.
+FOOTNOTE_SUFFIXES = (r"(?<=[a-z]{3})\d{1,2}", r"(?<=[A-Za-z]{2}\.)\d{1,2}", r"(?<=\d{4}\.)\d{1,2}")
+SENTENCE_END = {".", "!", "?", "…", "?!", "!?"}
+CLOSERS = {")", "]", '"', "”", "’", "'", "»"}
+OPENERS = {"(": ")", "[": "]"}
+
+
+def get_nlp() -> Language:
+    """The process-wide pipeline, built on first use."""
+    global _NLP
+    if _NLP is None:
+        _NLP = build_nlp()
+    return _NLP
+
+
+def build_nlp() -> Language:
+    import spacy
+    from spacy.language import Language
+    from spacy.util import compile_suffix_regex
+
+    if not Language.has_factory("supplint_sentences"):
+        Language.component("supplint_sentences")(split_sentences)
+    nlp = spacy.blank("en")
+    suffixes = list(nlp.Defaults.suffixes or []) + list(FOOTNOTE_SUFFIXES)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    nlp.add_pipe("supplint_sentences")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after a block break, or after end punctuation outside brackets.
+
+    Better than spaCy's sentencizer for articles: "(Smith et al., 2019)" stays in its sentence,
+    a footnote glued after the period ("rats.1 It") stays with the sentence it cites, and a
+    heading without a period is its own sentence.
+    """
+    depth = 0
+    ended = False
+    for i, token in enumerate(doc):
+        text = token.text
+        if i == 0:
+            token.is_sent_start = True
+        elif "\n\n" in doc[i - 1].text:
+            token.is_sent_start = True
+            depth, ended = 0, False
+        elif ended and not _continues(doc, i):
+            token.is_sent_start = True
+            ended = False
+        else:
+            token.is_sent_start = False
+        if text in OPENERS:
+            depth += 1
+        elif text in CLOSERS and depth:
+            depth -= 1
+        if text in SENTENCE_END and depth == 0:
+            ended = True
+        elif ended and not _trails(doc, i):
+            ended = False
+    return doc
+
+
+def _trails(doc: Doc, i: int) -> bool:
+    """Tokens that may follow end punctuation inside the same sentence: quotes, footnotes."""
+    token = doc[i]
+    glued = doc[i - 1].whitespace_ == ""
+    return token.text in SENTENCE_END or token.text in CLOSERS or (glued and token.like_num)
+
+
+def _continues(doc: Doc, i: int) -> bool:
+    """After end punctuation, is token i still the same sentence?"""
+    token = doc[i]
+    if token.is_space:
+        return True
+    if doc[i - 1].whitespace_ == "" and (token.like_num or token.text in CLOSERS):
+        return True
+    return token.text[:1].islower()
+
+
+def analyse_texts(texts: list[str], batch_size: int = 32) -> list[Any]:
+    return list(get_nlp().pipe(texts, batch_size=batch_size))

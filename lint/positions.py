@@ -1,0 +1,31 @@
+"""Offsets in decoded source text <-> 1-based line and column (code points)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps a code-point offset to (line, column); CRLF, CR and LF each end one line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of line_col for 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_count(self) -> int:
+        return len(self.starts)

@@ -1,0 +1,58 @@
+"""`pattern`: spaCy Matcher token patterns (LOWER, LEMMA, IN, OP, ...) for word-order rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option, span_hit
+from lint.rules.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+
+
+class PatternChecker(Checker):
+    kind = "pattern"
+    summary = "Flags token sequences described with spaCy Matcher patterns."
+    options: ClassVar[dict[str, Option]] = {
+        "patterns": Option(
+            "array", "A list of token patterns, each a list of token specs.", required=True
+        ),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        patterns = rule.options["patterns"]
+        if not patterns or not all(isinstance(p, list) and p for p in patterns):
+            raise ConfigError(
+                rule.file,
+                "'patterns' must be a list of non-empty token lists",
+                *rule.where("patterns"),
+            )
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        from spacy.matcher import Matcher
+
+        super().__init__(rules, nlp, ruleset)
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for rule in rules:
+            try:
+                self.matcher.add(rule.id, rule.options["patterns"], greedy="LONGEST")
+            except (ValueError, KeyError, TypeError) as err:
+                first = str(err).strip().splitlines()
+                detail = next((line for line in first if "pattern" in line.lower()), "invalid")
+                raise ConfigError(
+                    rule.file, f"invalid token pattern: {detail.strip()}", *rule.where("patterns")
+                ) from None
+        self.by_id = {rule.id: rule for rule in rules}
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
+        for match_id, start, end in self.matcher(doc):
+            rule = self.by_id[self.nlp.vocab.strings[match_id]]
+            span = doc[start:end]
+            hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
+            if hit is not None:
+                yield hit

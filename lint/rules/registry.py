@@ -1,0 +1,19 @@
+"""Kind name -> checker class, imported only when a rule of that kind is loaded."""
+
+from __future__ import annotations
+
+import importlib
+
+from lint.rules.base import Checker
+
+KINDS: dict[str, str] = {
+    "phrase": "lint.rules.phrase:PhraseChecker",
+    "pattern": "lint.rules.pattern:PatternChecker",
+    "regex": "lint.rules.regex:RegexChecker",
+}
+
+
+def checker_class(kind: str) -> type[Checker]:
+    module_name, _, class_name = KINDS[kind].partition(":")
+    cls: type[Checker] = getattr(importlib.import_module(module_name), class_name)
+    return cls

@@ -1,0 +1,124 @@
+"""Read: turn command-line paths into decoded sources, never writing anything."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.errors import InputError
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused, not read into memory
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article's text as decoded from its bytes. Offsets elsewhere index `text`."""
+
+    path: str
+    text: str
+    format: str
+    bom: bool = False
+
+
+def format_for(path: str) -> str:
+    return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), "text")
+
+
+def decode(path: str, data: bytes) -> tuple[str, bool]:
+    """UTF-8 (with or without BOM) or an InputError naming the file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "file is UTF-16 encoded; supplint reads UTF-8 only")
+    bom = data.startswith(UTF8_BOM)
+    if bom:
+        data = data[len(UTF8_BOM) :]
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes); not an article")
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as err:
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from None
+
+
+def read_file(path: str, fmt: str | None = None) -> Source:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(path, f"file is {size} bytes; the limit is {MAX_BYTES}")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror or err}") from None
+    text, bom = decode(path, data)
+    return Source(path, text, fmt or format_for(path), bom)
+
+
+def read_stdin(name: str | None) -> Source:
+    path = name or "<stdin>"
+    text, bom = decode(path, sys.stdin.buffer.read())
+    return Source(path, text, format_for(path) if name else "text", bom)
+
+
+def _matches(name: str, rel: str, globs: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
+
+
+def walk(
+    root: str, include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+) -> Iterator[str]:
+    """Files under `root` matching include and not exclude, sorted, symlinked dirs not followed."""
+    include, exclude = tuple(include), tuple(DEFAULT_EXCLUDE) + tuple(exclude)
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        rel_dir = os.path.relpath(dirpath, root)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not _matches(d, os.path.normpath(os.path.join(rel_dir, d)), exclude)
+        )
+        for name in sorted(filenames):
+            rel = os.path.normpath(os.path.join(rel_dir, name))
+            if _matches(name, rel, include) and not _matches(name, rel, exclude):
+                yield os.path.join(dirpath, name)
+
+
+def expand(
+    paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+) -> list[str]:
+    """Command-line paths -> files; named files are kept whatever their suffix (like ruff)."""
+    files: list[str] = []
+    for path in paths:
+        if path == "-":
+            files.append(path)
+        elif os.path.isdir(path):
+            found = list(walk(path, include, exclude))
+            if not found:
+                raise InputError(path, "no articles found (looked for " + ", ".join(include) + ")")
+            files.extend(found)
+        elif os.path.lexists(path):
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or directory")
+    return files
