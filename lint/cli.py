@@ -104,6 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
+    except Exception as err:  # a bug: still one line and exit 2, never exit 1 ("findings")
+        if os.environ.get("SUPPLINT_DEBUG"):
+            raise
+        print(
+            f"supplint: internal error: {type(err).__name__}: {err} "
+            "(set SUPPLINT_DEBUG=1 for a traceback; please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def load_settings(args: Any, start: str | None = None) -> Any:
