@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 CLAIM = "Many students call this blend a natural alternative to Adderall.\n"

@@ -52,7 +52,7 @@ def test_markdown_span_across_emphasis_keeps_markup_in_excerpt(lint) -> None:
 
 
 def test_markdown_crlf_bom_and_front_matter(engine) -> None:
-    from lint.sources import decode, Source
+    from lint.sources import Source, decode
 
     raw = (
         "\ufeff---\r\ntitle: Test\r\n---\r\n\r\nIntro line.\r\n"
