@@ -65,7 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="name (and so format) of the article read from -",
     )
-    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core, at most 8; 1 = no workers)",
+    )
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -141,7 +148,9 @@ def cmd_check(args: Any) -> int:
             files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
         except InputError as err:
             results.append(FileResult(err.path, error=err.render()))
-    results.extend(engine.lint_paths(files, args.stdin_filename))
+    from lint.parallel import lint_files
+
+    results.extend(lint_files(engine, files, args.jobs, args.stdin_filename))
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},

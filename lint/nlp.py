@@ -27,6 +27,9 @@ def get_nlp() -> Language:
 
 
 def build_nlp() -> Language:
+    from lint.spacy_import import import_spacy
+
+    import_spacy()  # first, so spaCy's CLI is never imported (see that module)
     import spacy
     from spacy.language import Language
     from spacy.util import compile_suffix_regex
