@@ -12,7 +12,7 @@ from lint.documents import Document, parse
 from lint.errors import InputError
 from lint.finding import Finding
 from lint.rules.base import Checker
-from lint.rules.loader import RuleSet, load_rules
+from lint.rules.loader import RuleSet
 from lint.rules.model import Hit, Rule
 from lint.rules.registry import checker_class
 from lint.sources import Source, read_file, read_stdin
@@ -45,7 +45,11 @@ class Engine:
         ruleset: RuleSet | None = None,
     ):
         self.config = config
-        self.ruleset = ruleset or load_rules(config.rule_dirs)
+        if ruleset is None:
+            from lint.cache import load_rules_cached  # skips YAML parsing when rules are unchanged
+
+            ruleset = load_rules_cached(config.rule_dirs)
+        self.ruleset = ruleset
         select = select or config.select
         ignore = (ignore or []) + config.ignore
         self.rules: list[Rule] = [
@@ -111,6 +115,9 @@ class Engine:
         hits: list[Hit] = []
         for checker in checkers:
             hits.extend(checker.check(analysis))
+        from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
+
+        attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)
         document = analysis.document
         suppressions = parse_suppressions(
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids
