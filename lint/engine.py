@@ -115,9 +115,6 @@ class Engine:
         hits: list[Hit] = []
         for checker in checkers:
             hits.extend(checker.check(analysis))
-        from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
-
-        attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)
         document = analysis.document
         suppressions = parse_suppressions(
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids
