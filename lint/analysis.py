@@ -6,6 +6,7 @@ is_disclaimer, is_question, is_heading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -92,7 +93,7 @@ class Sentence:
     def start_char(self) -> int:
         return self.span.start_char
 
-    @property
+    @cached_property  # read for every sentence on every sentence_at lookup
     def end_char(self) -> int:
         return self.span.start_char + len(self.span.text.rstrip())
 
@@ -189,10 +190,15 @@ class Analysis:
                 result.append(Sentence(span, block, len(result), self))
         return result
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start_char for sentence in self.sentences]
+
     def sentence_at(self, prose_offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start_char <= prose_offset < sentence.end_char:
-                return sentence
+        # sentences are in order and do not overlap: binary search, not a scan per hit
+        i = bisect.bisect_right(self._sentence_starts, prose_offset) - 1
+        if i >= 0 and prose_offset < self.sentences[i].end_char:
+            return self.sentences[i]
         return None
 
     def links_in(self, prose_start: int, prose_end: int) -> list[Link]:

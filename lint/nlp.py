@@ -54,18 +54,19 @@ def split_sentences(doc: Doc) -> Doc:
     """
     depth = 0
     ended = False
+    starts: list[int] = []  # 1 starts a sentence, -1 does not (spaCy's SENT_START values)
     for i, token in enumerate(doc):
         text = token.text
         if i == 0:
-            token.is_sent_start = True
+            starts.append(1)
         elif "\n\n" in doc[i - 1].text:
-            token.is_sent_start = True
+            starts.append(1)
             depth, ended = 0, False
         elif ended and not _continues(doc, i):
-            token.is_sent_start = True
+            starts.append(1)
             ended = False
         else:
-            token.is_sent_start = False
+            starts.append(-1)
         if text in OPENERS:
             depth += 1
         elif text in CLOSERS and depth:
@@ -74,7 +75,19 @@ def split_sentences(doc: Doc) -> Doc:
             ended = True
         elif ended and not _trails(doc, i):
             ended = False
+    _set_sentence_starts(doc, starts)
     return doc
+
+
+def _set_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """All at once: the `token.is_sent_start` setter rescans the whole Doc on every call."""
+    if not starts:
+        return
+    import numpy
+    from spacy.attrs import SENT_START
+
+    values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
 
 
 def _trails(doc: Doc, i: int) -> bool:
