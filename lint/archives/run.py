@@ -1,0 +1,96 @@
+"""Lint a stream of sources and archive articles: cache look-ups, then only the misses go to an
+engine (this process, or a Dask cluster), results coming back in input order."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+
+from lint.archives.cache import ResultCache
+from lint.archives.inputs import Item
+from lint.archives.model import Article, ArticleMeta
+from lint.engine import Engine, FileResult
+from lint.sources import Source
+
+# batches of sources in, one list of results per batch out, same order
+Runner = Callable[[Iterator[list[Source]]], Iterator[list[FileResult]]]
+CHUNK = 64  # articles looked up together; bounds memory and is the unit of distributed work
+
+
+def local_runner(engine: Engine) -> Runner:
+    def run(batches: Iterator[list[Source]]) -> Iterator[list[FileResult]]:
+        for batch in batches:
+            yield list(engine.lint_sources(batch)) if batch else []
+
+    return run
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class ArchiveRun:
+    """One check over many items; `meta` collects article metadata for the summary report."""
+
+    def __init__(self, runner: Runner, cache: ResultCache | None = None, keep_meta: bool = False):
+        self.runner = runner
+        self.cache = cache
+        self.keep_meta = keep_meta
+        self.meta: dict[str, ArticleMeta] = {}
+        self.articles = 0
+
+    def results(self, items: Iterable[Item]) -> Iterator[FileResult]:
+        pending: deque[tuple[list[Item], list[FileResult | None]]] = deque()
+
+        def misses() -> Iterator[list[Source]]:
+            for chunk in _chunks(items, CHUNK):
+                slots = [self._ready(item) for item in chunk]
+                pending.append((chunk, slots))
+                yield [
+                    _source(item) for item, slot in zip(chunk, slots, strict=True) if slot is None
+                ]
+
+        for linted in self.runner(misses()):
+            chunk, slots = pending.popleft()
+            fresh = iter(linted)
+            for item, slot in zip(chunk, slots, strict=True):
+                yield slot if slot is not None else self._store(item, next(fresh))
+
+    def _ready(self, item: Item) -> FileResult | None:
+        """A result without linting: an input error, or an archive article found in the cache."""
+        if isinstance(item, FileResult):
+            return item
+        if not isinstance(item, Article):
+            return None
+        self.articles += 1
+        if self.keep_meta:
+            self.meta[item.source.path] = item.meta
+        if self.cache is None:
+            return None
+        findings = self.cache.get(item.source)
+        if findings is None:
+            return None
+        return FileResult(item.source.path, findings, source=item.source.text)
+
+    def _store(self, item: Item, result: FileResult) -> FileResult:
+        if isinstance(item, Article) and self.cache is not None and result.error is None:
+            self.cache.put(item.source, result.findings)
+        return result
+
+
+def _source(item: Item) -> Source:
+    return item.source if isinstance(item, Article) else item  # type: ignore[return-value]
+
+
+def lighten(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """Drop the text of archive articles without findings: a million clean articles must not
+    stay in memory until the report is written."""
+    for result in results:
+        if "#" in result.path and not result.findings and result.source is not None:
+            yield replace(result, source=None)
+        else:
+            yield result
