@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default: one per core, at most 8; 1 = no workers)",
     )
+    from lint.archives.cli import add_arguments as add_archive_arguments
+
+    add_archive_arguments(check)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -148,9 +151,9 @@ def cmd_check(args: Any) -> int:
             files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
         except InputError as err:
             results.append(FileResult(err.path, error=err.render()))
-    from lint.parallel import lint_files
+    from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
 
-    results.extend(lint_files(engine, files, args.jobs, args.stdin_filename))
+    results.extend(lint_inputs(engine, files, args, config))
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},
@@ -161,6 +164,8 @@ def cmd_check(args: Any) -> int:
     sys.stdout.write(renderer(args.format)(report, args.format))
     if report.errors:
         return EXIT_ERROR
+    if args.write_baseline:  # recording a baseline is how a team adopts the linter: not a failure
+        return EXIT_CLEAN
     threshold = SEVERITY_RANK[args.fail_on or config.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN

@@ -21,6 +21,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "include": (list, "file globs to lint inside folders"),
     "exclude": (list, "file or folder globs to skip"),
     "jobs": (int, "worker processes (default: number of cores)"),
+    "archive": (dict, "JSONL/CSV column names and body format (docs/archives.md)"),
 }
 
 
@@ -35,6 +36,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     jobs: int | None = None
+    archive: dict[str, str] = field(default_factory=dict)  # lint.archives.ArchiveOptions keys
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
 
 
