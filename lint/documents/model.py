@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from lint.sources import Source
 
 BLOCK_SEPARATOR = "\n\n"
+_RUNS = re.compile(r"\s+|\S+")  # \s is exactly str.isspace()
 
 
 @dataclass
@@ -88,13 +90,17 @@ class ProseBuilder:
 
     def add(self, text: str, offsets: list[int] | range) -> None:
         self.begin()
-        for char, offset in zip(text, offsets, strict=False):
-            if char.isspace():
-                if len(self.chars) == self._block_start or self.chars[-1] == " ":
-                    continue
-                char = " "
-            self.chars.append(char)
-            self.offsets.append(offset)
+        if len(offsets) < len(text):
+            text = text[: len(offsets)]
+        # whole runs at a time (a per-character loop was a tenth of the time per article)
+        for run in _RUNS.finditer(text):
+            start, end = run.span()
+            if not text[start].isspace():
+                self.chars.extend(text[start:end])
+                self.offsets.extend(offsets[start:end])
+            elif len(self.chars) != self._block_start and self.chars[-1] != " ":
+                self.chars.append(" ")
+                self.offsets.append(offsets[start])
 
     def end(self, kind: str, level: int = 0, quote: bool = False) -> None:
         if self._block_start is None:
