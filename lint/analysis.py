@@ -16,10 +16,10 @@ from lint.documents.model import Block, Document, Link
 from lint.positions import LineIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 HEDGE_WORDS = {
-    "may",
+    "may",  # not the month: see Sentence.hedged
     "might",
     "could",
     "possibly",
@@ -36,43 +36,82 @@ HEDGE_WORDS = {
     "suggest",
     "suggests",
     "suggested",
+    "suggesting",
     "preliminary",
     "reportedly",
     "anecdotally",
     "tentative",
-    "limited",
-    "early",
+    "tentatively",
     "purported",
     "purportedly",
     "allegedly",
+    "supposedly",
     "theoretically",
     "hypothesized",
+    "hypothetically",
+    "whether",
+    "unclear",
+    "uncertain",
+    "inconclusive",
+    "speculative",
 }
+# "early"/"limited" only hedge in phrases: "take it early in the day" is no hedge
 HEDGE_PHRASES = re.compile(
-    r"\b(some (?:studies|research|evidence|users|people)|early (?:research|evidence|studies)"
-    r"|(?:one|a) small (?:study|trial)|is thought to|are thought to|is believed to"
-    r"|in (?:rats|mice|rodents|animals|animal studies|cell cultures?|vitro|test tubes?)"
+    r"\b(some (?:small )?(?:studies|trials|research|evidence|users|people|data)"
+    r"|(?:early|limited|emerging|initial|weak|mixed|thin) (?:research|evidence|studies|data|trials"
+    r"|findings|results)"
+    r"|(?:one|a) (?:small|single|pilot) (?:study|trial)|(?:is|are) (?:thought|believed|said) to"
+    r"|claims? to|claimed to|marketed (?:as|to)|in theory"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
 )
+# results from animals or cells: a hedge for a causal claim (evidence.animal-to-human
+# separately checks whether the text carries them over to people)
+ANIMAL_QUALIFIER = re.compile(
+    r"\bin (?:rats|mice|rodents|animals|animal (?:studies|models?)|cell cultures?|vitro"
+    r"|test tubes?|petri dishes?|worms|zebrafish|fruit flies)\b",
+    re.IGNORECASE,
+)
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing"}
-NEGATION_PHRASES = re.compile(r"\b(fails? to|failed to|there is no evidence|lacks?)\b", re.I)
+NEGATION_PHRASES = re.compile(
+    r"\b(fails? to|failed to|there is no evidence|lacks?|unproven|no proof|little evidence"
+    r"|no (?:good|solid|strong|reliable|convincing|clinical|human) evidence|a myth)\b",
+    re.I,
+)
+# "not only ... but also", "no doubt" are emphasis; "no side effects" is itself a claim
+NOT_NEGATION = re.compile(
+    r"\b(?:not only|no doubt|no wonder|no longer just"
+    r"|(?:no|zero|never any) (?:known |serious |negative |nasty )?(?:side[- ]effects?|risks?"
+    r"|downsides?|jitters|crash(?:es)?|withdrawal))\b",
+    re.I,
+)
+MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
+_AUTHOR = r"[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?"
+_YEAR = r"(?:19|20)\d\d[a-z]?"
 CITATION = re.compile(
-    r"\[\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5]
-    r"|\([A-Z][A-Za-z'’-]+(?: et al\.?| and [A-Z][A-Za-z'’-]+)?,? (?:19|20)\d\d[a-z]?\)"
+    r"\[\^?\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5], markdown [^3]
+    rf"|\((?:see |e\.g\.,? )?{_AUTHOR},? {_YEAR}(?:[;,] [^()]{{0,120}})?\)"  # (Smith et al., 2019)
+    rf"|\b[A-Z][\w'’-]+ et al\.? \({_YEAR}\)"  # Smith et al. (2019) found
+    r"|\b(?:PMID|PMCID|doi):? ?\S+"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )
 STUDY_HOSTS = re.compile(
     r"(pubmed|ncbi\.nlm\.nih\.gov|doi\.org|nih\.gov|sciencedirect|springer|wiley|nature\.com"
     r"|frontiersin|mdpi|jamanetwork|nejm|bmj|thelancet|cochranelibrary|plos|biorxiv"
-    r"|medrxiv|clinicaltrials\.gov|tandfonline|sagepub|oup\.com|karger|\.edu/)",
+    r"|medrxiv|clinicaltrials\.gov|tandfonline|sagepub|oup\.com|karger|\.edu/|examine\.com)",
     re.IGNORECASE,
 )
+# a link whose visible text names a study counts as a citation wherever it points
+STUDY_LINK_TEXT = re.compile(
+    r"\b(study|studies|trial|trials|review|meta-analysis|paper|research|journal)\b", re.I
+)
+# The 21 CFR 101.93(c) disclaimer, either half, minor variations allowed. "Not approved by the
+# FDA" is deliberately absent: it is a regulatory statement, not the disclaimer.
+_FDA = r"(?:the )?(?:u\.?s\.? )?(?:food (?:and|&) drug administration|fda)"
 DISCLAIMER = re.compile(
-    r"not been evaluated by the (?:food and drug administration|fda|u\.?s\.? food)"
-    r"|not (?:been )?(?:evaluated|approved|reviewed) by the (?:fda|food and drug administration)"
-    r".{0,80}(?:diagnose|treat|cure|prevent)"
-    r"|not intended to diagnose,? treat,? cure,? (?:or|and) prevent",
+    rf"(?:not|n't) (?:yet )?(?:been )?(?:evaluated|reviewed) by {_FDA}"
+    rf"|{_FDA} (?:has|have) not (?:evaluated|reviewed) (?:these|this|the|any)"
+    r"|not (?:intended|meant|designed) to diagnose,? treat,? cure,? (?:or|and|nor) prevent",
     re.IGNORECASE | re.DOTALL,
 )
 QUOTE_CHARS = {'"', "“", "”"}
@@ -107,11 +146,21 @@ class Sentence:
 
     @cached_property
     def negated(self) -> bool:
-        return bool(self.words & NEGATIONS) or bool(NEGATION_PHRASES.search(self.text))
+        if NEGATION_PHRASES.search(self.text):
+            return True
+        cues = sum(1 for t in self.span if t.lower_ in NEGATIONS)
+        return cues > len(NOT_NEGATION.findall(self.text))
 
     @cached_property
     def hedged(self) -> bool:
-        return bool(self.words & HEDGE_WORDS) or bool(HEDGE_PHRASES.search(self.text))
+        return self.hedged_apart_from_animals or bool(ANIMAL_QUALIFIER.search(self.text))
+
+    @cached_property
+    def hedged_apart_from_animals(self) -> bool:
+        """A hedge word or phrase other than "in rats": what a claim about people needs."""
+        if HEDGE_PHRASES.search(self.text):
+            return True
+        return any(is_hedge_token(t) for t in self.span if t.lower_ in HEDGE_WORDS)
 
     @cached_property
     def cited(self) -> bool:
@@ -127,7 +176,9 @@ class Sentence:
 
     @cached_property
     def links_to_study(self) -> bool:
-        return any(STUDY_HOSTS.search(link.url) for link in self.links)
+        return any(
+            STUDY_HOSTS.search(link.url) or STUDY_LINK_TEXT.search(link.text) for link in self.links
+        )
 
     @cached_property
     def links(self) -> list[Link]:
@@ -155,6 +206,20 @@ class Sentence:
     def has(self, feature: str) -> bool:
         """Named features rules can test in YAML (`unless: [negated, hedged]`)."""
         return bool(getattr(self, FEATURES[feature]))
+
+
+def is_hedge_token(token: Token) -> bool:
+    """A hedge word, except "May" the month ("in May 2024", "May 3", mid-sentence "May")."""
+    if token.lower_ != "may":
+        return True
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.like_num:
+        return False
+    if token.text == "May" and not token.is_sent_start:
+        return False
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return previous is None or previous.lower_ not in MONTH_CONTEXT
 
 
 FEATURES = {

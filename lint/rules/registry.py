@@ -10,6 +10,12 @@ KINDS: dict[str, str] = {
     "phrase": "lint.rules.phrase:PhraseChecker",
     "pattern": "lint.rules.pattern:PatternChecker",
     "regex": "lint.rules.regex:RegexChecker",
+    "requires": "lint.rules.requires:RequiresChecker",
+    "disease": "lint.rules.disease:DiseaseChecker",
+    "disclaimer": "lint.rules.disclaimer:DisclaimerChecker",
+    "claim": "lint.rules.claim:ClaimChecker",
+    "animal": "lint.rules.animal:AnimalChecker",
+    "substance": "lint.rules.substance:SubstanceChecker",
 }
 
 

@@ -1,0 +1,113 @@
+"""`animal`: animal or cell results carried over to people.
+
+A sentence is flagged when it states an effect (an effect verb) on a human subject ("you",
+"people", "users", "the brain") and an animal or in-vitro study is named in the same sentence
+or the one before, while the sentence itself has no hedge, negation or citation. In the
+follow-up sentence an animal word ("in rats") keeps the claim qualified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from lint.analysis import Analysis, Sentence
+
+
+class AnimalChecker(Checker):
+    kind = "animal"
+    summary = "Flags animal or in-vitro results stated as effects in people."
+    options: ClassVar[dict[str, Option]] = {
+        "studies": Option(
+            "string-array", "Words naming an animal or cell study ('mice').", required=True
+        ),
+        "subjects": Option(
+            "string-array", "Human subjects, in the study sentence or after it ('you').", True
+        ),
+        "followup_subjects": Option(
+            "string-array", "Subjects counted only in the next sentence ('the brain')."
+        ),
+        "verbs": Option("string-array", "Effect verbs (lemma or word).", required=True),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        for key in ("studies", "subjects", "verbs"):
+            if not rule.options[key]:
+                raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        from spacy.matcher import PhraseMatcher
+
+        super().__init__(rules, nlp, ruleset)
+        self.compiled = []
+        for rule in rules:
+            matchers = {}
+            for key in ("studies", "subjects", "followup_subjects"):
+                matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+                matcher.add(key, [nlp.make_doc(p.lower()) for p in rule.options.get(key, [])])
+                matchers[key] = matcher
+            verbs = {v.lower() for v in rule.options["verbs"]}
+            self.compiled.append((rule, matchers, verbs))
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for rule, matchers, verbs in self.compiled:
+            previous_animal = False
+            for sentence in analysis.sentences:
+                animal = bool(matchers["studies"](sentence.span))
+                hit = self._claim(
+                    rule, analysis, sentence, matchers, verbs, animal, previous_animal
+                )
+                if hit is not None:
+                    yield hit
+                # a new block that is a heading starts a new topic
+                previous_animal = animal and not sentence.is_heading
+
+    def _claim(
+        self,
+        rule: Rule,
+        analysis: Analysis,
+        sentence: Sentence,
+        matchers: dict[str, Any],
+        verbs: set[str],
+        animal: bool,
+        previous_animal: bool,
+    ) -> Hit | None:
+        if not (animal or previous_animal):
+            return None
+        if sentence.is_question or sentence.in_quote or sentence.cited or sentence.negated:
+            return None
+        if sentence.hedged_apart_from_animals:
+            return None
+        subjects = matchers["subjects"](sentence.span, as_spans=True)
+        if not animal:  # the follow-up sentence: generic subjects count too
+            subjects += matchers["followup_subjects"](sentence.span, as_spans=True)
+        if not subjects:
+            return None
+        verb = first_verb(sentence.span, verbs)
+        if verb is None:
+            return None
+        subject = min(subjects, key=lambda s: s.start)
+        start, end = analysis.source_span(verb.start_char, verb.end_char)
+        where = "this sentence" if animal else "the previous sentence"
+        values = {
+            "match": verb.text,
+            "subject": subject.text,
+            "where": where,
+            "sentence": sentence.text,
+        }
+        return Hit(rule, start, end, values)
+
+
+def first_verb(span: Span, verbs: set[str]) -> Span | None:
+    for token in span:
+        if token.lower_ in verbs or token.lemma_.lower() in verbs:
+            return span.doc[token.i : token.i + 1]
+    return None

@@ -1,0 +1,256 @@
+"""`claim`: causal health claims stated as fact, scored for strength.
+
+Strength scale (0-1, put in Finding.strength so editors can sort):
+    trigger weight   0.5-1.0 from the rule's `verbs`/`constructions` (0.8 "boosts",
+                     1.0 "cures", "reverses"); an intensifier ("dramatically") adds 0.2;
+                     a softener ("helps", "can") multiplies by its factor
+    x hedge_factor    (0.5) when the sentence has a hedge ("may", "early research suggests")
+    x citation_factor (0.5) when it cites ([3], (Smith et al., 2019), a footnote, a study link)
+A negated, questioned, quoted, purpose ("to improve memory") or correlational ("linked to")
+use is not a claim at all. A finding needs strength >= min_strength (0.5): an unhedged,
+uncited claim always; a hedged or cited one only when the wording is absolute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from lint.analysis import Analysis, Sentence
+
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"}
+QUOTES = {'"', "“", "”"}
+# "reported improved memory", "with enhanced focus": a participle describing, not causing
+PARTICIPLE_CONTEXT = {
+    "with",
+    "of",
+    "for",
+    "a",
+    "an",
+    "the",
+    "report",
+    "reports",
+    "reported",
+    "notice",
+    "noticed",
+    "experience",
+    "experienced",
+    "claim",
+    "claimed",
+}
+CONDITIONALS = {"if", "unless", "whether", "when"}
+
+
+@dataclass
+class Trigger:
+    start: int  # token indexes in the Doc
+    end: int
+    weight: float
+
+
+def local_negation(sentence: Sentence, token_index: int, negations: set[str]) -> bool:
+    """A negation cue between the clause start and the trigger: "does not boost"."""
+    from lint.analysis import NOT_NEGATION
+
+    for i in range(token_index - 1, sentence.span.start - 1, -1):
+        token = sentence.span.doc[i]
+        word = token.lower_
+        if word in CLAUSE_BREAKS:
+            return False
+        if word in negations and not NOT_NEGATION.match(token.doc[i : i + 5].text):
+            return True
+    return False
+
+
+def inside_quote(sentence: Sentence, token_index: int) -> bool:
+    """Odd number of quote marks before the token within the sentence."""
+    doc = sentence.span.doc
+    marks = sum(1 for i in range(sentence.span.start, token_index) if doc[i].text in QUOTES)
+    return marks % 2 == 1
+
+
+class ClaimChecker(Checker):
+    kind = "claim"
+    summary = "Scores causal health claims; flags those stated as fact without hedge or source."
+    options: ClassVar[dict[str, Option]] = {
+        "verbs": Option("object", "Causal verb lemma -> weight (0-1).", required=True),
+        "constructions": Option(
+            "object", "Multi-word causal construction ('leads to') -> weight (0-1)."
+        ),
+        "targets": Option(
+            "string-array", "Health-effect words; a claim must name one.", required=True
+        ),
+        "intensifiers": Option("string-array", "Words that add 0.2 ('dramatically')."),
+        "softeners": Option("object", "Word -> factor ('helps': 0.75)."),
+        "purpose_words": Option(
+            "string-array", "Words before 'to VERB' that make it a purpose ('ways to boost')."
+        ),
+        "correlational": Option(
+            "string-array", "Phrases that make a sentence correlational ('linked to')."
+        ),
+        "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
+        "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
+        "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        for key in ("verbs", "constructions", "softeners"):
+            for word, weight in (rule.options.get(key) or {}).items():
+                ok = isinstance(weight, (int, float)) and not isinstance(weight, bool)
+                if not ok or not 0 <= weight <= 1:
+                    raise ConfigError(
+                        rule.file, f"'{key}': weight of '{word}' must be 0-1", *rule.where(key)
+                    )
+        if not rule.options["verbs"] or not rule.options["targets"]:
+            raise ConfigError(rule.file, "'verbs' and 'targets' must not be empty", rule.line)
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        from spacy.matcher import PhraseMatcher
+
+        super().__init__(rules, nlp, ruleset)
+        self.compiled = []
+        for rule in rules:
+            opts = rule.options
+            constructions = PhraseMatcher(nlp.vocab, attr="LOWER")
+            weights: dict[int, float] = {}
+            for phrase, weight in (opts.get("constructions") or {}).items():
+                key = f"c{len(weights)}"
+                weights[nlp.vocab.strings.add(key)] = float(weight)
+                constructions.add(key, [nlp.make_doc(phrase)])
+            self.compiled.append(
+                (rule, CompiledClaim(opts, nlp, constructions, weights)),
+            )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        from lint.analysis import NEGATION_PHRASES
+
+        for rule, claim in self.compiled:
+            for sentence in analysis.sentences:
+                if sentence.is_question or sentence.in_quote:
+                    continue
+                if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
+                    continue
+                if not claim.has_target(sentence.span):
+                    continue
+                hit = claim.score(rule, analysis, sentence)
+                if hit is not None:
+                    yield hit
+
+
+class CompiledClaim:
+    """One claim rule's lexicons, ready to score sentences."""
+
+    def __init__(self, opts: dict[str, Any], nlp: Any, constructions: Any, weights: Any):
+        self.verbs = {str(k).lower(): float(v) for k, v in opts["verbs"].items()}
+        self.constructions = constructions
+        self.construction_weights = weights
+        target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
+        self.targets = {d.text for d in target_docs if len(d) == 1}
+        self.target_phrases = [d.text for d in target_docs if len(d) > 1]
+        self.intensifiers = {w.lower() for w in opts.get("intensifiers", [])}
+        self.softeners = {
+            str(k).lower(): float(v) for k, v in (opts.get("softeners") or {}).items()
+        }
+        self.purpose = {w.lower() for w in opts.get("purpose_words", [])}
+        self.correlational_phrases = [p.lower() for p in opts.get("correlational", [])]
+        self.hedge_factor = float(opts.get("hedge_factor", 0.5))
+        self.citation_factor = float(opts.get("citation_factor", 0.5))
+        self.min_strength = float(opts.get("min_strength", 0.5))
+
+    def has_target(self, span: Span) -> bool:
+        if any(t.lower_ in self.targets or t.lemma_.lower() in self.targets for t in span):
+            return True
+        lower = span.text.lower()
+        return any(phrase in lower for phrase in self.target_phrases)
+
+    def correlational(self, sentence: Sentence) -> bool:
+        return any(phrase in sentence.lower for phrase in self.correlational_phrases)
+
+    def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
+        span = sentence.span
+        # constructions first: on equal weight "leads to" names the claim better than "lower"
+        for match_id, start, end in self.constructions(span):
+            yield Trigger(span.start + start, span.start + end, self.construction_weights[match_id])
+        for token in span:
+            weight = self.verbs.get(token.lower_) or self.verbs.get(token.lemma_.lower())
+            if weight and self._is_claim_verb(sentence, token):
+                yield Trigger(token.i, token.i + 1, weight)
+
+    def _is_claim_verb(self, sentence: Sentence, token: Token) -> bool:
+        doc = token.doc
+        first = sentence.span.start
+        before = doc[token.i - 1].lower_ if token.i > first else ""
+        if before == "to" and self._purpose_before(sentence, token.i - 1):
+            return False  # "ways to boost focus", "people take it to improve memory"
+        if before in self.purpose and token.lower_.endswith("ing"):
+            return False  # "for improving memory"
+        if token.lower_.endswith("ed") and before in PARTICIPLE_CONTEXT:
+            return False  # "users reported improved focus"
+        window = [doc[i].lower_ for i in range(max(first, token.i - 3), token.i)]
+        return not any(word in CONDITIONALS for word in window)
+
+    def _purpose_before(self, sentence: Sentence, to_index: int) -> bool:
+        doc = sentence.span.doc
+        for i in range(to_index - 1, max(sentence.span.start, to_index - 4) - 1, -1):
+            word = doc[i].lower_
+            if word in CLAUSE_BREAKS:
+                return False
+            if word in self.purpose:
+                return True
+        return False
+
+    def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
+        from lint.analysis import NEGATIONS
+
+        best: tuple[float, Trigger] | None = None
+        for trigger in self.triggers(sentence):
+            if local_negation(sentence, trigger.start, NEGATIONS):
+                continue
+            if inside_quote(sentence, trigger.start):
+                continue
+            weight = self._modified(sentence, trigger)
+            if best is None or weight > best[0]:
+                best = (weight, trigger)
+        if best is None:
+            return None
+        weight, trigger = best
+        hedged, cited = sentence.hedged, sentence.cited
+        strength = weight * (self.hedge_factor if hedged else 1.0)
+        strength *= self.citation_factor if cited else 1.0
+        strength = round(strength, 2)
+        if strength < self.min_strength:
+            return None
+        lacks = [name for name, has in (("hedge", hedged), ("citation", cited)) if not has]
+        doc = sentence.span.doc
+        span = doc[trigger.start : trigger.end]
+        start, end = analysis.source_span(span.start_char, span.end_char)
+        values = {
+            "match": span.text,
+            "sentence": sentence.text,
+            "strength": f"{strength:.2f}",
+            "lacks": " and a ".join(lacks),
+        }
+        return Hit(rule, start, end, values, strength=strength)
+
+    def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
+        """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""
+        weight = trigger.weight
+        words = [t.lower_ for t in sentence.span]
+        if any(word in self.intensifiers for word in words):
+            weight += 0.2
+        doc = sentence.span.doc
+        near = [
+            doc[i].lower_ for i in range(max(sentence.span.start, trigger.start - 3), trigger.start)
+        ]
+        for word in near:
+            weight *= self.softeners.get(word, 1.0)
+        return min(weight, 1.0)

@@ -1,0 +1,151 @@
+"""The substance knowledge base: `substances:` files (built-in and house), validated with lines.
+
+Schema of one entry (documented for users in docs/substances.md and rules/substances.yaml):
+    id: piracetam                     required, lower-case slug, unique across all files
+    name: Piracetam                   required, the name articles use
+    aliases: [Nootropil, ...]         brand names, other spellings (optional)
+    codes: [UCB-6215]                 research codes (optional)
+    class: racetam                    required, free text
+    cautions: [cycling, renal]        required, a subset of CAUTIONS (may be empty)
+    source: "..."                     required, where the cautions come from
+    note: "..."                       optional, why these cautions
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lint.errors import ConfigError
+
+CAUTIONS = ("cycling", "renal", "hepatic", "interactions", "pregnancy", "dependence")
+REQUIRED = ("id", "name", "class", "cautions", "source")
+ALLOWED = (*REQUIRED, "aliases", "codes", "note")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Substance:
+    id: str
+    name: str
+    klass: str
+    cautions: tuple[str, ...]
+    source: str
+    aliases: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way an article may name it, with both apostrophes (St John's / St John’s)."""
+        names: list[str] = []
+        for name in (self.name, *self.aliases, *self.codes):
+            for variant in (name, name.replace("'", "’"), name.replace("’", "'")):
+                if variant not in names:
+                    names.append(variant)
+        return tuple(names)
+
+
+def _where(node: Any, key: str | None = None) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return 0, 0
+    if key is not None:
+        try:
+            line, col = lc.key(key)
+            return line + 1, col + 1
+        except (KeyError, TypeError):
+            pass
+    return lc.line + 1, lc.col + 1
+
+
+def load_substances(files: list[tuple[str, Any]]) -> list[Substance]:
+    """All entries of all `substances:` files; any schema error names its file and line."""
+    substances: list[Substance] = []
+    seen_ids: dict[str, Substance] = {}
+    seen_names: dict[str, Substance] = {}
+    for path, entries in files:
+        if not isinstance(entries, list):
+            raise ConfigError(path, "'substances' must be a list of entries")
+        for node in entries:
+            substance = parse_entry(path, node)
+            _check_unique(path, node, substance, seen_ids, seen_names)
+            substances.append(substance)
+    return substances
+
+
+def _check_unique(
+    path: str,
+    node: Any,
+    substance: Substance,
+    seen_ids: dict[str, Substance],
+    seen_names: dict[str, Substance],
+) -> None:
+    first = seen_ids.get(substance.id)
+    if first is not None:
+        raise ConfigError(
+            path,
+            f"duplicate substance id '{substance.id}' (first in {first.file}:{first.line})",
+            *_where(node, "id"),
+        )
+    seen_ids[substance.id] = substance
+    for name in substance.names:
+        other = seen_names.get(name.lower())
+        if other is not None and other.id != substance.id:
+            raise ConfigError(
+                path,
+                f"name '{name}' of '{substance.id}' already names '{other.id}' "
+                f"({other.file}:{other.line})",
+                *_where(node),
+            )
+        seen_names[name.lower()] = substance
+
+
+def parse_entry(path: str, node: Any) -> Substance:
+    line, col = _where(node)
+    if not isinstance(node, dict):
+        raise ConfigError(path, "a substance entry must be a mapping", line, col)
+    for key in node:
+        if key not in ALLOWED:
+            close = difflib.get_close_matches(str(key), ALLOWED, n=1)
+            hint = f", did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(path, f"unknown substance key '{key}'{hint}", *_where(node, key))
+    for key in REQUIRED:
+        if key not in node:
+            raise ConfigError(path, f"substance entry is missing '{key}'", line, col)
+    for key in ("id", "name", "class", "source"):
+        if not isinstance(node[key], str) or not node[key].strip():
+            raise ConfigError(path, f"'{key}' must be a non-empty string", *_where(node, key))
+    if not SLUG.match(node["id"]):
+        raise ConfigError(
+            path, f"substance id '{node['id']}' must be a lower-case slug", *_where(node, "id")
+        )
+    lists = {key: _strings(path, node, key) for key in ("aliases", "codes", "cautions")}
+    for caution in lists["cautions"]:
+        if caution not in CAUTIONS:
+            raise ConfigError(
+                path,
+                f"unknown caution '{caution}' (one of: {', '.join(CAUTIONS)})",
+                *_where(node, "cautions"),
+            )
+    return Substance(
+        id=node["id"],
+        name=node["name"],
+        klass=node["class"],
+        cautions=tuple(lists["cautions"]),
+        source=node["source"],
+        aliases=tuple(lists["aliases"]),
+        codes=tuple(lists["codes"]),
+        file=path,
+        line=line,
+    )
+
+
+def _strings(path: str, node: Any, key: str) -> list[str]:
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(path, f"'{key}' must be a list of non-empty strings", *_where(node, key))
+    return [str(v) for v in value]

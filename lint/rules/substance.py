@@ -1,0 +1,175 @@
+"""`substance`: substances from the knowledge base dosed or discussed without a caution.
+
+For a rule with `caution: renal`, every substance whose entry lists `renal` and that the
+article doses or discusses gets one finding, unless some sentence anywhere in the document
+matches one of the rule's `caution_patterns` (paraphrases: "kidney function", "renal
+impairment"). The finding sits on the first dose attributed to the substance, or on its first
+mention when it is never dosed. With `any_dose: true` the rule ignores the knowledge base and
+flags the first dose of the document when no caution sentence exists ("consult a doctor").
+
+A dose belongs to the substances named in its sentence, or else to those named in the last
+sentence of the same section that named any. "Discussed" means: dosed, named in a heading, or
+named in at least `min_mentions` sentences; a passing mention is not a discussion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.dosing import find_doses
+from lint.rules.knowledge import CAUTIONS, Substance, load_substances
+from lint.rules.model import Hit, Rule
+from lint.rules.regex import compile_re2
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis, Sentence
+
+
+@dataclass
+class Usage:
+    """Where one substance appears in one document (prose offsets)."""
+
+    substance: Substance
+    first_mention: tuple[int, int]
+    sentences: set[int] = field(default_factory=set)
+    in_heading: bool = False
+    first_dose: tuple[int, int] | None = None
+
+    def discussed(self, min_mentions: int) -> bool:
+        dosed = self.first_dose is not None
+        return dosed or self.in_heading or len(self.sentences) >= min_mentions
+
+
+class SubstanceChecker(Checker):
+    kind = "substance"
+    summary = "Flags substances (knowledge base) dosed or discussed with no caution sentence."
+    options: ClassVar[dict[str, Option]] = {
+        "caution": Option("string", "Knowledge-base caution: " + ", ".join(CAUTIONS) + "."),
+        "caution_patterns": Option(
+            "string-array",
+            "RE2 regexes (ignore case); a sentence matching any gives the caution.",
+            required=True,
+        ),
+        "any_dose": Option("boolean", "Flag the first dose of any substance instead."),
+        "min_mentions": Option(
+            "integer", "Sentences naming a substance before it counts as discussed.", default=2
+        ),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        caution = rule.options.get("caution")
+        if not rule.options.get("any_dose") and caution not in CAUTIONS:
+            raise ConfigError(
+                rule.file,
+                f"'caution' must be one of {', '.join(CAUTIONS)} (or set any_dose: true)",
+                *rule.where("caution" if "caution" in rule.options else None),
+            )
+        if not rule.options["caution_patterns"]:
+            raise ConfigError(
+                rule.file, "'caution_patterns' must not be empty", *rule.where("caution_patterns")
+            )
+        for pattern in rule.options["caution_patterns"]:
+            compile_re2(rule, pattern, False, key="caution_patterns")
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        from spacy.matcher import PhraseMatcher
+
+        super().__init__(rules, nlp, ruleset)
+        self.substances = {
+            s.id: s for s in load_substances(ruleset.knowledge.get("substances", []))
+        }
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for substance in self.substances.values():
+            self.matcher.add(substance.id, [nlp.make_doc(n.lower()) for n in substance.names])
+        self.patterns = {
+            rule.id: [
+                compile_re2(rule, p, False, "caution_patterns")
+                for p in rule.options["caution_patterns"]
+            ]
+            for rule in rules
+        }
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        usages: dict[str, Usage] | None = None
+        for rule in self.rules:
+            if self._cautioned(rule, analysis):
+                continue
+            if rule.options.get("any_dose"):
+                yield from self._first_dose(rule, analysis)
+                continue
+            if usages is None:
+                usages = self._usages(analysis)
+            min_mentions = int(rule.options.get("min_mentions", 2))
+            for usage in usages.values():
+                needs = rule.options["caution"] in usage.substance.cautions
+                if needs and usage.discussed(min_mentions):
+                    yield self._hit(rule, analysis, usage)
+
+    def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
+        patterns = self.patterns[rule.id]
+        return any(
+            p.search(sentence.span.text) for sentence in analysis.sentences for p in patterns
+        )
+
+    def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+        for sentence in analysis.sentences:
+            for start, end in find_doses(sentence.span.text):
+                begin = sentence.start_char + start
+                span = analysis.source_span(begin, sentence.start_char + end)
+                dose = sentence.span.text[start:end]
+                yield Hit(rule, *span, {"match": dose, "dose": dose, "sentence": sentence.text})
+                return
+
+    def _usages(self, analysis: Analysis) -> dict[str, Usage]:
+        from spacy.util import filter_spans
+
+        usages: dict[str, Usage] = {}
+        last_named: tuple[int, list[str]] | None = None  # (section, substance ids)
+        for sentence in analysis.sentences:
+            spans = filter_spans(self.matcher(sentence.span, as_spans=True))
+            named = []
+            for span in spans:
+                sid = span.label_
+                usage = usages.setdefault(
+                    sid, Usage(self.substances[sid], (span.start_char, span.end_char))
+                )
+                usage.sentences.add(sentence.index)
+                usage.in_heading = usage.in_heading or sentence.is_heading
+                if sid not in named:
+                    named.append(sid)
+            section = sentence.block.section if sentence.block else -1
+            if named:
+                last_named = (section, named)
+            elif last_named is not None and last_named[0] == section:
+                named = last_named[1]
+            self._record_doses(sentence, named, usages)
+        return usages
+
+    @staticmethod
+    def _record_doses(sentence: Sentence, named: list[str], usages: dict[str, Usage]) -> None:
+        doses = list(find_doses(sentence.span.text))
+        if not doses:
+            return
+        start, end = doses[0]
+        offsets = (sentence.start_char + start, sentence.start_char + end)
+        for sid in named:
+            if usages[sid].first_dose is None:
+                usages[sid].first_dose = offsets
+
+    def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
+        dosed = usage.first_dose is not None
+        prose_start, prose_end = usage.first_dose or usage.first_mention
+        start, end = analysis.source_span(prose_start, prose_end)
+        values = {
+            "match": analysis.doc.text[prose_start:prose_end],
+            "substance": usage.substance.name[:1].upper() + usage.substance.name[1:],
+            "class": usage.substance.klass,
+            "how": "dosed" if dosed else "discussed",
+            "source": usage.substance.source,
+        }
+        return Hit(rule, start, end, values)
