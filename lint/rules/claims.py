@@ -1,0 +1,309 @@
+"""Find claims in sentences: a cue word next to a target term ("treats" + "ADHD").
+
+Shared by the `disease` and `disclaimer` kinds. Without a parser, "next to" means: the target
+follows the cue within a few tokens, or precedes it closely ("ADHD treatment"), with no clause
+break in between. A pair is not a claim when its sentence only mentions it:
+- a negation in the cue's clause ("does not treat ADHD", "no supplement cures cancer"),
+- a regulatory statement (a regulatory word plus a negation: "not approved by the FDA to treat"),
+- a dismissal ("the idea that it cures cancer is a myth"), a question, the FDA disclaimer,
+- a quoted study title ('a trial titled "Bacopa for the treatment of ADHD"'),
+- a sentence about a drug ("Adderall treats ADHD", "ADHD is treated with stimulant medication"),
+  unless the drug is only compared ("works like Ritalin to treat ADHD").
+Vocabularies come from rule YAML; only grammar words live here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lint.analysis import NEGATIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from lint.analysis import Analysis, Sentence
+
+BREAK_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", ".", "!", "?", "…"}
+BREAK_WORDS = {
+    "but",
+    "so",
+    "which",
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "however",
+    "yet",
+    "since",
+    "whether",
+}
+# a drug after one of these is compared with, not the subject of, the claim
+COMPARISON_WORDS = {
+    "like",
+    "unlike",
+    "than",
+    "as",
+    "alternative",
+    "alternatives",
+    "instead",
+    "substitute",
+    "substitutes",
+    "replace",
+    "replaces",
+    "replacement",
+    "rival",
+    "rivals",
+    "without",
+    "versus",
+    "vs",
+    "vs.",
+}
+NEGATION_REACH = 8  # tokens before a cue that a negation still governs
+QUOTE_OPEN = {"“", "«"}
+QUOTE_CLOSE = {"”", "»"}
+
+
+def token_key(token: Token) -> str:
+    """Lower-case text with typographic apostrophes folded: "Alzheimer’s" == "alzheimer's"."""
+    return token.norm_
+
+
+class Terms:
+    """Multi-word terms matched on normalised token text, or on lemmas (any inflection).
+
+    Short all-caps terms (ADHD, ADD, GAD) match case-sensitively: "add" is a verb.
+    """
+
+    def __init__(self, nlp: Any, terms: Iterable[str], lemma: bool = False):
+        self.lemma = lemma
+        self.table = _lemma_table(nlp) if lemma else None
+        self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        for term in terms:
+            doc = nlp.make_doc(term)
+            exact = term.isupper() and len(term) <= 5
+            keys = tuple(t.text if exact else self._key(t) for t in doc)
+            if keys:
+                self.by_first.setdefault(keys[0], []).append((keys, exact))
+        for options in self.by_first.values():
+            options.sort(key=lambda option: -len(option[0]))  # longest first
+
+    def _key(self, token: Token) -> str:
+        key = token_key(token)
+        return str(self.table.get(key, key)) if self.table is not None else key
+
+    def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) token spans, longest match first, left to right."""
+        end = len(doc) if end is None else end
+        keys = [self._key(t) for t in doc[start:end]]
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(keys):
+            found = 0
+            options = self.by_first.get(keys[i], []) + self.by_first.get(doc[start + i].text, [])
+            for option in options:
+                words, exact = option
+                got = (
+                    [doc[start + j].text for j in range(i, min(i + len(words), len(keys)))]
+                    if exact
+                    else keys[i : i + len(words)]
+                )
+                if tuple(got) == words:
+                    found = len(words)
+                    break
+            if found:
+                spans.append((start + i, start + i + found))
+                i += found
+            else:
+                i += 1
+        return spans
+
+
+def _lemma_table(nlp: Any) -> Any:
+    """spaCy's lookup table (word -> lemma); looked up on lower case, so "Treats" -> "treat"."""
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except (KeyError, ValueError):
+        return {}
+
+
+@dataclass
+class Claim:
+    sentence: Sentence
+    start: int  # token indexes into the Doc, [start, end)
+    end: int
+    cue: str
+    target: str
+    label: str = "claim"
+
+
+@dataclass
+class ClaimFinder:
+    """Pairs of (cues, targets) searched per sentence, with the shared exclusions."""
+
+    cues: Terms
+    targets: Terms
+    drugs: Terms | None = None
+    weak_cues: Terms | None = None  # cues that do not count in headings ("supplement for")
+    regulatory: Terms | None = None
+    dismissals: Terms | None = None
+    title_words: Terms | None = None
+    window_after: int = 6
+    window_before: int = 3
+    allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
+    label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
+
+    def find(self, analysis: Analysis) -> Iterator[Claim]:
+        sentences = analysis.sentences
+        starts = [s.span.start for s in sentences]
+        doc = analysis.doc
+        cue_spans = [(s, e, False) for s, e in self.cues.find(doc)]
+        if self.weak_cues is not None:
+            cue_spans += [(s, e, True) for s, e in self.weak_cues.find(doc)]
+        if not cue_spans:
+            return
+        targets = self.targets.find(doc)
+        if not targets:
+            return
+        by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
+        for span in sorted(cue_spans):
+            index = bisect.bisect_right(starts, span[0]) - 1
+            if index >= 0:
+                by_sentence.setdefault(index, []).append(span)
+        for index, cues in by_sentence.items():
+            yield from self._in_sentence(sentences[index], cues, targets)
+
+    def _in_sentence(
+        self,
+        sentence: Sentence,
+        cues: list[tuple[int, int, bool]],
+        all_targets: list[tuple[int, int]],
+    ) -> Iterator[Claim]:
+        span = sentence.span
+        lo, hi = span.start, span.end
+        targets = [t for t in all_targets if lo <= t[0] and t[1] <= hi]
+        if not targets or self._mentions_only(sentence):
+            return
+        doc = span.doc
+        quoted = _quoted_tokens(doc, lo, hi)
+        title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
+        drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
+        last_end = -1
+        for cue_start, cue_end, weak in cues:
+            if weak and sentence.is_heading:
+                continue
+            target = self._nearest(doc, cue_start, cue_end, targets)
+            if target is None:
+                continue
+            start, end = min(cue_start, target[0]), max(cue_end, target[1])
+            if start < last_end:
+                continue
+            if title_quote and (cue_start in quoted or target[0] in quoted):
+                continue
+            if self._negated(doc, lo, cue_start, start, end):
+                continue
+            if not self.allow_drug_subject and self._about_drug(doc, lo, hi, start, end, drugs):
+                continue
+            if self.allow_drug_subject and self._about_drug(
+                doc, lo, hi, start, end, [d for d in drugs if d != target]
+            ):
+                continue
+            last_end = end
+            cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
+            yield Claim(sentence, start, end, cue, found, self.label)
+
+    def _mentions_only(self, sentence: Sentence) -> bool:
+        if sentence.is_question or sentence.is_disclaimer:
+            return True
+        doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
+        if self._has(self.dismissals, doc, lo, hi):
+            return True
+        negated = any(t.lower_ in NEGATIONS for t in sentence.span)
+        return negated and self._has(self.regulatory, doc, lo, hi)
+
+    @staticmethod
+    def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
+        return terms is not None and bool(terms.find(doc, lo, hi))
+
+    def _nearest(
+        self, doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        after = [
+            t
+            for t in targets
+            if cue_end <= t[0] <= cue_end + self.window_after and not _breaks(doc, cue_end, t[0])
+        ]
+        if after:
+            return after[0]
+        before = [
+            t
+            for t in targets
+            if t[1] <= cue_start <= t[1] + self.window_before and not _breaks(doc, t[1], cue_start)
+        ]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _negated(doc: Doc, lo: int, cue_start: int, start: int, end: int) -> bool:
+        clause = _clause_start(doc, lo, start)
+        reach = max(clause, start - NEGATION_REACH)
+        window = list(doc[reach:start]) + list(doc[start:end])
+        for i, token in enumerate(window):
+            if token.lower_ not in NEGATIONS:
+                continue
+            after = window[i + 1].lower_ if i + 1 < len(window) else ""
+            # "not only cures ..." is emphasis; "no doubt" is no negation
+            if (token.lower_, after) not in {("not", "only"), ("no", "doubt")}:
+                return True
+        return False
+
+    @staticmethod
+    def _about_drug(
+        doc: Doc, lo: int, hi: int, start: int, end: int, drugs: list[tuple[int, int]]
+    ) -> bool:
+        clause_lo = _clause_start(doc, lo, start)
+        clause_hi = _clause_end(doc, hi, end)
+        for d_start, d_end in drugs:
+            if d_end <= clause_lo or d_start >= clause_hi:
+                continue
+            before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+            if not before & COMPARISON_WORDS:
+                return True
+        return False
+
+
+def _breaks(doc: Doc, start: int, end: int) -> bool:
+    return any(t.text in BREAK_PUNCT or t.lower_ in BREAK_WORDS for t in doc[start:end])
+
+
+def _clause_start(doc: Doc, lo: int, i: int) -> int:
+    while i > lo and not (doc[i - 1].text in BREAK_PUNCT or doc[i - 1].lower_ in BREAK_WORDS):
+        i -= 1
+    return i
+
+
+def _clause_end(doc: Doc, hi: int, i: int) -> int:
+    while i < hi and not (doc[i].text in BREAK_PUNCT or doc[i].lower_ in BREAK_WORDS):
+        i += 1
+    return i
+
+
+def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Token indexes inside double quotes within one sentence."""
+    inside = False
+    result: set[int] = set()
+    for token in doc[lo:hi]:
+        text = token.text
+        if text == '"':
+            inside = not inside
+        elif text in QUOTE_OPEN:
+            inside = True
+        elif text in QUOTE_CLOSE:
+            inside = False
+        elif inside:
+            result.add(token.i)
+    return result

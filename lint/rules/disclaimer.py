@@ -1,0 +1,131 @@
+"""`disclaimer`: a document with health claims but no FDA disclaimer (21 CFR 101.93(c)).
+
+Claims are structure/function statements (a verb such as "supports" next to a body function
+such as "memory", found with the same exclusions as disease claims) plus the claims of the
+disease rule named in `disease_rule`. The disclaimer is recognised anywhere: any prose sentence
+(lint.analysis.DISCLAIMER, minor wording variations allowed) or a front matter value. One
+finding per document, at the first claim, naming how many claims need the disclaimer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.analysis import DISCLAIMER
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.claims import Claim, ClaimFinder, Terms
+from lint.rules.disease import build_finders, claims
+from lint.rules.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+
+EXCLUSION_KEYS = ("drugs", "regulatory", "dismissals", "title_words")
+
+
+class DisclaimerChecker(Checker):
+    kind = "disclaimer"
+    summary = "Flags documents with health claims and no FDA disclaimer (one finding each)."
+    options: ClassVar[dict[str, Option]] = {
+        "verbs": Option(
+            "string-array",
+            "Structure/function verbs, any inflection (support, boost, improve).",
+            True,
+        ),
+        "functions": Option(
+            "string-array", "Body functions the verbs act on (memory, focus, mood).", True
+        ),
+        "window": Option("integer", "Tokens allowed between a verb and its function.", default=4),
+        "disease_rule": Option(
+            "string",
+            "Id of a `disease` rule: its claims count too, and its drugs, regulatory words, "
+            "dismissals and title words exclude structure/function mentions the same way.",
+        ),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        for key in ("verbs", "functions"):
+            if not rule.options[key]:
+                raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        super().__init__(rules, nlp, ruleset)
+        self.finders = [(rule, self._finders(rule, nlp)) for rule in rules]
+
+    def _finders(self, rule: Rule, nlp: Any) -> list[ClaimFinder]:
+        disease = self._disease_rule(rule)
+        exclusions: dict[str, Any] = {}
+        finders: list[ClaimFinder] = []
+        if disease is not None:
+            finders = build_finders(disease, nlp)
+            for key in EXCLUSION_KEYS:
+                if disease.options.get(key):
+                    exclusions[key] = Terms(nlp, disease.options[key])
+        structure_function = ClaimFinder(
+            Terms(nlp, rule.options["verbs"], lemma=True),
+            Terms(nlp, rule.options["functions"]),
+            window_after=int(rule.options.get("window", 4)),
+            window_before=0,
+            **exclusions,
+        )
+        return [structure_function, *finders]
+
+    def _disease_rule(self, rule: Rule) -> Rule | None:
+        name = rule.options.get("disease_rule")
+        if not name:
+            return None
+        disease = self.ruleset.by_id().get(name)
+        if disease is None or disease.kind != "disease":
+            raise ConfigError(
+                rule.file,
+                f"disease_rule '{name}' is not a rule of kind 'disease'",
+                *rule.where("disease_rule"),
+            )
+        return disease
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        if has_disclaimer(analysis):
+            return
+        for rule, finders in self.finders:
+            found = [
+                c
+                for c in claims(analysis, finders)
+                if not any(c.sentence.has(feature) for feature in rule.unless)
+            ]
+            if found:
+                yield first_claim_hit(rule, analysis, found[0], len(found))
+
+
+def has_disclaimer(analysis: Analysis) -> bool:
+    if any(sentence.is_disclaimer for sentence in analysis.sentences):
+        return True
+    # a disclaimer split over a line break inside one block, or kept in front matter
+    texts = [analysis.document.prose, *_strings(analysis.document.front_matter)]
+    return any(DISCLAIMER.search(" ".join(text.split())) for text in texts)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def first_claim_hit(rule: Rule, analysis: Analysis, claim: Claim, count: int) -> Hit:
+    span = analysis.doc[claim.start : claim.end]
+    start, end = analysis.source_span(span.start_char, span.end_char)
+    noun = "claim" if count == 1 else "claims"
+    values = {
+        "match": span.text,
+        "count": count,
+        "claims": f"{count} health {noun}",
+        "sentence": claim.sentence.text,
+    }
+    return Hit(rule, start, end, values)

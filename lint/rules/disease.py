@@ -1,0 +1,137 @@
+"""`disease`: sentences saying a product treats, cures, prevents or mitigates a disease.
+
+A claim is a cue ("treats", "treatment for", "helps people with") next to a condition ("ADHD"),
+or a substitute cue next to a drug name ("an alternative to Adderall"); see lint/rules/claims.py
+for what "next to" means and which sentences only mention a disease (negations, regulatory
+statements, questions, quoted study titles, sentences about a drug).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.claims import Claim, ClaimFinder, Terms
+from lint.rules.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+
+WORDS = "string-array"
+
+
+class DiseaseChecker(Checker):
+    kind = "disease"
+    summary = "Flags sentences claiming a product treats, cures or prevents a disease."
+    options: ClassVar[dict[str, Option]] = {
+        "conditions": Option(WORDS, "Diseases and disorders (ADHD, Alzheimer's, ...).", True),
+        "cues": Option(
+            WORDS,
+            "Claim words matched in any inflection (treat, cure, treatment for, helps people "
+            "with); a condition must follow within `window` tokens or precede closely.",
+            True,
+        ),
+        "weak_cues": Option(WORDS, "Cues that do not count in headings ('supplement for')."),
+        "substitutes": Option(
+            WORDS, "Words that make a drug name a claim: 'alternative to' + a name in `drugs`."
+        ),
+        "drugs": Option(
+            WORDS,
+            "Drug names and drug words; a sentence whose claim is about one of them "
+            "('Adderall treats ADHD') is not the product's claim.",
+        ),
+        "regulatory": Option(
+            WORDS, "Words that, with a negation, make a regulatory statement (FDA, approved)."
+        ),
+        "dismissals": Option(WORDS, "Words that reject the claim in the sentence (myth, false)."),
+        "title_words": Option(
+            WORDS, "Words naming a study or title; claims inside quotes next to them are titles."
+        ),
+        "window": Option(
+            "integer", "Tokens allowed between a cue and a following condition.", default=6
+        ),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        for key in ("conditions", "cues"):
+            if not rule.options[key]:
+                raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
+        if rule.options.get("substitutes") and not rule.options.get("drugs"):
+            raise ConfigError(
+                rule.file, "'substitutes' needs a 'drugs' list", *rule.where("substitutes")
+            )
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        super().__init__(rules, nlp, ruleset)
+        self.finders = [(rule, build_finders(rule, nlp)) for rule in rules]
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for rule, finders in self.finders:
+            for claim in claims(analysis, finders):
+                if not any(claim.sentence.has(feature) for feature in rule.unless):
+                    yield claim_hit(rule, analysis, claim)
+
+
+def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
+    """One finder for cue + condition, one for substitute + drug name."""
+    opts = rule.options
+
+    def terms(key: str, lemma: bool = False) -> Terms | None:
+        return Terms(nlp, opts[key], lemma) if opts.get(key) else None
+
+    shared: dict[str, Any] = {
+        "drugs": terms("drugs"),
+        "regulatory": terms("regulatory"),
+        "dismissals": terms("dismissals"),
+        "title_words": terms("title_words"),
+        "window_after": int(opts.get("window", 6)),
+    }
+    finders = [
+        ClaimFinder(
+            Terms(nlp, opts["cues"], lemma=True),
+            Terms(nlp, opts["conditions"]),
+            weak_cues=terms("weak_cues", lemma=True),
+            **shared,
+        )
+    ]
+    if opts.get("substitutes"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["substitutes"], lemma=True),
+                Terms(nlp, opts["drugs"]),
+                allow_drug_subject=True,
+                label="substitute",
+                **{**shared, "window_after": 3, "window_before": 1},
+            )
+        )
+    return finders
+
+
+def claims(analysis: Analysis, finders: list[ClaimFinder]) -> list[Claim]:
+    """Claims of all finders in document order, overlapping ones merged into the first."""
+    found = sorted((c for f in finders for c in f.find(analysis)), key=lambda c: (c.start, -c.end))
+    result: list[Claim] = []
+    for claim in found:
+        if not result or claim.start >= result[-1].end:
+            result.append(claim)
+    return result
+
+
+def claim_hit(rule: Rule, analysis: Analysis, claim: Claim) -> Hit:
+    span = analysis.doc[claim.start : claim.end]
+    start, end = analysis.source_span(span.start_char, span.end_char)
+    values = {
+        "match": span.text,
+        "cue": claim.cue,
+        "condition": claim.target,
+        "what": (
+            f"a substitute for {claim.target}"
+            if claim.label == "substitute"
+            else f"treating or preventing {claim.target}"
+        ),
+        "sentence": claim.sentence.text,
+    }
+    return Hit(rule, start, end, values)
