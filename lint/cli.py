@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule_id", metavar="RULE-ID")
     _common(explain)
+    commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
     return parser
 
 
@@ -199,6 +200,12 @@ def cmd_rules(args: Any) -> int:
     return EXIT_CLEAN
 
 
+def cmd_server(args: Any) -> int:
+    from lint.server import serve  # needs the `server` extra (pygls)
+
+    return serve()
+
+
 def cmd_explain(args: Any) -> int:
     from lint.errors import UsageError
     from lint.rules.loader import load_rules
@@ -227,3 +234,4 @@ def cmd_explain(args: Any) -> int:
 
 
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS["server"] = cmd_server

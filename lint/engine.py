@@ -54,7 +54,7 @@ class Engine:
         ignore = (ignore or []) + config.ignore
         self.rules: list[Rule] = [
             rule
-            for rule in self.ruleset.rules
+            for rule in self.ruleset.active()  # house overrides may disable rules
             if (not select or selected(rule.id, select)) and not selected(rule.id, ignore)
         ]
         self.known_ids = {rule.id for rule in self.ruleset.rules}
@@ -115,6 +115,9 @@ class Engine:
         hits: list[Hit] = []
         for checker in checkers:
             hits.extend(checker.check(analysis))
+        from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
+
+        attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)
         document = analysis.document
         suppressions = parse_suppressions(
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.rules.model import Hit, Rule
@@ -24,6 +24,9 @@ class Option:
     doc: str
     required: bool = False
     default: Any = None
+    choices: tuple[str, ...] = ()  # allowed values (a JSON-Schema enum)
+    # a full JSON-Schema fragment when the type alone says too little (nested mappings, patterns)
+    schema: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
 
 class Checker:

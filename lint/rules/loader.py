@@ -14,21 +14,12 @@ from lint.finding import SEVERITIES
 from lint.resources import builtin_rules_dir
 from lint.rules.base import Option
 from lint.rules.model import RULE_ID, Rule
+from lint.rules.overrides import Override, apply_overrides, build_override
 from lint.rules.registry import KINDS, checker_class
+from lint.rules.spec import COMMON_OPTIONS
 
-COMMON_OPTIONS: dict[str, Option] = {
-    "id": Option("string", "Rule id, `family.name` (lower case, dashes).", required=True),
-    "kind": Option("string", "Checker kind: " + ", ".join(sorted(KINDS)) + ".", required=True),
-    "severity": Option("string", "error | warning | info.", required=True),
-    "message": Option("string", "Message; `{match}` and `{sentence}` are filled in.", True),
-    "explain": Option("string", "Long explanation: what, why, example, references."),
-    "examples": Option("object", "`flag:` texts the rule must flag; `pass:` texts it must not."),
-    "unless": Option(
-        "string-array",
-        "Skip sentences that are: negated, hedged, cited, quote, disclaimer, question, heading.",
-    ),
-    "suggestion": Option("string", "A suggested rewrite shown with the finding."),
-}
+__all__ = ["COMMON_OPTIONS", "KNOWLEDGE_KEYS", "RuleSet", "build_rule", "load_rules"]
+
 KNOWLEDGE_KEYS = ("substances",)  # files holding these top-level keys are data, not rules
 
 
@@ -37,6 +28,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     knowledge: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     digest: str = ""
+    overrides: list[Override] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.rules}
@@ -44,34 +36,57 @@ class RuleSet:
     def families(self) -> set[str]:
         return {rule.family for rule in self.rules}
 
+    def active(self) -> list[Rule]:
+        """Rules not disabled by a house override."""
+        return [rule for rule in self.rules if not rule.disabled]
+
 
 def rule_files(directory: Path) -> list[Path]:
+    if directory.is_file():
+        return [directory]
     return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
 
 
-def load_rules(extra_dirs: Iterable[Path] = ()) -> RuleSet:
-    """Built-in rules, then house rule folders; duplicate ids anywhere are an error."""
+def rule_sources(extra_dirs: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """(folder, builtin) pairs: the built-in rules first, then each house folder once."""
+    builtin = builtin_rules_dir()
+    sources, seen = [(builtin, True)], {builtin.resolve()}
+    for entry in map(Path, extra_dirs):
+        resolved = entry.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            sources.append((entry, False))
+    return sources
+
+
+def load_rules(extra_dirs: Iterable[Path] = (), validate_all: bool = False) -> RuleSet:
+    """Built-in rules, then house rule folders; duplicate ids anywhere are an error.
+
+    House rules are always checked against the JSON Schema; built-in rules only when
+    `validate_all` (test-rules and the test suite do), which keeps `check` start-up cheap.
+    """
     ruleset = RuleSet()
     digest = hashlib.sha256()
     seen: dict[str, Rule] = {}
-    sources = [(d, True) for d in [builtin_rules_dir()]] + [(Path(d), False) for d in extra_dirs]
-    for directory, builtin in sources:
-        if not directory.is_dir():
+    for directory, builtin in rule_sources(extra_dirs):
+        if not directory.exists():
             raise ConfigError(str(directory), "rule folder does not exist")
         for path in rule_files(directory):
             raw = path.read_bytes()
             digest.update(str(path.name).encode() + b"\0" + raw)
-            for rule in _load_file(path, raw, builtin, ruleset):
+            strict = validate_all or not builtin
+            for rule in _load_file(path, raw, builtin, strict, ruleset):
                 if rule.id in seen:
                     first = seen[rule.id]
                     raise ConfigError(
                         str(path),
                         f"duplicate rule id '{rule.id}' (first defined in "
                         f"{first.file}:{first.line})",
-                        rule.line,
+                        *rule.where("id"),
                     )
                 seen[rule.id] = rule
                 ruleset.rules.append(rule)
+    apply_overrides(ruleset.rules, ruleset.overrides)
     ruleset.digest = digest.hexdigest()
     return ruleset
 
@@ -91,7 +106,7 @@ def parse_yaml(path: str, text: str) -> Any:
         raise ConfigError(path, f"invalid YAML: {err}") from None
 
 
-def _load_file(path: Path, raw: bytes, builtin: bool, ruleset: RuleSet) -> list[Rule]:
+def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: RuleSet) -> list[Rule]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -105,9 +120,20 @@ def _load_file(path: Path, raw: bytes, builtin: bool, ruleset: RuleSet) -> list[
                 ruleset.knowledge.setdefault(key, []).append((str(path), data[key]))
         return []
     if isinstance(data, dict) and "rules" in data:
+        if len(data) > 1:
+            extra = next(key for key in data if key != "rules")
+            raise ConfigError(
+                str(path), f"unknown top-level key '{extra}' next to 'rules'", *_pos(data, extra)
+            )
         data = data["rules"]
     items = data if isinstance(data, list) else [data]
-    return [build_rule(str(path), item, builtin) for item in items]
+    rules = []
+    for item in items:
+        if isinstance(item, dict) and "override" in item:
+            ruleset.overrides.append(build_override(str(path), item, _positions(item)))
+        else:
+            rules.append(build_rule(str(path), item, builtin, strict))
+    return rules
 
 
 def _pos(node: Any, key: str | None = None) -> tuple[int, int]:
@@ -123,6 +149,26 @@ def _pos(node: Any, key: str | None = None) -> tuple[int, int]:
     return lc.line + 1, lc.col + 1
 
 
+def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
+    """Dotted path -> (line, column) of every mapping key and list item under `node`."""
+    found: dict[str, tuple[int, int]] = {}
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return found
+    steps = node.keys() if isinstance(node, dict) else range(len(node))
+    for step in steps:
+        try:
+            line, col = lc.key(step) if isinstance(node, dict) else lc.item(step)
+        except (KeyError, TypeError, IndexError):
+            continue
+        path = f"{prefix}{step}"
+        found[path] = (line + 1, col + 1)
+        child = node[step]
+        if isinstance(child, (dict, list)):
+            found.update(_positions(child, path + "."))
+    return found
+
+
 def _plain(value: Any) -> Any:
     """ruamel's commented containers -> plain dicts and lists (checkers and pickling want these)."""
     if isinstance(value, dict):
@@ -132,10 +178,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def build_rule(path: str, node: Any, builtin: bool) -> Rule:
+def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rule:
     line, col = _pos(node)
     if not isinstance(node, dict):
-        raise ConfigError(path, "a rule must be a mapping with id, kind, severity, message", line)
+        raise ConfigError(
+            path, "a rule must be a mapping with id, kind, severity, message (or override)", line
+        )
     kind = node.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
         where = _pos(node, "kind") if "kind" in node else (line, col)
@@ -165,23 +213,49 @@ def build_rule(path: str, node: Any, builtin: bool) -> Rule:
             path, f"severity must be one of {', '.join(SEVERITIES)}", *_pos(node, "severity")
         )
     _check_unless(path, node)
+    if strict:
+        from lint.rules.schema import validate_entry
+
+        validate_entry(path, node, f"kind-{kind}")
+    if not builtin:
+        _reject_python_regex(path, node)
+    positions = _positions(node)
+    examples = _plain(node.get("examples", {}))
     rule = Rule(
         id=rule_id,
         kind=kind,
         severity=str(node["severity"]),
         message=str(node["message"]),
         explain=str(node.get("explain", "")),
-        examples=_plain(node.get("examples", {})),
+        examples=examples,
         unless=tuple(node.get("unless", ())),
         suggestion=node.get("suggestion"),
+        fix=node.get("fix"),
+        fix_safe=bool(node.get("fix_safe", True)),
         options={k: _plain(v) for k, v in node.items() if k in checker.options},
         file=path,
         line=line,
         builtin=builtin,
-        positions={str(k): _pos(node, k) for k in node},
+        positions=positions,
+        example_origins=example_origins(path, examples, positions, "examples", line),
     )
     checker.validate(rule)
     return rule
+
+
+def example_origins(
+    path: str, examples: Any, positions: dict[str, tuple[int, int]], prefix: str, line: int
+) -> dict[str, list[tuple[str, int]]]:
+    """(file, line) of each example, from the positions recorded under `prefix`."""
+    if not isinstance(examples, dict):
+        return {}
+    origins: dict[str, list[tuple[str, int]]] = {}
+    for side, items in examples.items():
+        count = len(items) if isinstance(items, list) else 0
+        origins[side] = [
+            (path, positions.get(f"{prefix}.{side}.{i}", (line, 1))[0]) for i in range(count)
+        ]
+    return origins
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -205,6 +279,13 @@ def _check_type(path: str, node: Any, key: str, option: Option) -> None:
     if not ok:
         expected = "a list of strings" if option.type == "string-array" else f"a {option.type}"
         raise ConfigError(path, f"'{key}' must be {expected}", *_pos(node, key))
+    if option.choices and option.type == "string" and value not in option.choices:
+        hint = _did_you_mean(value, option.choices)
+        raise ConfigError(
+            path,
+            f"'{key}' is '{value}'; expected one of {', '.join(option.choices)}{hint}",
+            *_pos(node, key),
+        )
 
 
 def _check_unless(path: str, node: Any) -> None:
@@ -216,6 +297,25 @@ def _check_unless(path: str, node: Any) -> None:
             raise ConfigError(
                 path, f"unknown feature '{feature}' in unless{hint}", *_pos(node, "unless")
             )
+
+
+def _reject_python_regex(path: str, node: Any) -> None:
+    """spaCy runs a token pattern's REGEX on Python's backtracking engine: not from house rules."""
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        current, in_patterns = stack.pop()
+        if isinstance(current, dict):
+            for key, value in current.items():
+                if in_patterns and str(key).upper() == "REGEX":
+                    raise ConfigError(
+                        path,
+                        "REGEX inside a token pattern runs on a backtracking engine; "
+                        "house rules must use a `regex` (RE2) instead",
+                        *_pos(current, key),
+                    )
+                stack.append((value, in_patterns or key == "patterns"))
+        elif isinstance(current, list):
+            stack.extend((item, in_patterns) for item in current)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

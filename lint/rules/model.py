@@ -22,20 +22,32 @@ class Rule:
     examples: dict[str, list[Any]] = field(default_factory=dict)
     unless: tuple[str, ...] = ()
     suggestion: str | None = None
+    fix: str | None = None  # replacement template for the matched span, e.g. "may {match}"
+    fix_safe: bool = True
     options: dict[str, Any] = field(default_factory=dict)
     file: str = "<builtin>"
     line: int = 0
     builtin: bool = True
-    # where each key's value sits in the YAML (1-based line, column), for error messages
+    # where each key sits in the YAML (1-based line, column), for error messages; nested keys
+    # and list items use dotted paths: "when.regex", "examples.flag.0"
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    disabled: bool = False  # turned off by a house override (still known to suppressions)
+    # "file:line: what changed (reason)" for each house override applied to this rule
+    overrides: list[str] = field(default_factory=list)
+    # (file, line) of every example, parallel to examples["flag"] / examples["pass"]; an
+    # override's extra examples point into the house file
+    example_origins: dict[str, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
 
     def where(self, key: str | None = None) -> tuple[int, int]:
-        if key is not None and key in self.positions:
-            return self.positions[key]
+        """Position of a (dotted) key, or of its nearest parent that has one."""
+        while key:
+            if key in self.positions:
+                return self.positions[key]
+            key = key.rpartition(".")[0]
         return self.line, 1
 
 

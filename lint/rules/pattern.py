@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option, span_hit
 from lint.rules.model import Hit, Rule
+from lint.rules.spec import TOKEN_PATTERNS
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -18,7 +19,10 @@ class PatternChecker(Checker):
     summary = "Flags token sequences described with spaCy Matcher patterns."
     options: ClassVar[dict[str, Option]] = {
         "patterns": Option(
-            "array", "A list of token patterns, each a list of token specs.", required=True
+            "array",
+            "A list of token patterns, each a list of token specs.",
+            required=True,
+            schema=TOKEN_PATTERNS,
         ),
     }
 
