@@ -68,8 +68,8 @@ HEDGE_PHRASES = re.compile(
 # results from animals or cells: a hedge for a causal claim (evidence.animal-to-human
 # separately checks whether the text carries them over to people)
 ANIMAL_QUALIFIER = re.compile(
-    r"\bin (?:rats|mice|rodents|animals|animal (?:studies|models?)|cell cultures?|vitro"
-    r"|test tubes?|petri dishes?|worms|zebrafish|fruit flies)\b",
+    r"\b(?:in |on )?(?:rats?|mice|mouse|rodents?|animals?|animal (?:studies|models?)"
+    r"|cell cultures?|in vitro|test tubes?|petri dish(?:es)?|zebrafish|fruit flies)\b",
     re.IGNORECASE,
 )
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing"}
@@ -115,6 +115,11 @@ DISCLAIMER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 QUOTE_CHARS = {'"', "“", "”"}
+ATTRIBUTION = re.compile(
+    r"[,!?][\"”] (?:\w+ ){0,4}(?:says?|said|writes?|wrote|claims?|claimed|promises?|tells?|told"
+    r"|posted|reports?|reported|insists?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -189,7 +194,10 @@ class Sentence:
         if self.block is not None and self.block.quote:
             return True
         text = self.text
-        return len(text) > 1 and text[0] in QUOTE_CHARS and text.rstrip(".!?")[-1] in QUOTE_CHARS
+        if len(text) > 1 and text[0] in QUOTE_CHARS:
+            # all quoted, or a quotation then its attribution: '"It works," says the ad.'
+            return text.rstrip(".!?")[-1] in QUOTE_CHARS or bool(ATTRIBUTION.search(text))
+        return False
 
     @cached_property
     def is_disclaimer(self) -> bool:

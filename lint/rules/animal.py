@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
+from lint.rules.inflect import verb_forms
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class AnimalChecker(Checker):
                 matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
                 matcher.add(key, [nlp.make_doc(p.lower()) for p in rule.options.get(key, [])])
                 matchers[key] = matcher
-            verbs = {v.lower() for v in rule.options["verbs"]}
+            verbs = {form for v in rule.options["verbs"] for form in verb_forms(v)}
             self.compiled.append((rule, matchers, verbs))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -108,6 +109,6 @@ class AnimalChecker(Checker):
 
 def first_verb(span: Span, verbs: set[str]) -> Span | None:
     for token in span:
-        if token.lower_ in verbs or token.lemma_.lower() in verbs:
+        if token.lower_ in verbs:
             return span.doc[token.i : token.i + 1]
     return None

@@ -7,8 +7,10 @@ Strength scale (0-1, put in Finding.strength so editors can sort):
     x hedge_factor    (0.5) when the sentence has a hedge ("may", "early research suggests")
     x citation_factor (0.5) when it cites ([3], (Smith et al., 2019), a footnote, a study link)
 A negated, questioned, quoted, purpose ("to improve memory") or correlational ("linked to")
-use is not a claim at all. A finding needs strength >= min_strength (0.5): an unhedged,
-uncited claim always; a hedged or cited one only when the wording is absolute.
+use is not a claim at all; nor is a sentence naming an animal or cell study, or right after one
+(the `animal` kind, evidence.animal-to-human, judges those). A finding needs strength >=
+min_strength (0.5): an unhedged, uncited claim always; a hedged or cited one only when the
+wording is absolute.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
+from lint.rules.inflect import form_table
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
@@ -68,6 +71,12 @@ def local_negation(sentence: Sentence, token_index: int, negations: set[str]) ->
         if word in negations and not NOT_NEGATION.match(token.doc[i : i + 5].text):
             return True
     return False
+
+
+def mentions_animals(sentence: Sentence) -> bool:
+    from lint.analysis import ANIMAL_QUALIFIER
+
+    return bool(ANIMAL_QUALIFIER.search(sentence.text))
 
 
 def inside_quote(sentence: Sentence, token_index: int) -> bool:
@@ -141,16 +150,25 @@ class ClaimChecker(Checker):
                     continue
                 if not claim.has_target(sentence.span):
                     continue
+                if self._about_animals(analysis, sentence):
+                    continue  # evidence.animal-to-human judges these
                 hit = claim.score(rule, analysis, sentence)
                 if hit is not None:
                     yield hit
+
+    @staticmethod
+    def _about_animals(analysis: Analysis, sentence: Sentence) -> bool:
+        """The sentence, or the one before it, names an animal or cell study."""
+        if mentions_animals(sentence):
+            return True
+        return sentence.index > 0 and mentions_animals(analysis.sentences[sentence.index - 1])
 
 
 class CompiledClaim:
     """One claim rule's lexicons, ready to score sentences."""
 
     def __init__(self, opts: dict[str, Any], nlp: Any, constructions: Any, weights: Any):
-        self.verbs = {str(k).lower(): float(v) for k, v in opts["verbs"].items()}
+        self.verbs = form_table({str(k): float(v) for k, v in opts["verbs"].items()})
         self.constructions = constructions
         self.construction_weights = weights
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
@@ -181,7 +199,7 @@ class CompiledClaim:
         for match_id, start, end in self.constructions(span):
             yield Trigger(span.start + start, span.start + end, self.construction_weights[match_id])
         for token in span:
-            weight = self.verbs.get(token.lower_) or self.verbs.get(token.lemma_.lower())
+            weight = self.verbs.get(token.lower_)
             if weight and self._is_claim_verb(sentence, token):
                 yield Trigger(token.i, token.i + 1, weight)
 

@@ -19,6 +19,8 @@ Set format (one YAML mapping per file, all keys but `cases` optional):
         tags: [positive]                              # free labels (e.g. hard-negative:negation)
       - text: "Bacopa is not approved to treat ADHD."
         expect: []                                    # a negative: no scored finding allowed
+      - file: safety/piracetam.md                     # or an article file, relative to the set
+        expect: [safety.missing-renal-caution]        # (format from its suffix)
       - text: |
           # A whole article ...
         rules: [fda.disease-claim, fda.missing-disclaimer]   # this case scores these rules
@@ -121,8 +123,15 @@ def load_set(path: Path) -> tuple[list[Case], dict[str, dict[str, float]]]:
 
 def _case(path: Path, index: int, item: Any, default_rules: list[str]) -> Case:
     where = f"{path}: case {index + 1}"
+    if isinstance(item, dict) and isinstance(item.get("file"), str) and "text" not in item:
+        article = path.parent / item["file"]
+        try:
+            item = {**item, "text": article.read_text(encoding="utf-8")}
+        except (OSError, UnicodeDecodeError) as err:
+            raise SetError(f"{where}: cannot read {article}: {err}") from None
+        item.setdefault("format", article.suffix.lstrip(".") or "txt")
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        raise SetError(f"{where}: needs a 'text' string")
+        raise SetError(f"{where}: needs a 'text' string (or a 'file' next to the set)")
     fmt = SUFFIX.get(str(item.get("format", "md")))
     if fmt is None:
         raise SetError(f"{where}: format must be md, html or txt")
@@ -180,7 +189,7 @@ def evaluate(paths: list[Path], engine: Any = None) -> dict[str, Score]:
     """Lint every case with one engine; return the summed score per rule."""
     from lint.config import Config
     from lint.engine import Engine
-    from lint.sources import Source
+    from lint.sources import Source, format_for
 
     engine = engine or Engine(Config())
     cases: list[Case] = []
@@ -194,7 +203,9 @@ def evaluate(paths: list[Path], engine: Any = None) -> dict[str, Score]:
     unknown = sorted(set(scores) - known)
     if unknown:
         raise SetError(f"unknown rule ids in evaluation sets: {', '.join(unknown)}")
-    sources = [Source(f"case{i}.{c.format}", c.text, c.format) for i, c in enumerate(cases)]
+    names = [f"case{i}.{c.format}" for i, c in enumerate(cases)]
+    # the parser wants the format name ("markdown"), not the suffix ("md")
+    sources = [Source(n, c.text, format_for(n)) for n, c in zip(names, cases, strict=True)]
     for case, result in zip(cases, engine.lint_sources(sources), strict=True):
         if result.error:
             raise SetError(f"{case.name}: {result.error}")
