@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lint.archives.cli import add_arguments as add_archive_arguments
 
     add_archive_arguments(check)
+    from lint.fixes.command import add_arguments as add_fix_arguments
+
+    add_fix_arguments(check)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -152,9 +155,16 @@ def cmd_check(args: Any) -> int:
             files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
         except InputError as err:
             results.append(FileResult(err.path, error=err.render()))
-    from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
+    from lint.fixes.command import run_fixes, wants_fixes
 
-    results.extend(lint_inputs(engine, files, args, config))
+    if wants_fixes(args):  # --fix/--unsafe-fixes/--diff: results are the findings left after
+        done = run_fixes(args, engine, files, results)
+        if done is not None:
+            return done
+    else:
+        from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
+
+        results.extend(lint_inputs(engine, files, args, config))
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},

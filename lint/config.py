@@ -22,6 +22,10 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "exclude": (list, "file or folder globs to skip"),
     "jobs": (int, "worker processes (default: number of cores)"),
     "archive": (dict, "JSONL/CSV column names and body format (docs/archives.md)"),
+    "disclaimer_text": (str, "FDA disclaimer wording that --fix adds (default: 21 CFR 101.93(c))"),
+    "disclaimer_before": (str, "footer marker: --fix puts the disclaimer just before its line"),
+    "disclosure_text": (str, "affiliate disclosure wording that --fix adds"),
+    "disclosure_position": (str, "where --fix adds the disclosure: before-link (default) | top"),
 }
 
 
@@ -37,6 +41,10 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     jobs: int | None = None
     archive: dict[str, str] = field(default_factory=dict)  # lint.archives.ArchiveOptions keys
+    disclaimer_text: str | None = None  # None: lint.fixes.producers defaults
+    disclaimer_before: str | None = None
+    disclosure_text: str | None = None
+    disclosure_position: str = "before-link"
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
 
 
@@ -122,6 +130,9 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
         setattr(config, norm, _plain(value))
     if config.fail_on not in SEVERITIES:
         raise ConfigError(str(path), "fail_on must be error, warning or info", lines.get("fail_on"))
+    if config.disclosure_position not in ("before-link", "top"):
+        where = lines.get("disclosure_position")
+        raise ConfigError(str(path), "disclosure_position must be before-link or top", where)
     for rule_id, severity in config.severity.items():
         if severity not in SEVERITIES:
             raise ConfigError(

@@ -1,0 +1,190 @@
+"""`supplint check --fix | --unsafe-fixes | --diff`: fix, re-lint until stable, write or diff.
+
+--fix          apply safe fixes, write each changed file atomically, report what remains
+--unsafe-fixes also apply unsafe fixes (rewordings); implies --fix unless --diff is given
+--diff         print a unified diff of the fixes and change nothing; exit 1 if there is one
+Read from stdin (`-`), the fixed article goes to stdout and the findings to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from lint.errors import InputError
+from lint.fixes.apply import apply_fixes, wanted_fixes
+from lint.fixes.write import encode, write_atomic
+
+if TYPE_CHECKING:
+    from lint.engine import Engine, FileResult
+    from lint.sources import Source
+
+MAX_PASSES = 10  # a fix may enable another; more passes than this means fixes do not settle
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def add_arguments(check: argparse.ArgumentParser) -> None:
+    group = check.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    group.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply unsafe fixes (rewordings to review); implies --fix",
+    )
+    group.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+
+
+def wants_fixes(args: Any) -> bool:
+    return any(getattr(args, name, False) for name in ("fix", "unsafe_fixes", "diff"))
+
+
+@dataclass
+class Fixed:
+    """One article before and after fixing, with the findings that remain."""
+
+    source: Source
+    text: str
+    result: FileResult
+    applied: int = 0
+    settled: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source.text
+
+
+@dataclass
+class Summary:
+    fixed: int = 0
+    files: list[str] = field(default_factory=list)
+    unsettled: list[str] = field(default_factory=list)
+
+
+def lint_one(engine: Engine, source: Source) -> FileResult:
+    return next(iter(engine.lint_sources([source])))
+
+
+def fix_source(engine: Engine, source: Source, unsafe: bool) -> Fixed:
+    """Apply fixes and re-lint the result, until no fix applies (or MAX_PASSES)."""
+    text, applied = source.text, 0
+    result = lint_one(engine, source)
+    for _ in range(MAX_PASSES):
+        if result.error is not None:
+            break
+        outcome = apply_fixes(text, wanted_fixes(result.findings, unsafe))
+        if not outcome.fixes:
+            return Fixed(source, text, result, applied)
+        text, applied = outcome.text, applied + len(outcome.fixes)
+        result = lint_one(engine, replace(source, text=text))
+    settled = result.error is not None or not wanted_fixes(result.findings, unsafe)
+    return Fixed(source, text, result, applied, settled)
+
+
+def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileResult]) -> int | None:
+    """Fix `files`; append their final results to `results` for the normal report.
+
+    Returns an exit code when the output is not the normal report (--diff, or stdin).
+    """
+    from lint.engine import FileResult
+
+    summary, diffs, piped = Summary(), [], False
+    for from_stdin, item in _sources(args, files):
+        if isinstance(item, FileResult):
+            results.append(item)
+            continue
+        fixed = fix_source(engine, item, bool(args.unsafe_fixes))
+        results.append(fixed.result)
+        if not fixed.settled:
+            summary.unsettled.append(item.path)
+        if args.diff:
+            if fixed.changed:
+                diffs.append(unified_diff(item.path, item.text, fixed.text))
+        elif from_stdin:
+            piped = True
+            sys.stdout.buffer.write(encode(fixed.text, item.bom))
+            sys.stdout.flush()
+            summary.fixed += fixed.applied
+        elif fixed.changed:
+            try:
+                write_atomic(item.path, encode(fixed.text, item.bom), encode(item.text, item.bom))
+            except InputError as err:
+                results[-1] = FileResult(item.path, error=err.render())
+                continue
+            summary.fixed += fixed.applied
+            summary.files.append(item.path)
+    for path in summary.unsettled:
+        print(
+            f"supplint: warning: fixes in {path} still change after {MAX_PASSES} passes",
+            file=sys.stderr,
+        )
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        return _errors_or(results, 1 if diffs else 0)
+    noun = "file" if len(summary.files) == 1 else "files"
+    print(
+        f"supplint: applied {summary.fixed} fix(es) in {len(summary.files)} {noun}", file=sys.stderr
+    )
+    return _report_to_stderr(args, engine, results) if piped else None
+
+
+def _errors_or(results: list[FileResult], code: int) -> int:
+    errors = [r.error for r in results if r.error]
+    for error in errors:
+        print(f"supplint: error: {error}", file=sys.stderr)
+    return 2 if errors else code
+
+
+def _report_to_stderr(args: Any, engine: Engine, results: list[FileResult]) -> int:
+    """With the fixed article on stdout, the remaining findings go to stderr."""
+    from lint.finding import SEVERITY_RANK
+    from lint.report import Report, renderer
+
+    report = Report(results, {rule.id: rule for rule in engine.rules}, {})
+    sys.stderr.write(renderer(args.format)(report, args.format))
+    threshold = SEVERITY_RANK[args.fail_on or engine.config.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    return _errors_or(results, 1 if failing else 0)
+
+
+def _sources(args: Any, files: Iterable[str]) -> Iterator[tuple[bool, Source | FileResult]]:
+    from lint.engine import FileResult
+    from lint.sources import read_file, read_stdin
+
+    for path in files:
+        try:
+            if path == "-":
+                yield True, read_stdin(args.stdin_filename)
+                continue
+            if _is_archive(path, args):
+                raise InputError(path, "archives cannot be fixed in place; fix the articles")
+            yield False, read_file(path)
+        except InputError as err:
+            yield False, FileResult(err.path, error=err.render())
+
+
+def _is_archive(path: str, args: Any) -> bool:
+    try:
+        from lint.archives.detect import archive_format
+    except ImportError:  # archives support not installed in this tree
+        return False
+    return archive_format(path, getattr(args, "input_format", None) or "auto") is not None
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff that keeps each line's own ending (CRLF stays CRLF)."""
+    lines = difflib.unified_diff(
+        _LINE.findall(before), _LINE.findall(after), fromfile=path, tofile=path
+    )
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)

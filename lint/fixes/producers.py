@@ -1,0 +1,318 @@
+"""Attach fixes and suggestions to hits: by rule id for built-in rules, by template for house rules.
+
+Runs in the engine after every checker, so checkers stay about detection and every output
+(text, JSON, SARIF, reports, --fix) sees the same Fix. A checker that sets `hit.fix` itself wins.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.analysis import Analysis, Sentence
+from lint.config import Config
+from lint.finding import Edit, Fix
+from lint.fixes import placement, wording
+from lint.rules.model import Hit, fill
+
+FDA_DISCLAIMER = (
+    "These statements have not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+AFFILIATE_DISCLOSURE = (
+    "We earn a commission if you buy through the affiliate links on this page, "
+    "at no extra cost to you."
+)
+DOCTOR_LINE = (
+    "Talk to your doctor or pharmacist before starting, especially if you take medication."
+)
+_REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Context:
+    """What a producer may read: the analysed article, the config, all hits, the knowledge base."""
+
+    analysis: Analysis
+    config: Config
+    hits: list[Hit]
+    knowledge: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.analysis.source_text
+
+    @property
+    def format(self) -> str:
+        return self.analysis.document.source.format
+
+
+Producer = Callable[[Context, Hit], "Fix | None"]
+
+
+def attach_fixes(
+    analysis: Analysis,
+    hits: list[Hit],
+    config: Config,
+    knowledge: dict[str, list[tuple[str, Any]]] | None = None,
+) -> None:
+    """Give each hit without a fix the one its rule produces (if any), plus a suggestion."""
+    context = Context(analysis, config, hits, knowledge or {})
+    for hit in hits:
+        if hit.fix is None:
+            producer = PRODUCERS.get(hit.rule.id)
+            if producer is not None:
+                hit.fix = producer(context, hit)
+            elif hit.rule.fix is not None:
+                hit.fix = template_fix(analysis, hit)
+        if hit.fix is not None and not hit.fix.safe and hit.suggestion is None:
+            hit.suggestion = hit.fix.description
+
+
+# -- safe: the FDA disclaimer -------------------------------------------------------------
+
+
+def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
+    config = context.config
+    words = config.disclaimer_text or FDA_DISCLAIMER
+    if _squash(words) in _squash(context.text):  # already there: never add it twice
+        return None
+    edit = placement.append_paragraph(context.analysis, words, config.disclaimer_before)
+    where = "before the footer" if config.disclaimer_before else "at the end of the article"
+    return Fix(f"Add the FDA disclaimer {where}", (edit,), safe=True)
+
+
+# -- safe: the affiliate disclosure -------------------------------------------------------
+
+
+def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
+    analysis, config, fmt = context.analysis, context.config, context.format
+    words = config.disclosure_text or AFFILIATE_DISCLOSURE
+    if _squash(words) in _squash(context.text):
+        return None
+    # every flagged link shares one edit: one disclosure, before the first of them
+    first = min(h.start for h in context.hits if h.rule.id == hit.rule.id)
+    nl = placement.newline(context.text)
+    if config.disclosure_position == "top":
+        top = placement.after_heading(analysis)
+        if top is not None:
+            block = placement.html_paragraph(words) if fmt == "html" else words
+            edit = Edit(top.start, top.end, f"{nl}{nl if fmt != 'html' else ''}{block}")
+            return Fix("Add the affiliate disclosure at the top", (edit,), safe=True)
+        first = analysis.document.offsets[0] if analysis.document.prose else first
+    at = placement.paragraph_head(analysis, first)
+    body = html.escape(words, quote=False) if fmt == "html" else words
+    return Fix(
+        "Add the affiliate disclosure before the first affiliate link",
+        (Edit(at, at, body + " "),),
+        safe=True,
+    )
+
+
+# -- safe: rel="sponsored" ----------------------------------------------------------------
+
+
+def rel_sponsored_fix(context: Context, hit: Hit) -> Fix | None:
+    text = context.text
+    for link in context.analysis.document.links:
+        inside = link.start <= hit.start < link.end or link.text_start <= hit.start < link.text_end
+        if not inside or not text.startswith("<a", link.start):
+            continue
+        close = text.find(">", link.start)
+        if close < 0:
+            return None
+        tag = text[link.start : close]
+        if tag.count('"') % 2:  # a ">" inside a quoted value: not a tag we can edit safely
+            return None
+        rel = _REL.search(tag)
+        if rel is None:
+            at = close - 1 if tag.endswith((" /", "\t/", "\n/")) else close
+            while text[at - 1] in " \t\r\n":
+                at -= 1
+            edit = Edit(at, at, ' rel="sponsored"')
+        else:
+            value = next(g for g in rel.groups() if g is not None)
+            if "sponsored" in value.lower().split():
+                return None
+            group = next(i for i in (1, 2, 3) if rel.group(i) is not None)
+            start, end = link.start + rel.start(group), link.start + rel.end(group)
+            quoted = group != 3
+            new = f"{value} sponsored".strip()
+            edit = Edit(start, end, new) if quoted else Edit(start, end, f'"{new}"')
+        return Fix('Add rel="sponsored" to the affiliate link', (edit,), safe=True)
+    return None
+
+
+# -- unsafe: hedge an unsupported causal claim --------------------------------------------
+
+
+def hedge_fix(context: Context, hit: Hit) -> Fix | None:
+    """'boosts memory' -> 'may support memory': the verb the rule flagged, or else the first
+    causal verb of the sentence, with any 'will'/'definitely' before it."""
+    analysis = context.analysis
+    sentence = _sentence(analysis, hit)
+    if sentence is None:
+        return None
+    tokens = list(sentence.span)
+    flagged = [
+        t for t in tokens if hit.start <= _source_start(analysis, t) < max(hit.end, hit.start + 1)
+    ]
+    for token in flagged[:1] + tokens:
+        lower = token.lower_
+        base = wording.causal_base(lower) or (
+            wording.base_form(lower) if token in flagged else None
+        )
+        if base is None or not token.is_alpha or lower.endswith(("ed", "ing")):
+            continue
+        doc, first = token.doc, token
+        if token.i > sentence.span.start and doc[token.i - 1].lower_ in wording.NOT_A_VERB_BEFORE:
+            continue
+        while first.i > sentence.span.start and doc[first.i - 1].lower_ in wording.ASSERTIVE:
+            first = doc[first.i - 1]
+        if first.i > sentence.span.start and doc[first.i - 1].lower_ in wording.MODALS:
+            return None  # already hedged
+        original = doc.text[first.idx : token.idx + len(token)]
+        new = wording.match_case(wording.hedge(base), original)
+        edit = _prose_edit(analysis, first.idx, token.idx + len(token), original, new)
+        if edit is None:
+            return None
+        return Fix(f"Hedge the claim: '{original}' -> '{new}'", (edit,), safe=False)
+    return None
+
+
+def _source_start(analysis: Analysis, token: Any) -> int:
+    return analysis.source_span(token.idx, token.idx + len(token))[0]
+
+
+# -- unsafe: disease claim -> structure/function wording ----------------------------------
+
+
+def disease_fix(context: Context, hit: Hit) -> Fix | None:
+    analysis = context.analysis
+    sentence = _sentence(analysis, hit)
+    if sentence is None:
+        return None
+    text = sentence.span.text
+    for match in wording.DISEASE_CLAIM.finditer(text):
+        new = wording.disease_rewording(match.group("verb"), match.group("disease"))
+        if new is None:
+            continue
+        start = sentence.span.start_char + match.start()
+        new = wording.match_case(new, match.group())
+        edit = _prose_edit(analysis, start, start + len(match.group()), match.group(), new)
+        if edit is not None:
+            return Fix(
+                f"Reword as a structure/function claim: '{match.group()}' -> '{new}'",
+                (edit,),
+                safe=False,
+            )
+    return None
+
+
+# -- unsafe: a caution sentence from the substance knowledge base -------------------------
+
+
+def caution_fix(caution: str) -> Producer:
+    def produce(context: Context, hit: Hit) -> Fix | None:
+        name, entry = _substance(context, hit)
+        if not name:
+            return None
+        words = wording.caution_sentence(caution, name, entry)
+        end = placement.sentence_end(context.analysis, hit.start)
+        if words is None or end is None or _squash(words) in _squash(context.text):
+            return None
+        if context.format == "html":
+            words = html.escape(words, quote=False)
+        words = words[:1].upper() + words[1:]
+        return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
+
+    return produce
+
+
+def dose_caution_fix(context: Context, hit: Hit) -> Fix | None:
+    """After the first dose: the 'talk to your doctor' line the article lacks."""
+    end = placement.sentence_end(context.analysis, hit.start)
+    words = DOCTOR_LINE
+    if end is None or _squash(words) in _squash(context.text):
+        return None
+    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
+
+
+def _substance(context: Context, hit: Hit) -> tuple[str, dict[str, Any] | None]:
+    values = hit.values
+    name = str(values.get("substance") or values.get("name") or values.get("match") or "")
+    name = name or context.text[hit.start : hit.end]
+    entries = _knowledge(context)
+    key = name.lower().strip()
+    for entry in entries:
+        names = [entry.get("name"), *(entry.get("aliases") or []), *(entry.get("codes") or [])]
+        if any(isinstance(n, str) and n.lower() == key for n in names):
+            return name.strip(), entry
+    return name.strip(), None
+
+
+def _knowledge(context: Context) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for _path, data in context.knowledge.get("substances", []):
+        items = data.values() if isinstance(data, dict) else data
+        found.extend(item for item in items if isinstance(item, dict))
+    return found
+
+
+# -- house rules: `fix:` template ---------------------------------------------------------
+
+
+def template_fix(analysis: Analysis, hit: Hit) -> Fix | None:
+    template = hit.rule.fix
+    matched = str(hit.values.get("match", analysis.source_text[hit.start : hit.end]))
+    if template is None:
+        return None
+    new = wording.match_case(fill(template, {**hit.values, "match": matched}), matched)
+    original = analysis.source_text[hit.start : hit.end]
+    if _squash(original) != _squash(matched):  # markup inside the match: leave it to a human
+        return None
+    return Fix(
+        f"Replace '{matched}' with '{new}'", (Edit(hit.start, hit.end, new),), hit.rule.fix_safe
+    )
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def _sentence(analysis: Analysis, hit: Hit) -> Sentence | None:
+    return analysis.sentence_at(placement.prose_offset(analysis, hit.start))
+
+
+def _prose_edit(analysis: Analysis, start: int, end: int, prose: str, new: str) -> Edit | None:
+    """An edit for prose [start, end), only if the source there is that prose (no markup
+    or entities inside, which a replacement would destroy)."""
+    src_start, src_end = analysis.source_span(start, end)
+    if _squash(analysis.source_text[src_start:src_end]) != _squash(prose):
+        return None
+    return Edit(src_start, src_end, new)
+
+
+PRODUCERS: dict[str, Producer] = {
+    "fda.missing-disclaimer": disclaimer_fix,
+    "ftc.undisclosed-affiliate-link": disclosure_fix,
+    "ftc.missing-rel-sponsored": rel_sponsored_fix,
+    "evidence.unsupported-causal-claim": hedge_fix,
+    "fda.disease-claim": disease_fix,
+    "safety.missing-cycling-caution": caution_fix("cycling"),
+    "safety.missing-renal-caution": caution_fix("renal"),
+    "safety.missing-interaction-caution": caution_fix("interaction"),
+    "safety.missing-dependence-caution": caution_fix("dependence"),
+    "safety.dose-without-caution": dose_caution_fix,
+}
+
+
+def producer_ids() -> Iterable[str]:
+    return sorted(PRODUCERS)
