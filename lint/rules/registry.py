@@ -13,6 +13,8 @@ KINDS: dict[str, str] = {
     "requires": "lint.rules.requires:RequiresChecker",
     "disease": "lint.rules.disease:DiseaseChecker",
     "disclaimer": "lint.rules.disclaimer:DisclaimerChecker",
+    "link": "lint.rules.link:LinkChecker",
+    "disclosure": "lint.rules.disclosure:DisclosureChecker",
     "claim": "lint.rules.claim:ClaimChecker",
     "animal": "lint.rules.animal:AnimalChecker",
     "substance": "lint.rules.substance:SubstanceChecker",

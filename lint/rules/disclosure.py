@@ -1,0 +1,281 @@
+"""`disclosure`: affiliate links and calls to buy vs. where the writer discloses being paid.
+
+Targets are links whose URL matches `url_regex` (affiliate or sales links) and `calls`
+(RE2 regexes for "buy it at {vendor}", coupon codes, "Buy X Capsules" headings) in prose and
+link text. Disclosures are sentences matching `disclosures` (plain words: "we earn a
+commission", "we received free product"). A target is covered by a disclosure that is
+- in the same sentence, or earlier in the same paragraph,
+- in the previous paragraph (headings between them do not count as paragraphs), or
+- at the top of the article (within the first `top_paragraphs` paragraphs) and before the
+  first target.
+`report: undisclosed` flags every uncovered target. `report: weak` flags disclosures that are
+not enough: a bare "affiliate" label (`weak_labels`) with no plain-words disclosure in the same
+or next paragraph; plain words that appear only after the last target (the very end); or, with
+no disclosure in words at all, affiliate links marked only with rel="sponsored" (invisible).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.analysis import NEGATIONS
+from lint.errors import ConfigError
+from lint.rules.base import Checker, Option
+from lint.rules.link import LinkMatcher, link_hit
+from lint.rules.model import Hit, Rule
+from lint.rules.regex import compile_re2
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis, Sentence
+    from lint.documents.model import Link
+
+REPORTS = ("undisclosed", "weak")
+HIDDEN_REL = {"sponsored"}  # HTML rel values a reader never sees
+# "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
+DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+CALL_NEGATIONS = NEGATIONS | {"avoid", "skip", "don't", "dont"}
+
+
+@dataclass
+class Target:
+    start: int  # source offsets
+    end: int
+    block: int
+    sentence: int
+    text: str
+    link: Link | None = None
+
+
+@dataclass
+class Mention:
+    """A disclosure or weak label: where it sits and the text that matched."""
+
+    start: int
+    end: int
+    block: int
+    sentence: int
+    text: str
+
+
+class DisclosureChecker(Checker):
+    kind = "disclosure"
+    summary = "Flags affiliate links and buy calls without a clear, close, plain-words disclosure."
+    options: ClassVar[dict[str, Option]] = {
+        "url_regex": Option("string", "RE2 regex for affiliate or sales link URLs (targets)."),
+        "exclude_regex": Option("string", "RE2 regex of URLs that are never targets."),
+        "case_sensitive": Option("boolean", "Match regexes with exact case (default: ignore)."),
+        "calls": Option(
+            "string-array",
+            "RE2 regexes for calls to buy in prose or link text (targets); `{vendor}` stands "
+            "for any name in `vendors`.",
+        ),
+        "vendors": Option("string-array", "Shops and brands a purchase sentence may name."),
+        "disclosures": Option(
+            "string-array", "RE2 regexes for disclosures in plain words.", required=True
+        ),
+        "weak_labels": Option(
+            "string-array", "RE2 regexes for labels that only gesture at a connection."
+        ),
+        "report": Option("string", "undisclosed (flag targets) | weak (flag disclosures)."),
+        "top_paragraphs": Option(
+            "integer", "How many paragraphs count as the top of the article.", default=3
+        ),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        report = rule.options.get("report", "undisclosed")
+        if report not in REPORTS:
+            raise ConfigError(
+                rule.file, f"report must be one of {', '.join(REPORTS)}", *rule.where("report")
+            )
+        if not rule.options.get("url_regex") and not rule.options.get("calls"):
+            raise ConfigError(rule.file, "needs 'url_regex' or 'calls' (the targets)", rule.line)
+        if "{vendor}" in " ".join(rule.options.get("calls", [])) and not rule.options.get(
+            "vendors"
+        ):
+            raise ConfigError(rule.file, "'calls' use {vendor} but 'vendors' is empty", rule.line)
+        Patterns(rule)  # compiles every regex, so errors point into the YAML at load time
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        super().__init__(rules, nlp, ruleset)
+        self.compiled = [(rule, Patterns(rule)) for rule in rules]
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for rule, patterns in self.compiled:
+            layout = Layout(analysis, rule)
+            targets = patterns.targets(analysis, layout)
+            if not targets:
+                continue
+            disclosures = patterns.disclosures(analysis, layout)
+            if rule.options.get("report", "undisclosed") == "undisclosed":
+                yield from undisclosed(rule, targets, disclosures, layout)
+            else:
+                labels = patterns.weak_labels(analysis, layout)
+                yield from weak(rule, targets, disclosures, labels, layout)
+
+
+class Patterns:
+    """A rule's compiled regexes (RE2) and the searches over one document."""
+
+    def __init__(self, rule: Rule):
+        opts = rule.options
+        case = bool(opts.get("case_sensitive"))
+        vendors = "|".join(re.escape(v) for v in opts.get("vendors", []))
+        self.links = LinkMatcher.from_rule(rule) if opts.get("url_regex") else None
+        self.calls = [
+            compile_re2(rule, p.replace("{vendor}", f"(?:{vendors})"), case, "calls")
+            for p in opts.get("calls", [])
+        ]
+        self.clear = [compile_re2(rule, p, case, "disclosures") for p in opts["disclosures"]]
+        self.labels = [
+            compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
+        ]
+
+    def targets(self, analysis: Analysis, layout: Layout) -> list[Target]:
+        found: list[Target] = []
+        if self.links is not None:
+            for link in analysis.document.links:
+                if self.links.matches(link):
+                    where = layout.sentence_of(link.text_start)
+                    found.append(Target(link.start, link.end, link.block, where, link.text, link))
+        for index, sentence in enumerate(analysis.sentences):
+            if self.calls and not self._is_disclosure(sentence.span.text):
+                found.extend(self._calls_in(analysis, layout, index, sentence))
+        return sorted(found, key=lambda t: t.start)
+
+    def _calls_in(
+        self, analysis: Analysis, layout: Layout, index: int, sentence: Sentence
+    ) -> Iterator[Target]:
+        text = sentence.span.text
+        spans = sorted(
+            (m.start(), m.end())
+            for regex in self.calls
+            for m in regex.finditer(text)
+            if m.end() > m.start() and not _negated_before(text, m.start())
+        )
+        if not spans:
+            return
+        # one call per sentence, spanning all its parts: "Use code FOCUS10 for 10% off"
+        begin, stop = spans[0][0], max(end for _, end in spans)
+        start, end = analysis.source_span(sentence.start_char + begin, sentence.start_char + stop)
+        yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
+
+    def _is_disclosure(self, text: str) -> bool:
+        return self._clear_match(text) is not None
+
+    def _clear_match(self, text: str) -> Any:
+        for regex in self.clear:
+            for match in regex.finditer(text):
+                if not DENIAL.search(match.group()):
+                    return match
+        return None
+
+    def disclosures(self, analysis: Analysis, layout: Layout) -> list[Mention]:
+        return self._mentions(analysis, layout, lambda text: self._clear_match(text))
+
+    def weak_labels(self, analysis: Analysis, layout: Layout) -> list[Mention]:
+        def label(text: str) -> Any:
+            if self._clear_match(text):
+                return None
+            return next((m for r in self.labels for m in r.finditer(text)), None)
+
+        return self._mentions(analysis, layout, label)
+
+    @staticmethod
+    def _mentions(analysis: Analysis, layout: Layout, find: Any) -> list[Mention]:
+        result = []
+        for index, sentence in enumerate(analysis.sentences):
+            match = find(sentence.span.text)
+            if match is None:
+                continue
+            start, end = analysis.source_span(
+                sentence.start_char + match.start(), sentence.start_char + match.end()
+            )
+            result.append(Mention(start, end, layout.block_of(sentence), index, match.group()))
+        return result
+
+
+def _negated_before(text: str, begin: int) -> bool:
+    """ "Don't buy", "never order", "avoid buying": a warning, not a call to buy."""
+    words = re.findall(r"[\w']+", text[:begin].lower())[-3:]
+    return any(w in CALL_NEGATIONS or w.endswith("n't") for w in words)
+
+
+class Layout:
+    """Sentence and paragraph positions of one document, for 'near' and 'top' questions."""
+
+    def __init__(self, analysis: Analysis, rule: Rule):
+        blocks = analysis.document.blocks
+        self.block_index = {id(block): i for i, block in enumerate(blocks)}
+        self.headings = {i for i, block in enumerate(blocks) if block.kind == "heading"}
+        self.sentence_starts = [
+            analysis.source_span(s.start_char, s.end_char)[0] for s in analysis.sentences
+        ]
+        top = int(rule.options.get("top_paragraphs", 3))
+        paragraphs = [i for i in range(len(blocks)) if i not in self.headings]
+        self.top_end = paragraphs[top - 1] if len(paragraphs) >= top else len(blocks)
+        self.block_count = len(blocks)
+
+    def block_of(self, sentence: Sentence) -> int:
+        return self.block_index.get(id(sentence.block), -1) if sentence.block else -1
+
+    def sentence_of(self, source_offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, source_offset) - 1
+
+    def previous_paragraph(self, block: int) -> int:
+        """The nearest earlier non-heading block (or 0): disclosures from there on count."""
+        i = block - 1
+        while i > 0 and i in self.headings:
+            i -= 1
+        return max(i, 0)
+
+
+def covers(disclosure: Mention, target: Target, first: Target, layout: Layout) -> bool:
+    if disclosure.sentence == target.sentence:
+        return True
+    if disclosure.start < target.start and (
+        layout.previous_paragraph(target.block) <= disclosure.block <= target.block
+    ):
+        return True
+    return disclosure.start < first.start and disclosure.block <= layout.top_end
+
+
+def undisclosed(
+    rule: Rule, targets: list[Target], disclosures: list[Mention], layout: Layout
+) -> Iterator[Hit]:
+    first = targets[0]
+    for target in targets:
+        if any(covers(d, target, first, layout) for d in disclosures):
+            continue
+        if target.link is not None:
+            yield link_hit(rule, target.link, kind="affiliate link")
+        else:
+            yield Hit(rule, target.start, target.end, {"match": target.text, "kind": "call"})
+
+
+def weak(
+    rule: Rule,
+    targets: list[Target],
+    disclosures: list[Mention],
+    labels: list[Mention],
+    layout: Layout,
+) -> Iterator[Hit]:
+    for label in labels:
+        near = any(d.block in (label.block, label.block + 1) for d in disclosures)
+        if not near:
+            reason = f"'{label.text}' alone does not say you are paid; use plain words"
+            yield Hit(rule, label.start, label.end, {"match": label.text, "reason": reason})
+    if disclosures and all(d.start > targets[-1].start for d in disclosures):
+        d = disclosures[0]
+        reason = "the only disclosure comes after every link and call to buy (at the very end)"
+        yield Hit(rule, d.start, d.end, {"match": d.text, "reason": reason})
+    if not disclosures and not labels:
+        hidden = [t.link for t in targets if t.link is not None and set(t.link.rel) & HIDDEN_REL]
+        if hidden:
+            reason = 'rel="sponsored" is invisible to readers; it is not a disclosure'
+            yield link_hit(rule, hidden[0], reason=reason)
