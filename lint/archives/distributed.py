@@ -50,6 +50,7 @@ def connect(address: str | None, workers: int | None = None) -> tuple[Any, Any]:
             "--engine dask needs the dask extra: pip install 'supplint[dask]'"
         ) from None
     if address:
+        _reachable(address)
         try:
             return Client(address, timeout="20s"), None
         except OSError as err:
@@ -108,6 +109,20 @@ def pool_runner(engine: Engine, jobs: int) -> tuple[Runner, ProcessPoolExecutor]
         return pool.submit(lint_batch, key, None, batch)
 
     return futures_runner(submit, local_runner(engine), 2 * jobs), pool
+
+
+def _reachable(address: str) -> None:
+    """Fail at once on a refused TCP connection; the client would retry until its timeout."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp" or not parts.hostname or not parts.port:
+        return  # other transports (tls, ucx, inproc): let the client handle them
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
+    except OSError as err:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {err}") from None
 
 
 def dask_runner(engine: Engine, client: Any) -> Runner:

@@ -1,0 +1,113 @@
+"""The per-article result cache: a second run over an unchanged archive does no NLP work, gives
+the same output, and is invalidated when a rule file changes."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from archive_data import posts, write_jsonl, write_wxr
+from conftest import run_cli
+
+from lint.cli import main
+from lint.engine import Engine
+
+HOUSE_RULE = """id: house.banned-word
+kind: phrase
+severity: warning
+message: "House style avoids '{match}'"
+phrases: ["{word}"]
+examples:
+  flag: ["The powder is {word} here."]
+  pass: ["The powder is fine here."]
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", "--jobs", "1", "--format", "json", *args])
+    return code, capsys.readouterr().out
+
+
+def test_second_run_is_served_from_the_cache_without_nlp(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = write_wxr(tmp_path / "export.xml", posts(120))
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    first_code, first = run(capsys, str(export), *cache)
+    assert first_code == 1 and json.loads(first)["findings"]
+    assert len(list((tmp_path / "cache" / "results").rglob("*.json"))) > 0
+
+    def no_nlp(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the NLP pipeline ran on a cached article")
+
+    real_lint_sources = Engine.lint_sources
+    monkeypatch.setattr(Engine, "lint_sources", no_nlp)
+    monkeypatch.setattr("lint.nlp.get_nlp", no_nlp)
+    second_code, second = run(capsys, str(export), *cache)
+    assert (second_code, second) == (first_code, first)
+
+    # one article edited: only that one is linted again
+    monkeypatch.undo()
+    linted: list[str] = []
+
+    def counting(self: Engine, items: list) -> object:
+        linted.extend(item.path for item in items)
+        return real_lint_sources(self, items)
+
+    monkeypatch.setattr(Engine, "lint_sources", counting)
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("kept a short diary", "kept a longer diary", 1), "utf-8")
+    third_code, third = run(capsys, str(export), *cache)
+    assert len(linted) == 1 and linted[0].startswith(f"{export}#post-")
+    assert (third_code, third) == run(capsys, str(export), "--no-cache")
+
+
+def test_cache_is_invalidated_when_a_rule_file_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "house"
+    rules.mkdir()
+    rule = rules / "banned.yaml"
+    rule.write_text(HOUSE_RULE.replace("{word}", "lemon"), encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text("rule_dirs: [house]\n", encoding="utf-8")
+    dump = write_jsonl(tmp_path / "posts.jsonl", posts(30))
+    args = [str(dump), "--config", str(tmp_path / ".supplint.yaml")]
+    args += ["--select", "house", "--cache-dir", str(tmp_path / "cache")]
+    _, before = run(capsys, *args)
+    excerpts = {f["excerpt"] for f in json.loads(before)["findings"]}
+    assert excerpts == {"lemon"}
+    rule.write_text(HOUSE_RULE.replace("{word}", "diary"), encoding="utf-8")
+    _, after = run(capsys, *args)
+    assert {f["excerpt"] for f in json.loads(after)["findings"]} == {"diary"}
+
+
+def test_damaged_cache_entries_are_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = write_jsonl(tmp_path / "posts.jsonl", posts(20))
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    _, first = run(capsys, str(dump), *cache)
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_text('{"findings": [{"rule_id": 1', encoding="utf-8")
+    _, second = run(capsys, str(dump), *cache)
+    assert second == first
+    _, uncached = run(capsys, str(dump), "--no-cache")
+    assert uncached == first
+
+
+def test_second_cli_run_is_much_faster(tmp_path: Path) -> None:
+    """End to end, as a user runs it: process start, reading and hashing the archive included.
+    (docs/archives.md has the figure on the 1,000-article bench corpus: the bound here is
+    looser so a busy CI machine does not make it flaky.)"""
+    export = write_wxr(tmp_path / "export.xml", posts(1000))
+    args = ("check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), str(export))
+    start = time.perf_counter()
+    first = run_cli(*args)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    second = run_cli(*args)
+    warm = time.perf_counter() - start
+    assert second.stdout == first.stdout and second.returncode == first.returncode == 1
+    assert cold / warm > 5, f"cold {cold:.2f}s, warm {warm:.2f}s"
