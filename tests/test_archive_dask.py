@@ -3,7 +3,6 @@ exit codes byte-identical to the local run."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
