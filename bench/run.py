@@ -31,6 +31,8 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 import corpus  # noqa: E402  (bench/corpus.py, beside this file)
 
 FLOOR = "import spacy; spacy.blank('en')"
+# as installed software runs: with bytecode caches (some sandboxes disable writing them)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def tool(name: str) -> list[str]:
@@ -49,7 +51,7 @@ def tool(name: str) -> list[str]:
 def run_once(cmd: list[str]) -> dict[str, float]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one whole process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)

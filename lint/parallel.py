@@ -7,14 +7,15 @@ what scales. Results come back in input order, so the output is byte-identical t
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.engine import Engine, FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 MAX_DEFAULT_JOBS = 8  # beyond this, start-up and memory outweigh the gain for typical archives
 CHUNKS_PER_JOB = 4  # several chunks per worker keep workers busy when file sizes vary
@@ -49,6 +50,8 @@ def lint_files(
     if n_jobs <= 1 or "-" in files:  # stdin can only be read by this process
         yield from engine.lint_paths(files, stdin_name)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only now: a one-file run never pays it
+
     context = _context()
     initializer: Callable[..., None] | None = None
     initargs: tuple[Any, ...] = ()
@@ -92,6 +95,8 @@ def _lint_one(engine: Engine, path: str) -> FileResult:
 
 
 def _context() -> Any:
+    import multiprocessing
+
     # fork shares the already-built pipeline with workers; elsewhere each worker builds its own
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
