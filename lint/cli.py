@@ -13,7 +13,7 @@ from lint import __version__
 from lint.errors import SupplintError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-CHECK_FORMATS = ("text", "concise", "json")
+CHECK_FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
 def _csv(value: str) -> list[str]:
@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id", metavar="RULE-ID")
     _common(explain)
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    from lint.report_args import add_report_parser  # report: HTML / Markdown
+
+    add_report_parser(commands)
     return parser
 
 
@@ -216,6 +219,12 @@ def cmd_server(args: Any) -> int:
     return serve()
 
 
+def cmd_report(args: Any) -> int:
+    from lint.report_args import cmd_report as run_report
+
+    return run_report(args)
+
+
 def cmd_explain(args: Any) -> int:
     from lint.errors import UsageError
     from lint.rules.loader import load_rules
@@ -243,5 +252,5 @@ def cmd_explain(args: Any) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "report": cmd_report}
 COMMANDS["server"] = cmd_server

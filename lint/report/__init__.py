@@ -14,6 +14,10 @@ RENDERERS: dict[str, str] = {
     "text": "lint.report.text",
     "concise": "lint.report.text",
     "json": "lint.report.json",
+    "sarif": "lint.report.sarif",
+    "github": "lint.report.github",
+    "md": "lint.report.markdown",
+    "html": "lint.report.html",
 }
 
 

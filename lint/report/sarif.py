@@ -1,0 +1,188 @@
+"""SARIF 2.1.0: one run, rule metadata from the rule files, exact regions, fixes.
+
+Columns are Unicode code points (`columnKind: unicodeCodePoints`), the same numbers every other
+format prints, and end positions are exclusive, as SARIF defines them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from lint import __version__
+from lint.finding import Finding, Fix
+from lint.positions import LineIndex
+from lint.report import Report
+from lint.rules.model import Rule
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(])")
+
+
+def render(report: Report, style: str = "sarif") -> str:
+    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def build(report: Report) -> dict[str, Any]:
+    rule_ids = sorted(set(report.rules) | {f.rule_id for f in report.findings})
+    index = {rule_id: n for n, rule_id in enumerate(rule_ids)}
+    lines = {path: LineIndex(text) for path, text in report.sources.items()}
+    fingerprints = _fingerprints(report.findings)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "supplint",
+                "version": __version__,
+                "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "invocations": [_invocation(report)],
+        "results": [
+            _result(finding, index[finding.rule_id], lines.get(finding.path), fingerprint)
+            for finding, fingerprint in zip(report.findings, fingerprints, strict=True)
+        ],
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path stays a relative URI reference (what code-scanning UIs expect)."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
+
+
+def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule_id,
+        "name": "".join(part.capitalize() for part in rule_id.split(".", 1)[-1].split("-")),
+    }
+    if rule is None:  # engine-made findings such as suppression.unknown-rule
+        return descriptor
+    explain = rule.explain.strip()
+    descriptor.update(
+        shortDescription={"text": _short(rule)},
+        fullDescription={"text": _first_paragraph(explain) or rule.message},
+        defaultConfiguration={"level": LEVELS[rule.severity]},
+        properties={"tags": [rule.family, rule.kind], "kind": rule.kind},
+    )
+    if explain:
+        descriptor["help"] = {"text": explain, "markdown": explain}
+    return descriptor
+
+
+def _first_paragraph(text: str) -> str:
+    return " ".join(text.split("\n\n", 1)[0].split())
+
+
+def _short(rule: Rule) -> str:
+    """The 'What it flags' sentence when the explain text has one, else the message."""
+    first = _first_paragraph(rule.explain.strip())
+    prefix = "What it flags:"
+    if first.startswith(prefix):
+        first = first[len(prefix) :].strip()
+        first = _SENTENCE_END.split(first, 1)[0]
+        return first[:1].upper() + first[1:]
+    return first or rule.message
+
+
+def _region(finding: Finding) -> dict[str, Any]:
+    return {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "snippet": {"text": finding.excerpt},
+    }
+
+
+def _result(
+    finding: Finding, rule_index: int, lines: LineIndex | None, fingerprint: str
+) -> dict[str, Any]:
+    properties: dict[str, Any] = {"severity": finding.severity, "family": finding.family}
+    if finding.strength is not None:
+        properties["strength"] = finding.strength
+    if finding.suggestion:
+        properties["suggestion"] = finding.suggestion
+    result: dict[str, Any] = {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.path)},
+                    "region": _region(finding),
+                }
+            }
+        ],
+        "partialFingerprints": {"supplintExcerptHash/v1": fingerprint},
+        "properties": properties,
+    }
+    if finding.fix is not None and finding.fix.edits:
+        result["fixes"] = [_fix(finding.path, finding.fix, lines)]
+    return result
+
+
+def _fix(path: str, fix: Fix, lines: LineIndex | None) -> dict[str, Any]:
+    replacements = []
+    for edit in fix.edits:
+        if lines is not None:
+            start_line, start_column = lines.line_col(edit.start)
+            end_line, end_column = lines.line_col(edit.end)
+            region: dict[str, Any] = {
+                "startLine": start_line,
+                "startColumn": start_column,
+                "endLine": end_line,
+                "endColumn": end_column,
+            }
+        else:  # no source text kept: offsets are still exact (code points, per columnKind)
+            region = {"charOffset": edit.start, "charLength": edit.end - edit.start}
+        replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.text}})
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements}
+        ],
+        "properties": {"safe": fix.safe},
+    }
+
+
+def _fingerprints(findings: list[Finding]) -> list[str]:
+    """Stable across edits elsewhere in the file: rule, path, excerpt and which occurrence."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for finding in findings:
+        key = (finding.path, finding.rule_id, " ".join(finding.excerpt.split()))
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256("\x00".join((*key, str(seen[key]))).encode()).hexdigest()
+        out.append(digest[:32])
+    return out
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": result.error},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}
+            ],
+        }
+        for result in report.results
+        if result.error
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
