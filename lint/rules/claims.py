@@ -64,6 +64,7 @@ COMPARISON_WORDS = {
     "vs",
     "vs.",
 }
+OPEN_QUESTION = {"whether", "if"}
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
 QUOTE_CLOSE = {"”", "»"}
@@ -95,7 +96,11 @@ class Terms:
 
     def _key(self, token: Token) -> str:
         key = token_key(token)
-        return str(self.table.get(key, key)) if self.table is not None else key
+        if self.table is None:
+            return key
+        # twice, because the table is not idempotent: "lowers" -> "lower" -> "low"
+        lemma = str(self.table.get(key, key))
+        return str(self.table.get(lemma, lemma))
 
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, longest match first, left to right."""
@@ -205,7 +210,7 @@ class ClaimFinder:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
-            if self._negated(doc, lo, cue_start, start, end):
+            if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
                 continue
             if not self.allow_drug_subject and self._about_drug(doc, lo, hi, start, end, drugs):
                 continue
@@ -274,6 +279,12 @@ class ClaimFinder:
             if not before & COMPARISON_WORDS:
                 return True
         return False
+
+
+def _open_question(doc: Doc, lo: int, start: int) -> bool:
+    """ "testing whether saffron can ease depression": an open question, not an assertion."""
+    clause = _clause_start(doc, lo, start)
+    return clause > lo and doc[clause - 1].lower_ in OPEN_QUESTION
 
 
 def _breaks(doc: Doc, start: int, end: int) -> bool:
