@@ -67,24 +67,26 @@ def browser() -> Iterator[Any]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A folder of reports for a realistic article and a hostile one, plus `check` JSON."""
     root = tmp_path_factory.mktemp("browser")
-    articles = []
-    for name in ("ashwagandha-gummies.md", "hostile.md"):
+    articles = ["ashwagandha-gummies.md", "hostile.md"]
+    for name in articles:
         shutil.copy(DATA / name, root / name)
-        articles.append(str(root / name))
-    config = root / ".supplint.yaml"
-    config.write_text(f"rule_dirs: [{json.dumps(str(DATA / 'house'))}]\n")
-    common = ["--config", str(config), "--jobs", "1"]
-    assert main(["report", *articles, "-o", f"{root / 'out'}/", *common]) == 1
+    (root / ".supplint.yaml").write_text(f"rule_dirs: [{json.dumps(str(DATA / 'house'))}]\n")
+    common = ["--config", ".supplint.yaml", "--jobs", "1"]
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        assert main(["check", *articles, "--format", "json", *common]) == 1
-    findings = json.loads(buffer.getvalue())["findings"]
+    here = os.getcwd()
+    os.chdir(root)  # relative paths, as an editor would type them
+    try:
+        assert main(["report", *articles, "-o", "out/", *common]) == 1
+        with contextlib.redirect_stdout(buffer):
+            assert main(["check", *articles, "--format", "json", *common]) == 1
+    finally:
+        os.chdir(here)
     names = report_names(articles, ".html")
     return {
-        "pages": {Path(p).name: root / "out" / names[p] for p in articles},
+        "pages": {name: root / "out" / names[name] for name in articles},
         "index": root / "out" / "index.html",
-        "findings": findings,
-        "sources": {Path(p).name: Path(p).read_text(encoding="utf-8") for p in articles},
+        "findings": json.loads(buffer.getvalue())["findings"],
+        "sources": {name: (root / name).read_text(encoding="utf-8") for name in articles},
     }
 
 
@@ -174,6 +176,7 @@ def test_margin_notes_sit_beside_their_highlights(page: Any, reports: dict[str, 
     assert active == ["fda.drug-comparison"]
     if os.environ.get("SUPPLINT_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.evaluate("document.querySelector('.finding-list').open = false")
         page.screenshot(path=str(SCREENSHOT), full_page=True)
 
 

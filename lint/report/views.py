@@ -162,10 +162,19 @@ def _finding_view(
         explain=rule.explain.strip() if rule else "",
         kind=rule.kind if rule else "",
         edits=edits,
-        fix_description=fix.description if fix else None,
+        fix_description=_describe(fix, edits),
         fix_safe=bool(fix and fix.safe),
         advice=None if _repeats(suggestion, fix, edits) else suggestion,
     )
+
+
+def _describe(fix: Any, edits: list[ProposedEdit]) -> str | None:
+    """The fix's description, unless the edit below it already shows the same words."""
+    if fix is None:
+        return None
+    if any(e.inserted.strip() and e.inserted.strip() in fix.description for e in edits):
+        return None
+    return str(fix.description)
 
 
 def _repeats(suggestion: str | None, fix: Any, edits: list[ProposedEdit]) -> bool:
