@@ -60,7 +60,13 @@ def expect_flag_or_pass(example: Example, own: list[Finding], _all: list[Finding
     return None
 
 
-EXPECTATIONS: list[Expectation] = [expect_flag_or_pass]
+def expect_fixed(example: Example, own: list[Finding], all_: list[Finding]) -> str | None:
+    from lint.fixes.expect import expect_fixed as check  # `fixed:` text after the rule's fix
+
+    return check(example, own, all_)
+
+
+EXPECTATIONS: list[Expectation] = [expect_flag_or_pass, expect_fixed]
 
 
 @dataclass

@@ -251,7 +251,7 @@ def _substance(context: Context, hit: Hit) -> tuple[str, dict[str, Any] | None]:
     for entry in entries:
         names = [entry.get("name"), *(entry.get("aliases") or []), *(entry.get("codes") or [])]
         if any(isinstance(n, str) and n.lower() == key for n in names):
-            return name.strip(), entry
+            return str(entry.get("name") or name).strip(), entry  # its own casing
     return name.strip(), None
 
 

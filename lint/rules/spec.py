@@ -26,6 +26,7 @@ EXAMPLE_OPTIONS: dict[str, Option] = {
         "How to parse `text`: md (default), html or txt.",
         choices=tuple(EXAMPLE_FORMATS),
     ),
+    "fixed": Option("string", "The text after applying this rule's fix (safe or unsafe) once."),
 }
 
 COMMON_OPTIONS: dict[str, Option] = {

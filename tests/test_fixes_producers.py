@@ -1,0 +1,212 @@
+"""Each rule's fix, through the real rules: what it edits, and that the finding goes away."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import run_cli
+
+from lint.config import Config
+from lint.engine import Engine
+from lint.fixes.command import fix_source
+from lint.fixes.producers import AFFILIATE_DISCLOSURE
+from lint.sources import Source, format_for
+
+
+def fixed(engine: Engine, text: str, name: str = "draft.md", unsafe: bool = False) -> str:
+    return fix_source(engine, Source(name, text, format_for(name)), unsafe).text
+
+
+def ids(lint, text: str, name: str = "draft.md") -> list[str]:
+    return [finding.rule_id for finding in lint(text, name)]
+
+
+def fix_of(lint, text: str, rule_id: str, name: str = "draft.md"):
+    found = [f for f in lint(text, name) if f.rule_id == rule_id]
+    assert found, f"{rule_id} did not fire"
+    return found[0].fix
+
+
+HTML_SHOP = """<html>
+<body>
+  <h1>Magnesium picks</h1>
+  <p>Magnesium glycinate is a gentle form of the mineral.</p>
+  <p>Our favourite is <a href="https://www.amazon.com/dp/B00TEST?tag=mag-20">this bottle</a>.</p>
+</body>
+</html>
+"""
+
+
+def test_html_affiliate_link_gets_a_disclosure_and_rel_sponsored(engine, lint):
+    before = ids(lint, HTML_SHOP, "shop.html")
+    assert {"ftc.undisclosed-affiliate-link", "ftc.missing-rel-sponsored"} <= set(before)
+    after = fixed(engine, HTML_SHOP, "shop.html")
+    assert after == HTML_SHOP.replace(
+        '<p>Our favourite is <a href="https://www.amazon.com/dp/B00TEST?tag=mag-20">',
+        f"<p>{AFFILIATE_DISCLOSURE} Our favourite is "
+        '<a href="https://www.amazon.com/dp/B00TEST?tag=mag-20" rel="sponsored">',
+    )
+    assert not {"ftc.undisclosed-affiliate-link", "ftc.missing-rel-sponsored"} & set(
+        ids(lint, after, "shop.html")
+    )
+
+
+@pytest.mark.parametrize(
+    "tag,expected",
+    [
+        ('<a rel="noopener" href="{u}">', '<a rel="noopener sponsored" href="{u}">'),
+        ("<a rel=noopener href='{u}'>", "<a rel=\"noopener sponsored\" href='{u}'>"),
+        ('<a href="{u}"\n   class="btn">', '<a href="{u}"\n   class="btn" rel="sponsored">'),
+    ],
+)
+def test_rel_sponsored_edits_only_the_tag(engine, tag, expected):
+    url = "https://shop.example.com/go/theanine?aff=12"
+    text = (
+        "<p>We earn a commission from links on this page.</p>\n<p>See {a}the store brand</a>.</p>\n"
+    )
+    before = text.format(a=tag.format(u=url))
+    assert fixed(engine, before, "a.html") == text.format(a=expected.format(u=url))
+
+
+def test_markdown_disclosure_goes_before_the_link_inside_its_list_item(engine, lint):
+    text = (
+        "# Magnesium picks\n\nA gentle form of the mineral.\n\n"
+        "- Our favourite is [this bottle](https://www.amazon.com/dp/B00TEST?tag=mag-20).\n"
+    )
+    after = fixed(engine, text)
+    assert after == text.replace("- Our", f"- {AFFILIATE_DISCLOSURE} Our")
+    assert "ftc.undisclosed-affiliate-link" not in ids(lint, after)
+
+
+def test_disclosure_at_the_top_after_the_title_when_configured(tmp_path):
+    config = Config(disclosure_position="top", disclosure_text="We may earn a commission.")
+    engine = Engine(config)
+    text = (
+        "---\ntitle: Picks\n---\n# Picks\n\nA gentle form of the mineral.\n\n"
+        "Our favourite is [this bottle](https://www.amazon.com/dp/B00TEST?tag=mag-20).\n"
+    )
+    after = fix_source(engine, Source("a.md", text, "markdown"), False).text
+    assert after == text.replace("# Picks\n", "# Picks\n\nWe may earn a commission.\n")
+
+
+def test_unsafe_hedge_rewrites_only_the_claim_verb(engine, lint):
+    text = "# Notes\n\nLion's mane will definitely sharpen focus before exams.\n"
+    fix = fix_of(lint, text, "evidence.unsupported-causal-claim")
+    assert not fix.safe
+    assert "will definitely sharpen" in fixed(engine, text)  # safe mode leaves rewordings alone
+    assert "Lion's mane may support focus before exams." in fixed(engine, text, unsafe=True)
+
+
+def test_hedge_keeps_a_capital_at_sentence_start(engine):
+    text = "Boosts memory within a week, the label says on the back of the tub.\n"
+    assert fixed(engine, text, "a.txt", unsafe=True).startswith("May support memory")
+
+
+def test_no_rewording_across_markup(lint):
+    text = "# Notes\n\nBacopa will **really** boost memory.\n"
+    findings = [f for f in lint(text) if f.rule_id == "evidence.unsupported-causal-claim"]
+    assert findings and all(f.fix is None for f in findings)
+
+
+def test_disease_claim_becomes_a_structure_function_claim(engine, lint):
+    text = "# Notes\n\nBacopa treats ADHD in children.\n"
+    fix = fix_of(lint, text, "fda.disease-claim")
+    assert not fix.safe
+    assert "supports focus and attention" in fix.description
+    after = fixed(engine, text, unsafe=True)
+    assert "Bacopa supports focus and attention in children." in after
+    assert "fda.disease-claim" not in ids(lint, after)
+
+
+def test_disease_with_no_honest_wording_gets_no_edit(lint):
+    text = "# Notes\n\nThis mushroom blend cures cancer.\n"
+    findings = [f for f in lint(text) if f.rule_id == "fda.disease-claim"]
+    assert findings and findings[0].fix is None
+
+
+def test_missing_cautions_come_from_the_knowledge_base(engine, lint):
+    text = "# Piracetam\n\nTake piracetam at 1,600 mg three times a day.\n"
+    before = set(ids(lint, text))
+    assert {"safety.missing-renal-caution", "safety.missing-cycling-caution"} <= before
+    after = fixed(engine, text, unsafe=True)
+    assert "# Piracetam\n\nTake piracetam at 1,600 mg three times a day. " in after
+    assert "cycle piracetam" in after and "kidney" in after
+    assert not {i for i in ids(lint, after) if i.startswith("safety.")}
+
+
+def test_caution_never_lands_in_a_heading(engine):
+    text = "# Rhodiola notes\n\nRhodiola helps on long shifts. Rhodiola is a root.\n"
+    after = fixed(engine, text, unsafe=True)
+    assert after.startswith("# Rhodiola notes\n\nRhodiola helps on long shifts. Rhodiola can")
+
+
+def test_json_carries_the_fix_and_text_shows_the_suggestion(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Notes\n\nBacopa boosts memory.\n", encoding="utf-8")
+    data = json.loads(run_cli("check", str(path), "--format", "json").stdout)
+    claim = next(f for f in data["findings"] if f["rule_id"] == "evidence.unsupported-causal-claim")
+    assert claim["fix"] == {
+        "description": "Hedge the claim: 'boosts' -> 'may support'",
+        "edits": [{"start": 16, "end": 22, "text": "may support"}],
+        "safe": False,
+    }
+    text = run_cli("check", str(path)).stdout.decode()
+    assert "= suggestion: Hedge the claim: 'boosts' -> 'may support'" in text
+
+
+HOUSE_RULE = """id: house.no-cure-word
+kind: phrase
+severity: warning
+message: "House style: avoid '{match}'"
+phrases: [miracle cure, wonder pill]
+fix: "popular remedy"
+fix_safe: SAFE
+examples:
+  flag:
+    - text: "Fans call it a miracle cure for tired students."
+      fixed: "Fans call it a EXPECTED for tired students."
+  pass:
+    - "It is a popular remedy."
+"""
+
+
+def house_rule(safe: str, expected: str) -> str:
+    return HOUSE_RULE.replace("SAFE", safe).replace("EXPECTED", expected)
+
+
+def test_house_rule_fix_template_and_its_fixed_example(tmp_path):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yaml").write_text(house_rule("true", "popular remedy"), encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text("rule_dirs: [house]\n", encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text("Some call this a Wonder pill.\n", encoding="utf-8")
+
+    assert run_cli("test-rules", "house", cwd=tmp_path).returncode == 0
+    run_cli("check", "--fix", "--select", "house", "a.md", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == "Some call this a Popular remedy.\n"
+
+
+def test_wrong_fixed_example_fails_test_rules_with_its_line(tmp_path):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yaml").write_text(house_rule("false", "gentle tonic"), encoding="utf-8")
+    result = run_cli("test-rules", "house", cwd=tmp_path)
+    out = result.stdout.decode()
+    assert result.returncode == 1
+    assert "style.yaml:10: house.no-cure-word: fixed example: expected" in out
+    assert "'Fans call it a popular remedy for tired students.'" in out
+
+
+def test_unsafe_house_fix_needs_unsafe_fixes(tmp_path):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yaml").write_text(house_rule("false", "popular remedy"), encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text("rule_dirs: [house]\n", encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text("A miracle cure, they say.\n", encoding="utf-8")
+    run_cli("check", "--fix", "--select", "house", "a.md", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == "A miracle cure, they say.\n"
+    run_cli("check", "--unsafe-fixes", "--select", "house", "a.md", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == "A popular remedy, they say.\n"

@@ -1,0 +1,94 @@
+"""Property tests: fixing is idempotent and never corrupts the encoding, in every format."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint.fixes.command import fix_source
+from lint.fixes.write import encode
+from lint.sources import Source, decode
+
+# Sentences of our own: claims, disease claims, doses, cautions, neutral facts, multibyte text.
+SENTENCES = [
+    "Bacopa boosts memory in older adults.",
+    "Lion's mane will definitely sharpen focus before exams.",
+    "Rhodiola reduces fatigue on long shifts.",
+    "Ginkgo treats ADHD in teenagers.",
+    "Some sellers say ashwagandha cures insomnia.",
+    "Take piracetam at 1,200 mg twice a day.",
+    "Phenibut at 500 mg helps people relax at parties.",
+    "Magnesium is a mineral found in nuts and seeds.",
+    "Café owners in Zürich sell matcha with L-theanine ☕.",
+    "研究 suggests caffeine may improve alertness [3].",
+    "Citicoline does not cure anything.",
+    "Early research suggests creatine may support recall.",
+]
+LINKS = [
+    ("this bottle on Amazon", "https://www.amazon.com/dp/B0TEST01?tag=notes-20"),
+    ("the store brand", "https://shop.example.com/go/theanine?aff=12"),
+    ("a review paper", "https://pubmed.ncbi.nlm.nih.gov/12345678/"),
+]
+
+
+@st.composite
+def articles(draw):
+    fmt = draw(st.sampled_from(["md", "html", "txt"]))
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 5))):
+        words = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3))
+        link = draw(st.none() | st.sampled_from(LINKS))
+        paragraphs.append((" ".join(words), link))
+    title = draw(st.sampled_from(["Nootropic notes", "Ümlaut stack review", "Sleep aids"]))
+    text = render(fmt, title, paragraphs, trailing_newline=draw(st.booleans()))
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    return fmt, text, draw(st.booleans())
+
+
+def render(fmt: str, title: str, paragraphs, trailing_newline: bool) -> str:
+    if fmt == "html":
+        body = []
+        for words, link in paragraphs:
+            extra = f' Buy <a href="{link[1]}">{link[0]}</a>.' if link else ""
+            body.append(f"  <p>{html.escape(words, quote=False)}{extra}</p>")
+        text = "<html>\n<body>\n  <h1>" + title + "</h1>\n" + "\n".join(body) + "\n</body>\n</html>"
+    elif fmt == "md":
+        blocks = [f"# {title}"]
+        for words, link in paragraphs:
+            blocks.append(words + (f" Buy [{link[0]}]({link[1]})." if link else ""))
+        text = "\n\n".join(blocks)
+    else:
+        text = "\n\n".join([title] + [words for words, _ in paragraphs])
+    return text + "\n" if trailing_newline else text
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=articles(), unsafe=st.booleans())
+def test_fixing_twice_equals_fixing_once_and_keeps_the_encoding(engine, case, unsafe):
+    fmt, text, bom = case
+    name = f"draft.{fmt}"
+    once = fix_source(engine, Source(name, text, _format(fmt), bom), unsafe)
+    twice = fix_source(engine, Source(name, once.text, _format(fmt), bom), unsafe)
+    assert once.settled
+    assert twice.text == once.text
+    assert twice.applied == 0
+    data = encode(once.text, bom)
+    assert decode(name, data) == (once.text, bom)  # valid UTF-8, same BOM, same characters
+    if not unsafe:  # safe fixes only ever add text: the original survives in order
+        assert _is_subsequence(text, once.text)
+    if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
+        assert "\n" not in once.text.replace("\r\n", "")  # a CRLF file stays pure CRLF
+
+
+def _format(ext: str) -> str:
+    return {"md": "markdown", "html": "html", "txt": "text"}[ext]
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(char in chars for char in short)
