@@ -72,7 +72,7 @@ ANIMAL_QUALIFIER = re.compile(
     r"|cell cultures?|in vitro|test tubes?|petri dish(?:es)?|zebrafish|fruit flies)\b",
     re.IGNORECASE,
 )
-NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing"}
+NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing", "nobody"}
 NEGATION_PHRASES = re.compile(
     r"\b(fails? to|failed to|there is no evidence|lacks?|unproven|no proof|little evidence"
     r"|no (?:good|solid|strong|reliable|convincing|clinical|human) evidence|a myth)\b",

@@ -71,7 +71,7 @@ def split_sentences(doc: Doc) -> Doc:
             depth += 1
         elif text in CLOSERS and depth:
             depth -= 1
-        if text in SENTENCE_END and depth == 0:
+        if text in SENTENCE_END and depth == 0 and not _after_et_al(doc, i):
             ended = True
         elif ended and not _trails(doc, i):
             ended = False
@@ -88,6 +88,11 @@ def _set_sentence_starts(doc: Doc, starts: list[int]) -> None:
 
     values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], values)
+
+
+def _after_et_al(doc: Doc, i: int) -> bool:
+    """The period of "Smith et al. (2019) found": an abbreviation, not a sentence end."""
+    return i >= 2 and doc[i - 1].lower_ == "al" and doc[i - 2].lower_ == "et"
 
 
 def _trails(doc: Doc, i: int) -> bool:

@@ -196,8 +196,9 @@ class CompiledClaim:
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
         # constructions first: on equal weight "leads to" names the claim better than "lower"
-        for match_id, start, end in self.constructions(span):
-            yield Trigger(span.start + start, span.start + end, self.construction_weights[match_id])
+        # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
+        for match in self.constructions(span, as_spans=True):
+            yield Trigger(match.start, match.end, self.construction_weights[match.label])
         for token in span:
             weight = self.verbs.get(token.lower_)
             if weight and self._is_claim_verb(sentence, token):

@@ -8,8 +8,9 @@ mention when it is never dosed. With `any_dose: true` the rule ignores the knowl
 flags the first dose of the document when no caution sentence exists ("consult a doctor").
 
 A dose belongs to the substances named in its sentence, or else to those named in the last
-sentence of the same section that named any. "Discussed" means: dosed, named in a heading, or
-named in at least `min_mentions` sentences; a passing mention is not a discussion.
+sentence before it that named any (a heading naming another substance moves that on).
+"Discussed" means: dosed, named in a heading, or named in at least `min_mentions` sentences;
+a passing mention is not a discussion.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ class SubstanceChecker(Checker):
         }
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for substance in self.substances.values():
-            self.matcher.add(substance.id, [nlp.make_doc(n.lower()) for n in substance.names])
+            # tokenize each name as written and lower-cased: "St." and "st." split differently
+            names = {v for n in substance.names for v in (n, n.lower())}
+            self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(names)])
         self.patterns = {
             rule.id: [
                 compile_re2(rule, p, False, "caution_patterns")
@@ -129,7 +132,7 @@ class SubstanceChecker(Checker):
         from spacy.util import filter_spans
 
         usages: dict[str, Usage] = {}
-        last_named: tuple[int, list[str]] | None = None  # (section, substance ids)
+        last_named: list[str] = []  # substance ids of the last sentence that named any
         for sentence in analysis.sentences:
             spans = filter_spans(self.matcher(sentence.span, as_spans=True))
             named = []
@@ -142,11 +145,10 @@ class SubstanceChecker(Checker):
                 usage.in_heading = usage.in_heading or sentence.is_heading
                 if sid not in named:
                     named.append(sid)
-            section = sentence.block.section if sentence.block else -1
             if named:
-                last_named = (section, named)
-            elif last_named is not None and last_named[0] == section:
-                named = last_named[1]
+                last_named = named
+            else:
+                named = last_named
             self._record_doses(sentence, named, usages)
         return usages
 

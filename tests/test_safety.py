@@ -1,0 +1,236 @@
+"""safety.*: substances from the knowledge base dosed or discussed without the caution they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from lint.config import Config
+from lint.engine import Engine
+from lint.errors import ConfigError
+from lint.rules.dosing import find_doses
+from lint.rules.knowledge import load_substances
+from lint.rules.loader import load_rules, parse_yaml
+from lint.sources import Source
+
+CYCLING = "safety.missing-cycling-caution"
+RENAL = "safety.missing-renal-caution"
+INTERACTION = "safety.missing-interaction-caution"
+DEPENDENCE = "safety.missing-dependence-caution"
+DOSE = "safety.dose-without-caution"
+
+PIRACETAM = """# Starting piracetam
+
+Piracetam is the classic racetam.
+
+## Dose
+
+Most guides start at 1,600 mg a day, split in two.
+Later doses of 2,400 mg are common.
+"""
+
+
+def safety(findings):
+    return sorted(
+        (f.rule_id, f.line, f.column, f.excerpt) for f in findings if f.family == "safety"
+    )
+
+
+def test_markdown_dose_gets_one_finding_per_missing_caution_at_the_first_dose(lint) -> None:
+    assert safety(lint(PIRACETAM)) == [
+        (DOSE, 7, 22, "1,600 mg"),
+        (CYCLING, 7, 22, "1,600 mg"),
+        (INTERACTION, 7, 22, "1,600 mg"),
+        (RENAL, 7, 22, "1,600 mg"),
+    ]
+
+
+def test_messages_name_the_substance(lint) -> None:
+    [renal] = [f for f in lint(PIRACETAM) if f.rule_id == RENAL]
+    assert renal.message.startswith("Piracetam is dosed here")
+    assert "kidney" in renal.message
+    assert renal.severity == "warning"
+    [dose] = [f for f in lint(PIRACETAM) if f.rule_id == DOSE]
+    assert dose.severity == "info"
+
+
+def test_paraphrased_cautions_satisfy_the_rules(lint) -> None:
+    text = PIRACETAM + (
+        "\nCycle it: 5 days on, 2 days off.\n"
+        "It leaves the body through the kidneys, so check your kidney function first.\n"
+        "It may add to the effect of blood thinners.\n"
+        "Talk to your doctor if you have kidney disease.\n"
+    )
+    assert safety(lint(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("caution", "rule"),
+    [
+        ("Take breaks now and then.", CYCLING),
+        ("Tolerance builds quickly.", CYCLING),
+        ("Take weekends off.", CYCLING),
+        ("People with renal impairment need a lower dose.", RENAL),
+        ("It is excreted unchanged in urine.", RENAL),
+        ("Do not combine it with stimulants.", INTERACTION),
+        ("If you take any medication, ask first.", INTERACTION),
+        ("Ask your pharmacist before starting.", DOSE),
+        ("Consult a physician first.", DOSE),
+    ],
+)
+def test_each_paraphrase_removes_only_its_rule(lint, caution: str, rule: str) -> None:
+    rules = {f[0] for f in safety(lint(PIRACETAM + "\n" + caution + "\n"))}
+    assert rule not in rules
+    assert rules == {CYCLING, RENAL, INTERACTION, DOSE} - {rule}
+
+
+def test_html_article(lint) -> None:
+    text = (
+        "<html><body>\n<h1>Phenibut</h1>\n"
+        "<p>People take 250 mg to 500 mg before a night out.</p>\n</body></html>\n"
+    )
+    assert safety(lint(text, "p.html")) == [
+        (DOSE, 3, 16, "250 mg"),
+        (CYCLING, 3, 16, "250 mg"),
+        (DEPENDENCE, 3, 16, "250 mg"),
+        (INTERACTION, 3, 16, "250 mg"),
+        (RENAL, 3, 16, "250 mg"),
+    ]
+
+
+def test_text_article_with_research_code_and_alias(lint) -> None:
+    text = "NS-105 notes\n\nUsers of NS-105 take 10-20 mg.\nAsk a doctor first.\n"
+    found = {(f[0], f[1], f[2], f[3]) for f in safety(lint(text, "n.txt"))}
+    assert found == {
+        (CYCLING, 3, 22, "10-20 mg"),
+        (RENAL, 3, 22, "10-20 mg"),
+        (INTERACTION, 3, 22, "10-20 mg"),
+    }
+    nootropil = "Nootropil tablets hold 800 mg. Ask a doctor first. Take breaks. Kidney disease?"
+    assert {f[0] for f in safety(lint(nootropil))} == {INTERACTION}
+
+
+def test_discussed_but_never_dosed_points_at_first_mention(lint) -> None:
+    text = "# Herbs\n\n## Ginkgo\n\nGinkgo is widely studied.\n"
+    assert safety(lint(text)) == [(INTERACTION, 3, 4, "Ginkgo")]
+
+
+def test_a_passing_mention_is_not_a_discussion(lint) -> None:
+    text = "Sleep matters more than noopept or any pill.\n"
+    assert safety(lint(text)) == []
+
+
+def test_dose_without_a_name_belongs_to_the_last_named_substance(lint) -> None:
+    text = "# Kratom\n\nKratom is a leaf.\n\n## How much\n\nStart at 2 g. Avoid alcohol with it.\n"
+    found = safety(lint(text))
+    assert (DEPENDENCE, 7, 10, "2 g") in found
+    assert (INTERACTION, 7, 10, "2 g") not in found  # "alcohol with it" gives the caution
+
+
+def test_dose_regex() -> None:
+    text = "Take 10-30 mg, or 1,600 mg, 2g, two capsules twice a day, half a tablet; in 2019."
+    assert [text[s:e] for s, e in find_doses(text)] == [
+        "10-30 mg",
+        "1,600 mg",
+        "2g",
+        "two capsules",
+        "half a tablet",
+    ]
+
+
+def test_knowledge_base_size_and_required_entries() -> None:
+    ruleset = load_rules()
+    substances = load_substances(ruleset.knowledge["substances"])
+    assert len(substances) >= 40
+    ids = {s.id for s in substances}
+    required = {
+        "piracetam", "aniracetam", "oxiracetam", "pramiracetam", "phenylpiracetam",
+        "fasoracetam", "noopept", "modafinil", "caffeine", "l-theanine", "bacopa", "rhodiola",
+        "ashwagandha", "ginkgo", "st-johns-wort", "5-htp", "melatonin", "kratom", "phenibut",
+    }  # fmt: skip
+    assert required <= ids
+    by_id = {s.id: s for s in substances}
+    assert "NS-105" in by_id["fasoracetam"].codes
+    assert "GVS-111" in by_id["noopept"].codes
+    assert "renal" in by_id["piracetam"].cautions
+    assert all(s.source.strip() and s.klass.strip() for s in substances)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HOUSE_SUBSTANCE = """substances:
+  - id: brainzyme
+    name: Brainzyme
+    aliases: [BZ Focus]
+    codes: [BZ-7]
+    class: house blend
+    cautions: [renal]
+    source: "Manufacturer label, 2025"
+"""
+
+
+def test_house_knowledge_base_extends_the_built_in_one(tmp_path: Path) -> None:
+    write(tmp_path, "house/substances.yaml", HOUSE_SUBSTANCE)
+    engine = Engine(Config(rule_dirs=[tmp_path / "house"]), select=["safety"])
+    text = "BZ-7 focus notes.\n\nTake 2 capsules of Brainzyme daily. Ask your doctor.\n"
+    [result] = engine.lint_sources([Source("a.md", text, "markdown")])
+    assert safety(result.findings) == [(RENAL, 3, 6, "2 capsules")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        (
+            "cautions: [renal, liver]",
+            7,
+            "unknown caution 'liver' (one of: cycling, renal, "
+            "hepatic, interactions, pregnancy, dependence)",
+        ),
+        ("cuations: [renal]", 7, "unknown substance key 'cuations', did you mean 'cautions'?"),
+        ("cautions: [renal, 7]", 7, "'cautions' must be a list of non-empty strings"),
+    ],
+)
+def test_invalid_house_substance_is_a_config_error_with_line(
+    tmp_path: Path, entry: str, line: int, message: str
+) -> None:
+    bad = HOUSE_SUBSTANCE.replace("cautions: [renal]", entry)
+    path = write(tmp_path, "house/substances.yaml", bad)
+    with pytest.raises(ConfigError) as info:
+        load_substances([(str(path), parse_yaml(str(path), bad)["substances"])])
+    assert info.value.render() == f"{path}:{line}:5: {message}"
+
+
+def test_duplicate_substance_id_names_the_first_definition(tmp_path: Path) -> None:
+    text = HOUSE_SUBSTANCE.replace("id: brainzyme", "id: piracetam").replace(
+        "name: Brainzyme", "name: Piracetam house"
+    )
+    write(tmp_path, "house/substances.yaml", text)
+    ruleset = load_rules([tmp_path / "house"])
+    with pytest.raises(ConfigError) as info:
+        load_substances(ruleset.knowledge["substances"])
+    assert "duplicate substance id 'piracetam' (first in " in str(info.value.render())
+    assert "substances.yaml:2:5:" in info.value.render().split(" (first")[0]
+
+
+def test_cli_reports_a_bad_house_substance_file_with_exit_2(tmp_path: Path) -> None:
+    write(tmp_path, "house/substances.yaml", HOUSE_SUBSTANCE.replace("[renal]", "[kidney]"))
+    write(tmp_path, ".supplint.yaml", "rule_dirs: [house]\n")
+    article = write(tmp_path, "a.md", "Take 2 capsules of Brainzyme.\n")
+    result = run_cli("check", str(article), "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "substances.yaml:7:5: unknown caution 'kidney'" in err
+    assert "Traceback" not in err
+
+
+def test_builtin_knowledge_base_file_documents_its_schema() -> None:
+    head = (ROOT / "rules" / "substances.yaml").read_text(encoding="utf-8")[:2500]
+    for key in ("id:", "name:", "aliases:", "codes:", "class:", "cautions:", "source:"):
+        assert key in head
