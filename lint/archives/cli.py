@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.archives.detect import INPUT_FORMATS, archive_format
-from lint.archives.model import BODY_FORMATS, ArchiveOptions
+from lint.archives.model import BODY_FORMATS, ArchiveOptions, ArticleMeta
 from lint.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:  # the parser is built on every start: keep its imports light
@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # the parser is built on every start: keep its imports light
 COLUMN_FLAGS = ("id", "title", "body", "format", "author", "date")
 
 
-def add_arguments(check: argparse.ArgumentParser) -> None:
+def add_arguments(check: argparse.ArgumentParser, report: bool = False) -> None:
+    """The archive options of `check` (and, without --write-baseline, of `report`)."""
     group = check.add_argument_group("archives (WordPress WXR, JSON Lines, CSV)")
     group.add_argument(
         "--input-format",
@@ -49,13 +50,14 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="result cache folder (default: $XDG_CACHE_HOME/supplint or ~/.cache/supplint)",
     )
-    group.add_argument(
-        "--write-baseline",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="record today's findings in FILE and exit 0",
-    )
+    if not report:
+        group.add_argument(
+            "--write-baseline",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="record today's findings in FILE and exit 0",
+        )
     group.add_argument(
         "--baseline",
         type=Path,
@@ -75,6 +77,15 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)",
     )
+
+
+def with_defaults(args: Any) -> argparse.Namespace:
+    """`args` plus every archive option it lacks (the report command has no --write-baseline,
+    --stdin-filename, ...), at its default."""
+    parser = argparse.ArgumentParser(add_help=False)
+    add_arguments(parser)
+    defaults = {**vars(parser.parse_args([])), "jobs": None, "stdin_filename": None}
+    return argparse.Namespace(**{**defaults, **vars(args)})
 
 
 def archive_options(args: Any, config: Any) -> ArchiveOptions:
@@ -100,27 +111,38 @@ def needs_pipeline(args: Any, files: Sequence[str], options: ArchiveOptions) -> 
 
 
 def lint_inputs(
-    engine: Engine, files: Sequence[str], args: Any, config: Any, keep_meta: bool = False
+    engine: Engine,
+    files: Sequence[str],
+    args: Any,
+    config: Any,
+    meta: dict[str, ArticleMeta] | None = None,
 ) -> Iterator[FileResult]:
     """Plain article files go through lint.parallel as before; archives, baselines and other
     engines go through the archive pipeline."""
+    args = with_defaults(args)
     options = archive_options(args, config)
     if not needs_pipeline(args, files, options):
         from lint.parallel import lint_files
 
         yield from lint_files(engine, files, args.jobs, args.stdin_filename)
         return
-    yield from ArchiveCheck(engine, args, options, keep_meta).run(files)
+    yield from ArchiveCheck(engine, args, options, meta).run(files)
 
 
 class ArchiveCheck:
-    def __init__(self, engine: Engine, args: Any, options: ArchiveOptions, keep_meta: bool):
+    def __init__(
+        self,
+        engine: Engine,
+        args: Any,
+        options: ArchiveOptions,
+        meta: dict[str, ArticleMeta] | None = None,
+    ):
         from lint.archives.run import ArchiveRun
 
         if args.address and args.engine != "dask":
             raise UsageError("--address needs --engine dask")
         self.engine, self.args, self.options = engine, args, options
-        self.run_state = ArchiveRun(lambda batches: iter(()), self._cache(), keep_meta)
+        self.run_state = ArchiveRun(lambda batches: iter(()), self._cache(), meta)
 
     def _cache(self) -> Any:
         if self.args.no_cache:

@@ -34,13 +34,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 class ArchiveRun:
-    """One check over many items; `meta` collects article metadata for the summary report."""
+    """One check over many items, in order, each article looked up in the cache first."""
 
-    def __init__(self, runner: Runner, cache: ResultCache | None = None, keep_meta: bool = False):
+    def __init__(
+        self,
+        runner: Runner,
+        cache: ResultCache | None = None,
+        meta: dict[str, ArticleMeta] | None = None,
+    ):
         self.runner = runner
         self.cache = cache
-        self.keep_meta = keep_meta
-        self.meta: dict[str, ArticleMeta] = {}
+        self.meta = meta  # article path -> metadata, filled when given (for the summary)
         self.articles = 0
 
     def results(self, items: Iterable[Item]) -> Iterator[FileResult]:
@@ -67,7 +71,7 @@ class ArchiveRun:
         if not isinstance(item, Article):
             return None
         self.articles += 1
-        if self.keep_meta:
+        if self.meta is not None:
             self.meta[item.source.path] = item.meta
         if self.cache is None:
             return None
