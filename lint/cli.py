@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id", metavar="RULE-ID")
     _common(explain)
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    from lint.authoring import add_parsers  # test-rules, new-rule
+
+    add_parsers(commands, _common)
     from lint.report_args import add_report_parser  # report: HTML / Markdown
 
     add_report_parser(commands)
@@ -201,6 +204,7 @@ def cmd_rules(args: Any) -> int:
                 "message": r.message,
                 "file": r.file,
                 "builtin": r.builtin,
+                "disabled": r.disabled,
             }
             for r in ruleset.rules
         ]
@@ -208,21 +212,21 @@ def cmd_rules(args: Any) -> int:
         return EXIT_CLEAN
     width = max((len(r.id) for r in ruleset.rules), default=10)
     for rule in sorted(ruleset.rules, key=lambda r: r.id):
-        severity = config.severity.get(rule.id, rule.severity)
+        severity = "off" if rule.disabled else config.severity.get(rule.id, rule.severity)
         print(f"{rule.id:<{width}}  {severity:<7}  {rule.kind:<9}  {rule.message}")
     return EXIT_CLEAN
-
-
-def cmd_server(args: Any) -> int:
-    from lint.server import serve  # needs the `server` extra (pygls)
-
-    return serve()
 
 
 def cmd_report(args: Any) -> int:
     from lint.report_args import cmd_report as run_report
 
     return run_report(args)
+
+
+def cmd_server(args: Any) -> int:
+    from lint.server import serve  # needs the `server` extra (pygls)
+
+    return serve()
 
 
 def cmd_explain(args: Any) -> int:
@@ -239,7 +243,10 @@ def cmd_explain(args: Any) -> int:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise UsageError(f"unknown rule '{args.rule_id}'{hint}")
     print(f"{rule.id} ({rule.severity}, kind {rule.kind})")
-    print(f"defined in {rule.file}:{rule.line}\n")
+    print(f"defined in {rule.file}:{rule.line}")
+    for change in rule.overrides:  # house overrides: severity, disabled, extended
+        print(f"overridden in {change}")
+    print()
     print(rule.explain.strip() or rule.message)
     for label, key in (("Flagged", "flag"), ("Not flagged", "pass")):
         examples = rule.examples.get(key) or []
@@ -252,5 +259,24 @@ def cmd_explain(args: Any) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "report": cmd_report}
+def cmd_test_rules(args: Any) -> int:
+    from lint.testing import command
+
+    return command(args, load_settings(args))
+
+
+def cmd_new_rule(args: Any) -> int:
+    from lint.rules.starter import command
+
+    return command(args)
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "test-rules": cmd_test_rules,
+    "new-rule": cmd_new_rule,
+    "report": cmd_report,
+}
 COMMANDS["server"] = cmd_server

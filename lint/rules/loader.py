@@ -149,6 +149,15 @@ def _pos(node: Any, key: str | None = None) -> tuple[int, int]:
     return lc.line + 1, lc.col + 1
 
 
+def _value_pos(node: Any, key: str) -> tuple[int, int]:
+    """Where the value of `key` starts (errors about a value point at the value)."""
+    try:
+        line, col = node.lc.value(key)
+        return line + 1, col + 1
+    except (AttributeError, KeyError, TypeError):
+        return _pos(node, key)
+
+
 def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
     """Dotted path -> (line, column) of every mapping key and list item under `node`."""
     found: dict[str, tuple[int, int]] = {}
@@ -186,7 +195,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         )
     kind = node.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
-        where = _pos(node, "kind") if "kind" in node else (line, col)
+        where = _value_pos(node, "kind") if "kind" in node else (line, col)
         hint = _did_you_mean(str(kind), KINDS)
         msg = f"unknown kind '{kind}'{hint}" if kind is not None else "missing key 'kind'"
         raise ConfigError(path, msg, *where)
@@ -278,13 +287,13 @@ def _check_type(path: str, node: Any, key: str, option: Option) -> None:
         ok = all(isinstance(item, str) for item in value)
     if not ok:
         expected = "a list of strings" if option.type == "string-array" else f"a {option.type}"
-        raise ConfigError(path, f"'{key}' must be {expected}", *_pos(node, key))
+        raise ConfigError(path, f"'{key}' must be {expected}", *_value_pos(node, key))
     if option.choices and option.type == "string" and value not in option.choices:
         hint = _did_you_mean(value, option.choices)
         raise ConfigError(
             path,
             f"'{key}' is '{value}'; expected one of {', '.join(option.choices)}{hint}",
-            *_pos(node, key),
+            *_value_pos(node, key),
         )
 
 

@@ -133,7 +133,7 @@ def _placeholder(option: Option) -> Any:
         "number": 0,
         "array": [],
         "string-array": ["TODO"],
-        "object": {},
+        "object": {"TODO": 1},
     }[option.type]
 
 
