@@ -25,7 +25,7 @@ from lint.rules.inflect import form_table
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from lint.analysis import Analysis, Sentence
 
@@ -144,11 +144,13 @@ class ClaimChecker(Checker):
 
         for rule, claim in self.compiled:
             for sentence in analysis.sentences:
+                if not claim.may_claim(sentence):
+                    continue  # cheap set test first: most sentences have no trigger word
                 if sentence.is_question or sentence.in_quote:
                     continue
                 if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
                     continue
-                if not claim.has_target(sentence.span):
+                if not claim.has_target(sentence):
                     continue
                 if self._about_animals(analysis, sentence):
                     continue  # evidence.animal-to-human judges these
@@ -171,6 +173,8 @@ class CompiledClaim:
         self.verbs = form_table({str(k): float(v) for k, v in opts["verbs"].items()})
         self.constructions = constructions
         self.construction_weights = weights
+        first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
+        self.trigger_words = set(self.verbs) | first_words
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
         self.targets = {d.text for d in target_docs if len(d) == 1}
         self.target_phrases = [d.text for d in target_docs if len(d) > 1]
@@ -184,11 +188,15 @@ class CompiledClaim:
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
 
-    def has_target(self, span: Span) -> bool:
-        if any(t.lower_ in self.targets or t.lemma_.lower() in self.targets for t in span):
+    def may_claim(self, sentence: Sentence) -> bool:
+        return not sentence.words.isdisjoint(self.trigger_words)
+
+    def has_target(self, sentence: Sentence) -> bool:
+        if not sentence.words.isdisjoint(self.targets):
             return True
-        lower = span.text.lower()
-        return any(phrase in lower for phrase in self.target_phrases)
+        if any(t.lemma_.lower() in self.targets for t in sentence.span):
+            return True
+        return any(phrase in sentence.lower for phrase in self.target_phrases)
 
     def correlational(self, sentence: Sentence) -> bool:
         return any(phrase in sentence.lower for phrase in self.correlational_phrases)
