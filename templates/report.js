@@ -59,14 +59,18 @@
         notes.style.minHeight = "";
         return;
       }
+      // read every position first, then write: one layout pass however many notes there are
       var origin = notes.getBoundingClientRect().top, next = 0;
-      list.forEach(function (note) {
-        if (note.hidden) { return; }
+      var shown = list.filter(function (note) { return !note.hidden; });
+      var wants = shown.map(function (note) {
         var anchor = document.getElementById("hl-" + note.getAttribute("data-id"));
-        var want = anchor ? anchor.getBoundingClientRect().top - origin : next;
-        var top = Math.max(want, next);
+        return anchor ? anchor.getBoundingClientRect().top - origin : null;
+      });
+      var heights = shown.map(function (note) { return note.offsetHeight; });
+      shown.forEach(function (note, i) {
+        var top = Math.max(wants[i] === null ? next : wants[i], next);
         note.style.top = top + "px";
-        next = top + note.offsetHeight + 8;
+        next = top + heights[i] + 8;
       });
       notes.style.minHeight = next + "px";
     });
@@ -84,11 +88,16 @@
     if (scrollTo && !wide.matches) { scrollTo.scrollIntoView({ block: "center" }); }
   }
 
+  function select(mark) {
+    var shown = shownIds();
+    var ids = idsOf(mark).filter(function (id) { return shown[id]; });
+    if (ids.length) { activate(ids, document.getElementById("note-" + ids[0])); }
+  }
+
   marks.forEach(function (mark) {
-    mark.addEventListener("click", function () {
-      var shown = shownIds();
-      var ids = idsOf(mark).filter(function (id) { return shown[id]; });
-      if (ids.length) { activate(ids, document.getElementById("note-" + ids[0])); }
+    mark.addEventListener("click", function () { select(mark); });
+    mark.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); select(mark); }
     });
   });
   document.querySelectorAll(".note").forEach(function (note) {

@@ -174,6 +174,15 @@ def test_margin_notes_sit_beside_their_highlights(page: Any, reports: dict[str, 
     page.click("mark.hl >> text=like Xanax")
     active = page.eval_on_selector_all(".note.active .rule", "els => els.map(e => e.textContent)")
     assert active == ["fda.drug-comparison"]
+    # the summary links to each finding's place in the text
+    row = page.locator(".finding-list tbody tr").nth(2)
+    rule = row.locator("code").text_content()
+    row.locator("td a").first.click()
+    target = page.evaluate("location.hash")
+    note = page.locator(f"#note-{target.removeprefix('#hl-')}")
+    assert note.locator(".rule").text_content() == rule
+    top = page.evaluate(f"document.querySelector('{target}').getBoundingClientRect().top")
+    assert 0 <= top < 1000  # scrolled into the viewport
     if os.environ.get("SUPPLINT_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.evaluate("document.querySelector('.finding-list').open = false")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,13 @@ def test_write_atomic_replaces_whole_or_leaves_the_old_file(
         write_atomic(target, "third")
     assert target.read_text() == "second"
     assert sorted(p.name for p in target.parent.iterdir()) == ["r.html"]  # no temp file left
+
+
+def test_one_html_file_for_several_articles(articles: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "all.html"
+    assert report(*map(str, articles), "-o", str(out), "--select", "evidence,fda") == 1
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<section class="article"') == 2
+    ids = re.findall(r'<article class="note[^"]*" id="note-(f\d+)"', page)
+    assert ids and len(ids) == len(set(ids))  # finding ids are unique across articles
+    assert "No findings in this article." in page  # hostile.md has none of these
