@@ -154,6 +154,9 @@ def build_server() -> LanguageServer:
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )
 
+    from lint.fixes.lsp import add_code_actions  # quick fixes and "fix all safe"
+
+    add_code_actions(server, linter)
     return server
 
 
