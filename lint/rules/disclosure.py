@@ -162,6 +162,7 @@ class Patterns:
             return
         # one call per sentence, spanning all its parts: "Use code FOCUS10 for 10% off"
         begin, stop = spans[0][0], max(end for _, end in spans)
+        stop = begin + len(text[begin:stop].rstrip())  # "Buy X Capsules" without the newline
         start, end = analysis.source_span(sentence.start_char + begin, sentence.start_char + stop)
         yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
 

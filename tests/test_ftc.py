@@ -1,0 +1,190 @@
+"""ftc.*: affiliate links, buy calls, weak disclosures, rel=sponsored; positions in md/html/txt."""
+
+from __future__ import annotations
+
+import pytest
+
+LINK = "ftc.undisclosed-affiliate-link"
+CALL = "ftc.buy-call-to-action"
+WEAK = "ftc.weak-disclosure"
+REL = "ftc.missing-rel-sponsored"
+DISCLOSED = "We earn a commission if you buy through links on this page."
+
+
+def only(findings, rule_id):
+    return [f for f in findings if f.rule_id == rule_id]
+
+
+def span(finding):
+    return (finding.line, finding.column, finding.end_line, finding.end_column)
+
+
+def test_markdown_affiliate_link_spans_the_link(lint) -> None:
+    text = "# Picks\n\nOur pick is [Bacopa 300](https://amzn.to/4bQx9Lm) for now.\n"
+    [finding] = only(lint(text), LINK)
+    assert span(finding) == (3, 13, 3, 50)
+    assert finding.excerpt == "[Bacopa 300](https://amzn.to/4bQx9Lm)"
+    assert finding.severity == "error"
+    assert "Affiliate link 'Bacopa 300' has no clear disclosure" in finding.message
+
+
+def test_html_affiliate_link_and_missing_rel(lint) -> None:
+    text = (
+        "<html><body>\n<p>See\n"
+        '<a href="https://www.amazon.com/dp/B0X?tag=notes-20">the capsules</a>.</p>\n'
+    )
+    findings = lint(text, "page.html")
+    [link] = only(findings, LINK)
+    [rel] = only(findings, REL)
+    assert span(link) == span(rel) == (3, 1, 3, 70)
+    assert link.excerpt == '<a href="https://www.amazon.com/dp/B0X?tag=notes-20">the capsules</a>'
+    assert rel.severity == "info"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://amzn.to/3abc",
+        "https://www.amazon.com/dp/B0X1?tag=site-20",
+        "https://shop.example/p?ref=notes",
+        "https://brand.example/?aff=12",
+        "https://x.example/c?irclickid=Q1",
+        "https://x.example/c?ranMID=77",
+        "https://site.example/go/bacopa",
+        "https://site.example/recommends/bacopa",
+        "https://brand.example/?utm_medium=affiliate",
+        "https://brand.example/products/bacopa-300",
+    ],
+)
+def test_affiliate_url_markers(lint, url: str) -> None:
+    assert len(only(lint(f"Our pick is [this]({url}).\n"), LINK)) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://pubmed.ncbi.nlm.nih.gov/31234567/",
+        "https://doi.org/10.1000/x1",
+        "https://en.wikipedia.org/wiki/Bacopa",
+        "/blog/sleep-guide",
+        "https://example.com/store-locator",
+    ],
+)
+def test_non_affiliate_links_are_not_flagged(lint, url: str) -> None:
+    assert only(lint(f"See [this]({url}).\n"), LINK) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DISCLOSED + " [Bacopa](https://amzn.to/3abc)",  # same sentence
+        DISCLOSED + "\n\n[Bacopa](https://amzn.to/3abc)",  # previous paragraph
+        DISCLOSED + "\n\n## Picks\n\n[Bacopa](https://amzn.to/3abc)",  # a heading between
+        "*" + DISCLOSED + "*\n\nOne.\n\nTwo.\n\nThree.\n\n[Bacopa](https://amzn.to/3abc)",  # top
+        "This post contains affiliate links.\n\n[Bacopa](https://amzn.to/3abc)",
+        "We received free product from the maker.\n\n[Bacopa](https://amzn.to/3abc)",
+        "We were paid for this review.\n\n[Bacopa](https://amzn.to/3abc)",
+    ],
+)
+def test_disclosure_before_the_link_covers_it(lint, text: str) -> None:
+    assert only(lint(text), LINK) == []
+
+
+def test_disclosure_far_below_the_top_does_not_cover_a_later_link(lint) -> None:
+    text = (
+        "[First](https://amzn.to/1a)\n\nOne.\n\nTwo.\n\n" + DISCLOSED + "\n\n"
+        "Three.\n\nFour.\n\n[Second](https://amzn.to/2b)\n"
+    )
+    findings = only(lint(text), LINK)
+    assert [(f.line, f.excerpt) for f in findings] == [
+        (1, "[First](https://amzn.to/1a)"),
+        (13, "[Second](https://amzn.to/2b)"),
+    ]
+
+
+def test_denial_is_not_a_disclosure(lint) -> None:
+    text = "We do not earn a commission on anything.\n\n[Bacopa](https://amzn.to/3abc)\n"
+    assert len(only(lint(text), LINK)) == 1
+
+
+def test_buy_call_in_plain_text_names_the_vendor(lint) -> None:
+    text = "Bacopa notes\n\nMost readers order it from Nootropics Depot, which ships fast.\n"
+    [finding] = only(lint(text, "notes.txt"), CALL)
+    assert span(finding) == (3, 14, 3, 44)
+    assert finding.excerpt == "order it from Nootropics Depot"
+    assert finding.message.startswith("Call to buy 'order it from Nootropics Depot'")
+
+
+def test_buy_heading_and_coupon_in_markdown(lint) -> None:
+    text = "# Buy Bacopa Capsules\n\nUse code FOCUS10 for 10% off.\n"
+    findings = only(lint(text), CALL)
+    assert [(span(f), f.excerpt) for f in findings] == [
+        ((1, 3, 1, 22), "Buy Bacopa Capsules"),
+        ((3, 1, 3, 29), "Use code FOCUS10 for 10% off"),
+    ]
+
+
+def test_buy_call_in_html_link_text(lint) -> None:
+    text = '<p>Ready?</p>\n<p><a href="https://example.org/bacopa">Buy now</a></p>\n'
+    [finding] = only(lint(text, "a.html"), CALL)
+    assert span(finding) == (2, 41, 2, 48)
+    assert finding.excerpt == "Buy now"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't buy kratom from gas stations.",
+        "Avoid buying bacopa from sellers without lab reports.",
+        "Amazon removed several fake brands last year.",
+        "Order matters: take it after breakfast.",
+        "Get enough sleep before a test.",
+        "Some sellers pay influencers to post discount codes.",
+        DISCLOSED + "\n\nYou can buy it at iHerb.",
+    ],
+)
+def test_not_calls_to_buy(lint, text: str) -> None:
+    assert only(lint(text), CALL) == []
+
+
+def test_weak_label_is_flagged_at_the_label(lint) -> None:
+    text = "Our pick: [Rhodiola (affiliate)](https://amzn.to/3R)\n"
+    [finding] = only(lint(text), WEAK)
+    assert span(finding) == (1, 21, 1, 32)
+    assert finding.excerpt == "(affiliate)"
+    assert "use plain words" in finding.message
+
+
+def test_disclosure_only_at_the_end_is_weak(lint) -> None:
+    text = "[Bacopa](https://amzn.to/3abc) is our pick.\n\nTake it with food.\n\n" + DISCLOSED
+    [finding] = only(lint(text), WEAK)
+    assert (finding.line, finding.column, finding.excerpt) == (5, 1, "We earn a commission")
+    assert "very end" in finding.message
+
+
+def test_rel_sponsored_alone_is_weak_and_satisfies_the_seo_rule(lint) -> None:
+    text = '<p>Pick: <a href="https://amzn.to/3R" rel="sponsored">Rhodiola</a></p>'
+    findings = lint(text, "a.html")
+    [weak] = only(findings, WEAK)
+    assert weak.excerpt == '<a href="https://amzn.to/3R" rel="sponsored">Rhodiola</a>'
+    assert "invisible to readers" in weak.message
+    assert only(findings, REL) == []
+    assert len(only(findings, LINK)) == 1
+
+
+def test_label_heading_followed_by_plain_words_is_not_weak(lint) -> None:
+    text = "## Affiliate disclosure\n\n" + DISCLOSED + "\n\n[Bacopa](https://amzn.to/3abc)\n"
+    findings = lint(text)
+    assert only(findings, WEAK) == [] and only(findings, LINK) == []
+
+
+def test_markdown_links_cannot_carry_rel_so_the_seo_rule_skips_them(lint) -> None:
+    assert only(lint("[Bacopa](https://amzn.to/3abc)\n"), REL) == []
+    html_in_md = 'Intro.\n\n<p><a href="https://amzn.to/3abc">Bacopa</a></p>\n'
+    [finding] = only(lint(html_in_md), REL)
+    assert (finding.line, finding.column) == (3, 4)
+
+
+def test_articles_without_targets_have_no_ftc_findings(lint) -> None:
+    text = "Affiliate marketing is common.\n\nI paid for every product myself.\n"
+    assert [f for f in lint(text) if f.family == "ftc"] == []
