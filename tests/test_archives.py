@@ -203,3 +203,11 @@ def test_readers_stream_in_flat_memory(tmp_path: Path, name: str) -> None:
     count, grown_mb = map(int, done.stdout.split())
     assert count == 40_000
     assert grown_mb < 8, f"peak RSS grew {grown_mb} MB reading a {size_mb} MB archive"
+
+
+def test_worker_processes_give_the_same_output(tmp_path: Path) -> None:
+    export = write_wxr(tmp_path / "export.xml", posts(200))
+    one = run_cli("check", "--no-cache", "--jobs", "1", str(export))
+    two = run_cli("check", "--no-cache", "--jobs", "2", str(export))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and b"#post-1" in one.stdout
