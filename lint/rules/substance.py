@@ -7,8 +7,8 @@ impairment"). The finding sits on the first dose attributed to the substance, or
 mention when it is never dosed. With `any_dose: true` the rule ignores the knowledge base and
 flags the first dose of the document when no caution sentence exists ("consult a doctor").
 
-A dose belongs to the substances named in its sentence, or else to those named in the last
-sentence before it that named any (a heading naming another substance moves that on).
+A dose belongs to the substances named in its sentence, or else to the first substance named in
+the last sentence before it that named any (a heading naming another substance moves that on).
 "Discussed" means: dosed, named in a heading, or named in at least `min_mentions` sentences;
 a passing mention is not a discussion.
 """
@@ -146,7 +146,7 @@ class SubstanceChecker(Checker):
                 if sid not in named:
                     named.append(sid)
             if named:
-                last_named = named
+                last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
             else:
                 named = last_named
             self._record_doses(sentence, named, usages)
