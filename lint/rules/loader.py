@@ -128,9 +128,16 @@ def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: Rul
         data = data["rules"]
     items = data if isinstance(data, list) else [data]
     rules = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, dict) and "override" in item:
             ruleset.overrides.append(build_override(str(path), item, _positions(item)))
+        elif not isinstance(item, dict):
+            line = _positions(data).get(str(index), (1, 1))[0] if data is not item else 1
+            raise ConfigError(
+                str(path),
+                "a rule must be a mapping with id, kind, severity, message (or override)",
+                line,
+            )
         else:
             rules.append(build_rule(str(path), item, builtin, strict))
     return rules
@@ -267,6 +274,15 @@ def example_origins(
     return origins
 
 
+TYPE_NAMES = {
+    "string": "a string",
+    "boolean": "a boolean (true or false)",
+    "integer": "an integer",
+    "number": "a number",
+    "array": "a list",
+    "string-array": "a list of strings",
+    "object": "a mapping",
+}
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "boolean": (bool,),
@@ -286,7 +302,7 @@ def _check_type(path: str, node: Any, key: str, option: Option) -> None:
     if ok and option.type == "string-array":
         ok = all(isinstance(item, str) for item in value)
     if not ok:
-        expected = "a list of strings" if option.type == "string-array" else f"a {option.type}"
+        expected = TYPE_NAMES[option.type]
         raise ConfigError(path, f"'{key}' must be {expected}", *_value_pos(node, key))
     if option.choices and option.type == "string" and value not in option.choices:
         hint = _did_you_mean(value, option.choices)

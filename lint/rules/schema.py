@@ -269,7 +269,10 @@ def _describe(error: Any, where: list[Any]) -> str:
     if error.validator == "required":
         return f"missing key {error.message.split(' is ')[0]} in '{name}'"
     if error.validator == "type":
-        return f"'{name}' must be a {error.validator_value}, not {_json_type(error.instance)}"
+        expected = {"object": "a mapping", "array": "a list", "integer": "an integer"}.get(
+            str(error.validator_value), f"a {error.validator_value}"
+        )
+        return f"'{name}' must be {expected}, not {_json_type(error.instance)}"
     if error.validator == "anyOf" and all(
         set(alt) == {"required"} for alt in error.validator_value
     ):
