@@ -290,3 +290,35 @@ def test_html_escapes_text_and_messages_and_pins_its_script() -> None:
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in page
     assert "http://" not in page.replace("http-equiv", "") and "https://" not in page
+
+
+def test_markdown_report_fits_a_pull_request_comment() -> None:
+    from lint.report.markdown import COMMENT_LIMIT
+
+    text = "It is clinically proven, they say.\n" * 3000
+    lines = LineIndex(text)
+    findings = []
+    for n in range(3000):
+        start = n * 35 + 6
+        line, column = lines.line_col(start)
+        findings.append(
+            Finding(
+                "long.md",
+                "evidence.overclaim",
+                "info",
+                "Absolute claim " + "x" * 40,
+                line,
+                column,
+                line,
+                column + 17,
+                text[start : start + 17],
+                "evidence",
+            )
+        )
+    report = Report([FileResult("long.md", findings, source=text)], {}, {"long.md": text})
+    out = renderer("md")(report, "md")
+    assert len(out) <= COMMENT_LIMIT
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "overclaim" in line]
+    assert 100 < len(rows) < 3000
+    assert f"_...and {3000 - len(rows)} more findings left out" in out
+    assert "**3000 findings** (0 errors, 0 warnings, 3000 info)" in out  # summary counts all

@@ -10,6 +10,8 @@ from lint.report import Report
 from lint.report.templating import environment, render_template
 from lint.report.views import build_context
 
+COMMENT_LIMIT = 65_000  # GitHub refuses comments over 65,536 characters
+
 
 def render_markdown(
     report: Report,
@@ -17,8 +19,23 @@ def render_markdown(
     template: str = "report.md",
     **options: Any,
 ) -> str:
-    """`options` go to build_context (title, hrefs)."""
-    return render_template(env or environment(), template, build_context(report, **options))
+    """`options` go to build_context (title, hrefs).
+
+    A report longer than a pull-request comment can hold is rendered again with fewer finding
+    rows (`row_limit`, the last finding number shown) until it fits.
+    """
+    env = env or environment()
+    context = build_context(report, **options)
+    context["row_limit"] = None
+    text = render_template(env, template, context)
+    total = len(context["findings"])
+    for _ in range(20):  # a template that ignores row_limit cannot shrink: stop trying
+        if len(text) <= COMMENT_LIMIT or total == 0:
+            break
+        total = min(total - 1, int(total * COMMENT_LIMIT / len(text) * 0.95))
+        context["row_limit"] = max(total, 0)
+        text = render_template(env, template, context)
+    return text
 
 
 def render(report: Report, style: str = "md") -> str:
