@@ -80,11 +80,35 @@ class DisclosureChecker(Checker):
         "weak_labels": Option(
             "string-array", "RE2 regexes for labels that only gesture at a connection."
         ),
-        "report": Option("string", "undisclosed (flag targets) | weak (flag disclosures)."),
+        "report": Option(
+            "string",
+            "undisclosed (default: flag targets) | weak (flag weak disclosures).",
+            choices=REPORTS,
+        ),
         "top_paragraphs": Option(
             "integer", "How many paragraphs count as the top of the article.", default=3
         ),
     }
+
+    starter = """\
+message: "Sponsored mention '{match}' needs our disclosure line before it"
+# Targets: links whose URL matches url_regex (RE2) and/or calls (RE2 list; {vendor} = vendors).
+url_regex: '[?&]partner='
+calls:
+  - '\\bour partner {vendor}\\b'
+vendors: [Acme Labs]
+# Any of these (RE2) before a target, in the same or previous paragraph or at the top, covers it.
+disclosures:
+  - '\\bwe are paid by our partners\\b'
+explain: |
+  What it flags: partner links and mentions without our disclosure line before them.
+  Why it matters: house policy and 16 CFR 255.5 (clear, close disclosure of payment).
+examples:
+  flag:
+    - "Try [the blend](https://acme.example/blend?partner=notes)."
+  pass:
+    - "We are paid by our partners.\\n\\nTry [the blend](https://acme.example/blend?partner=notes)."
+"""
 
     @classmethod
     def validate(cls, rule: Rule) -> None:

@@ -38,6 +38,20 @@ class LinkChecker(Checker):
         "forbid_rel": Option("string-array", "Flag links whose rel has any of these."),
         "html_only": Option("boolean", "Only links written as HTML <a> tags (rel is possible)."),
     }
+    starter = """\
+message: "Link to '{url}': we do not send readers to this shop"
+# Links whose URL matches (RE2, ignoring case) are flagged; add require_rel / forbid_rel to
+# flag only links missing, or carrying, those rel values; html_only for <a> tags only.
+url_regex: '(?:^|//|\\.)rival-shop\\.example(?:/|$)'
+explain: |
+  What it flags: links to a competitor's shop.
+  Why it matters: house policy; we link to independent sources, not rival sellers.
+examples:
+  flag:
+    - "Compare with [their blend](https://www.rival-shop.example/blend)."
+  pass:
+    - "Read [the trial](https://pubmed.ncbi.nlm.nih.gov/12345/)."
+"""
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
