@@ -162,3 +162,28 @@ def test_bad_disclosure_position_is_a_config_error(tmp_path):
     result = run_cli("check", "a.md", cwd=tmp_path)
     assert result.returncode == 2
     assert b"disclosure_position must be before-link or top" in result.stderr
+
+
+def test_text_summary_says_how_many_findings_are_fixable(tmp_path):
+    path = tmp_path / "article.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    out = run_cli("check", str(path)).stdout.decode().splitlines()
+    assert out[-1].startswith("[*] 1 fixable with --fix (")
+    assert out[-1].endswith(" more with --unsafe-fixes).")
+
+
+def test_sarif_carries_the_disclaimer_fix_as_an_insertion(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(variant(TEXT, crlf=True, bom=False))
+    sarif = json.loads(run_cli("check", str(path), "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    missing = next(r for r in results if r["ruleId"] == "fda.missing-disclaimer")
+    [fix] = missing["fixes"]
+    [change] = fix["artifactChanges"]
+    [replacement] = change["replacements"]
+    assert replacement["insertedContent"]["text"] == f"\r\n\r\n{FDA_DISCLAIMER}"
+    region = replacement["deletedRegion"]
+    last_line = TEXT.splitlines()[-1]
+    assert (region["startLine"], region["startColumn"]) == (5, len(last_line) + 1)
+    assert (region["endLine"], region["endColumn"]) == (5, len(last_line) + 1)
+    assert fix["properties"]["safe"] is True

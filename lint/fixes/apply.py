@@ -70,3 +70,16 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> Applied:
     if not edits:
         return Applied(text, [], skipped)
     return Applied(apply_edits(text, edits), chosen, skipped)
+
+
+def fixable_hint(findings: Iterable[Finding]) -> str | None:
+    """The summary's last line, like ruff's: how many findings the fix flags would fix."""
+    fixes = [f.fix for f in findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if not fixes:
+        return None
+    if not safe:
+        return f"[*] {unsafe} fixable with --unsafe-fixes (rewordings to review)."
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"[*] {safe} fixable with --fix{more}."

@@ -20,6 +20,11 @@ def render(report: Report, style: str = "text") -> str:
             index = indexes.setdefault(finding.path, LineIndex(text))
             out.extend(_excerpt(index, text, finding))
     out.append(summary(report))
+    from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
+
+    hint = fixable_hint(report.findings)
+    if hint:
+        out.append(hint)
     return "\n".join(out) + "\n"
 
 

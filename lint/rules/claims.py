@@ -102,19 +102,37 @@ class Terms:
         lemma = str(self.table.get(key, key))
         return str(self.table.get(lemma, lemma))
 
+    def _doc_keys(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """Keys and texts of every token, shared by all Terms and computed once per Doc.
+
+        find runs for every Terms on every sentence; building these per call was the top cost.
+        """
+        cache = _token_strings(doc)
+        if "text" not in cache:
+            cache["text"] = [t.text for t in doc]
+            cache["norm"] = [token_key(t) for t in doc]
+        if self.table is None:
+            return cache["norm"], cache["text"]
+        lemma = f"lemma-{id(self.table)}"
+        if lemma not in cache:
+            table = self.table
+            cache[lemma] = [str(table.get(key, key)) for key in cache["norm"]]
+        return cache[lemma], cache["text"]
+
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, longest match first, left to right."""
         end = len(doc) if end is None else end
-        keys = [self._key(t) for t in doc[start:end]]
+        keys, texts = self._doc_keys(doc)
+        keys = keys[start:end]
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(keys):
             found = 0
-            options = self.by_first.get(keys[i], []) + self.by_first.get(doc[start + i].text, [])
+            options = self.by_first.get(keys[i], []) + self.by_first.get(texts[start + i], [])
             for option in options:
                 words, exact = option
                 got = (
-                    [doc[start + j].text for j in range(i, min(i + len(words), len(keys)))]
+                    texts[start + i : start + min(i + len(words), len(keys))]
                     if exact
                     else keys[i : i + len(words)]
                 )
@@ -127,6 +145,16 @@ class Terms:
             else:
                 i += 1
         return spans
+
+
+_LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time
+
+
+def _token_strings(doc: Doc) -> dict[str, list[str]]:
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[:] = [doc, {}]
+    strings: dict[str, list[str]] = _LAST_DOC[1]
+    return strings
 
 
 def _lemma_table(nlp: Any) -> Any:

@@ -168,14 +168,14 @@ class Patterns:
                     where = layout.sentence_of(link.text_start)
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
         for index, sentence in enumerate(analysis.sentences):
-            if self.calls and not self._is_disclosure(sentence.span.text):
+            if self.calls and not self._is_disclosure(sentence.raw):
                 found.extend(self._calls_in(analysis, layout, index, sentence))
         return sorted(found, key=lambda t: t.start)
 
     def _calls_in(
         self, analysis: Analysis, layout: Layout, index: int, sentence: Sentence
     ) -> Iterator[Target]:
-        text = sentence.span.text
+        text = sentence.raw
         spans = sorted(
             (m.start(), m.end())
             for regex in self.calls
@@ -215,7 +215,7 @@ class Patterns:
     def _mentions(analysis: Analysis, layout: Layout, find: Any) -> list[Mention]:
         result = []
         for index, sentence in enumerate(analysis.sentences):
-            match = find(sentence.span.text)
+            match = find(sentence.raw)
             if match is None:
                 continue
             start, end = analysis.source_span(

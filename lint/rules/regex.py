@@ -58,7 +58,7 @@ class RegexChecker(Checker):
             for rule, regex in self.compiled:
                 if any(sentence.has(feature) for feature in rule.unless):
                     continue
-                for match in regex.finditer(sentence.span.text):
+                for match in regex.finditer(sentence.raw):
                     if match.end() <= match.start():
                         continue
                     begin = sentence.start_char + match.start()

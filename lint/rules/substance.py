@@ -115,16 +115,14 @@ class SubstanceChecker(Checker):
 
     def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
         patterns = self.patterns[rule.id]
-        return any(
-            p.search(sentence.span.text) for sentence in analysis.sentences for p in patterns
-        )
+        return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         for sentence in analysis.sentences:
-            for start, end in find_doses(sentence.span.text):
+            for start, end in find_doses(sentence.raw):
                 begin = sentence.start_char + start
                 span = analysis.source_span(begin, sentence.start_char + end)
-                dose = sentence.span.text[start:end]
+                dose = sentence.raw[start:end]
                 yield Hit(rule, *span, {"match": dose, "dose": dose, "sentence": sentence.text})
                 return
 
@@ -154,7 +152,7 @@ class SubstanceChecker(Checker):
 
     @staticmethod
     def _record_doses(sentence: Sentence, named: list[str], usages: dict[str, Usage]) -> None:
-        doses = list(find_doses(sentence.span.text))
+        doses = list(find_doses(sentence.raw))
         if not doses:
             return
         start, end = doses[0]
