@@ -131,7 +131,12 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        return self.span.text.strip()
+        return self.raw.strip()
+
+    @cached_property
+    def raw(self) -> str:
+        """`span.text`, sliced from the prose the Doc was made of (spaCy rebuilds it per call)."""
+        return self.analysis.document.prose[self.span.start_char : self.span.end_char]
 
     @property
     def start_char(self) -> int:
@@ -139,7 +144,7 @@ class Sentence:
 
     @cached_property  # read for every sentence on every sentence_at lookup
     def end_char(self) -> int:
-        return self.span.start_char + len(self.span.text.rstrip())
+        return self.span.start_char + len(self.raw.rstrip())
 
     @cached_property
     def lower(self) -> str:
