@@ -116,3 +116,22 @@ scope: paragraph
     engine = Engine(Config(), select=["house"], ruleset=load_rules([tmp_path]))
     flagged = "Buy now at the shop.\n\nWe earn a commission on sales. Order today!\n"
     assert places(lint(engine, flagged), "house.buy-needs-disclosure") == [(1, 1, "Buy now")]
+
+
+def test_overlapping_when_matches_are_one_finding(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(
+        """\
+id: house.cta
+kind: requires
+severity: error
+message: "'{match}' without disclosure"
+when: {phrases: [buy, buy it on], regex: 'buy it'}
+must: {phrases: [we earn a commission]}
+scope: sentence
+report: every
+""",
+        encoding="utf-8",
+    )
+    engine = Engine(Config(), select=["house"], ruleset=load_rules([tmp_path]))
+    found = places(lint(engine, "Buy it on the shop page, or buy later.\n"), "house.cta")
+    assert found == [(1, 1, "Buy it on"), (1, 29, "buy")]

@@ -162,7 +162,16 @@ class _Terms:
                 spans += [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
         if self.regex is not None:
             spans += [m.span() for m in self.regex.finditer(doc.text) if m.end() > m.start()]
-        return sorted(set(spans))
+        return _longest_first(spans)
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Drop spans overlapping an earlier, longer one: "buy it on" hides the "buy" inside it."""
+    kept: list[Span] = []
+    for start, end in sorted(set(spans), key=lambda span: (span[0], span[0] - span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def _token_matcher(rule: Rule, side: str, patterns: list[Any], nlp: Any) -> Any:
