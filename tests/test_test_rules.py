@@ -107,3 +107,20 @@ def test_builtin_rule_examples_all_pass() -> None:
     result = run_cli("test-rules")
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
     assert b" 0 failed" in result.stdout
+
+
+def test_expectations_hook_and_txt_examples(tmp_path: Path, monkeypatch) -> None:
+    """Later expectations (e.g. `fixed:`) plug into lint.testing.EXPECTATIONS."""
+    from lint import testing
+
+    def no_plain_text(example: testing.Example, own: list, _all: list) -> str | None:
+        return "custom: plain text seen" if example.format == "text" else None
+
+    monkeypatch.setattr(testing, "EXPECTATIONS", [*testing.EXPECTATIONS, no_plain_text])
+    rules = RULES.replace(
+        "    pass:\n", '      - text: "It cures all ills."\n        format: txt\n    pass:\n'
+    )
+    run = testing.run_rule_tests([write_pack(tmp_path, rules)], [], ["house.no-cure"])
+    reasons = {(f.example.line, f.reason) for f in run.failures}
+    assert (14, "custom: plain text seen") in reasons  # the txt example was flagged, then hooked
+    assert all(line != 14 for line, reason in reasons if reason.startswith("flag example"))
