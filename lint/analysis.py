@@ -115,6 +115,11 @@ DISCLAIMER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 QUOTE_CHARS = {'"', "“", "”"}
+ATTRIBUTED = re.compile(
+    r"\b(?:calls?|called|dubs?|dubbed) (?:it|them|this|these|that|[\w'’-]+(?: [\w'’-]+)?)"
+    r" (?:a|an|the)\b|\bso-called\b|\b(?:billed|marketed|advertised|touted|hyped) as\b",
+    re.IGNORECASE,
+)
 ATTRIBUTION = re.compile(
     r"[,!?][\"”] (?:\w+ ){0,4}(?:says?|said|writes?|wrote|claims?|claimed|promises?|tells?|told"
     r"|posted|reports?|reported|insists?)\b",
@@ -129,7 +134,7 @@ class Sentence:
     index: int
     analysis: Analysis = field(repr=False)
 
-    @property
+    @cached_property  # Span.text joins every token: per hit, a 1 MB sentence went quadratic
     def text(self) -> str:
         return self.raw.strip()
 
@@ -205,6 +210,11 @@ class Sentence:
         return False
 
     @cached_property
+    def attributed(self) -> bool:
+        """Words put in someone else's mouth: "marketers call it a miracle", "so-called"."""
+        return bool(ATTRIBUTED.search(self.text))
+
+    @cached_property
     def is_disclaimer(self) -> bool:
         return bool(DISCLAIMER.search(self.text))
 
@@ -243,6 +253,7 @@ FEATURES = {
     "disclaimer": "is_disclaimer",
     "question": "is_question",
     "heading": "is_heading",
+    "attributed": "attributed",
 }
 
 

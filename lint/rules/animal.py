@@ -92,7 +92,10 @@ class AnimalChecker(Checker):
             subjects += matchers["followup_subjects"](sentence.span, as_spans=True)
         if not subjects:
             return None
-        verb = first_verb(sentence.span, verbs)
+        # in the study's own sentence the claim follows the study: "in rats ... so it boosts
+        # your memory"; "it reduced anxiety in mice, which is why users ..." reports the study
+        after = matchers["studies"](sentence.span, as_spans=True)[0].end if animal else 0
+        verb = first_verb(sentence.span, verbs, after)
         if verb is None:
             return None
         subject = min(subjects, key=lambda s: s.start)
@@ -107,8 +110,8 @@ class AnimalChecker(Checker):
         return Hit(rule, start, end, values)
 
 
-def first_verb(span: Span, verbs: set[str]) -> Span | None:
+def first_verb(span: Span, verbs: set[str], after: int = 0) -> Span | None:
     for token in span:
-        if token.lower_ in verbs:
+        if token.i >= after and token.lower_ in verbs:
             return span.doc[token.i : token.i + 1]
     return None

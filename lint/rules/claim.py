@@ -15,13 +15,14 @@ wording is absolute.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.inflect import form_table
+from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
@@ -105,6 +106,12 @@ class ClaimChecker(Checker):
         "correlational": Option(
             "string-array", "Phrases that make a sentence correlational ('linked to')."
         ),
+        "adverse_verbs": Option(
+            "string-array", "Verbs ('causes') that with an adverse effect make a warning."
+        ),
+        "adverse_effects": Option(
+            "string-array", "Harms ('headaches'): 'X can cause headaches' is no benefit claim."
+        ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
         "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
@@ -184,6 +191,12 @@ class CompiledClaim:
         }
         self.purpose = {w.lower() for w in opts.get("purpose_words", [])}
         self.correlational_phrases = [p.lower() for p in opts.get("correlational", [])]
+        self.adverse_verbs = {
+            form
+            for phrase in opts.get("adverse_verbs", [])
+            for form in (verb_forms(phrase) if " " not in phrase else {phrase.lower()})
+        }
+        self.adverse_effects = [a.lower() for a in opts.get("adverse_effects", [])]
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -242,6 +255,8 @@ class CompiledClaim:
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start, NEGATIONS):
                 continue
+            if self._warns_of_harm(sentence, trigger):
+                continue
             if inside_quote(sentence, trigger.start):
                 continue
             weight = self._modified(sentence, trigger)
@@ -267,6 +282,14 @@ class CompiledClaim:
             "lacks": " and a ".join(lacks),
         }
         return Hit(rule, start, end, values, strength=strength)
+
+    def _warns_of_harm(self, sentence: Sentence, trigger: Trigger) -> bool:
+        """ "can cause headaches": a harm after a causing verb is a warning, not a claim."""
+        doc = sentence.span.doc
+        if doc[trigger.start : trigger.end].text.lower() not in self.adverse_verbs:
+            return False
+        after = doc[trigger.end : sentence.span.end].text.lower()
+        return any(re.search(rf"\b{re.escape(harm)}\b", after) for harm in self.adverse_effects)
 
     def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
         """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""
