@@ -68,10 +68,7 @@ def test_refuses_to_write_over_an_article(
     before = articles[0].read_bytes()
     assert report(str(articles[0]), "--format", "md", "-o", str(articles[0])) == 2
     err = capsys.readouterr().err.strip()
-    assert (
-        err
-        == f"supplint: error: supplint: refusing to write the report over the article {articles[0]}"
-    )
+    assert err == f"supplint: error: {articles[0]}: is an input article; refusing to write over it"
     assert articles[0].read_bytes() == before
 
 

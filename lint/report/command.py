@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint.errors import InputError, SupplintError, UsageError
+from lint.errors import InputError, SupplintError
 from lint.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -144,7 +144,7 @@ def guard_inputs(outputs: list[Output], report: Report) -> None:
     inputs = {_real(r.path) for r in report.results if r.path not in ("-", "<stdin>")}
     for output in outputs:
         if output.path is not None and _real(str(output.path)) in inputs:
-            raise UsageError(f"refusing to write the report over the article {output.path}")
+            raise SupplintError(str(output.path), "is an input article; refusing to write over it")
 
 
 def _real(path: str) -> str:

@@ -27,6 +27,9 @@ _BACKTICKS = re.compile(r"`+")
 class TemplateError(SupplintError):
     """A report template that does not parse or fails while rendering."""
 
+    def __init__(self, path: str, message: str, line: int | None = None):
+        super().__init__(path, " ".join(message.split()), line)  # one line, always
+
 
 def md_text(value: Any) -> str:
     """Inline Markdown text that renders literally, even inside a table cell."""
