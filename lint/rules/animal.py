@@ -101,9 +101,12 @@ class AnimalChecker(Checker):
         subject = min(subjects, key=lambda s: s.start)
         start, end = analysis.source_span(verb.start_char, verb.end_char)
         where = "this sentence" if animal else "the previous sentence"
+        first, last = min(verb.start, subject.start), max(verb.end, subject.end)
+        claim = sentence.span.doc[first:last].text
         values = {
             "match": verb.text,
             "subject": subject.text,
+            "claim": claim if len(claim) <= 60 else f"{verb.text} ... {subject.text}",
             "where": where,
             "sentence": sentence.text,
         }
