@@ -77,16 +77,35 @@ _BOOL_ATTRS = [
     "LIKE_URL",
     "LIKE_EMAIL",
 ]
-_PREDICATES = ["REGEX", "IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "FUZZY"] + [
-    f"FUZZY{n}" for n in range(1, 10)
-]
-_PREDICATES += [p.lower() for p in _PREDICATES]
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_INTEGERS = {"type": "array", "items": {"type": "integer"}}
+_STRING_PREDICATES: dict[str, Any] = {
+    "REGEX": {"type": "string"},
+    "IN": _STRINGS,
+    "NOT_IN": _STRINGS,
+    "IS_SUBSET": _STRINGS,
+    "IS_SUPERSET": _STRINGS,
+    "INTERSECTS": _STRINGS,
+    **{f"FUZZY{n}": {"type": ["string", "object"]} for n in ["", *range(1, 10)]},
+}
+_NUMBER_PREDICATES: dict[str, Any] = {
+    "IN": _INTEGERS,
+    "NOT_IN": _INTEGERS,
+    **{op: {"type": "number"} for op in ("==", "!=", ">=", "<=", ">", "<")},
+}
+
+
+def _with_lower_case(names: dict[str, Any]) -> dict[str, Any]:
+    """spaCy also accepts the lower-case names."""
+    return {**names, **{name.lower(): spec for name, spec in names.items()}}
+
+
 _STRING_VALUE = {
     "anyOf": [
         {"type": "string"},
         {
             "type": "object",
-            "properties": {p: {} for p in _PREDICATES},
+            "properties": _with_lower_case(_STRING_PREDICATES),
             "additionalProperties": False,
         },
     ]
@@ -96,7 +115,7 @@ _NUMBER_VALUE = {
         {"type": "integer"},
         {
             "type": "object",
-            "properties": {p: {} for p in ["IN", "NOT_IN", "==", "!=", ">=", "<=", ">", "<"]},
+            "properties": _with_lower_case(_NUMBER_PREDICATES),
             "additionalProperties": False,
         },
     ]
@@ -115,9 +134,11 @@ def _token_spec() -> dict[str, Any]:
         "anyOf": [{"enum": ["+", "*", "?", "!"]}, {"type": "string", "pattern": r"^\{\d*,?\d*\}$"}]
     }
     properties["_"] = {"type": "object"}
-    # spaCy also accepts the lower-case names
-    properties.update({name.lower(): spec for name, spec in list(properties.items())})
-    return {"type": "object", "properties": properties, "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": _with_lower_case(properties),
+        "additionalProperties": False,
+    }
 
 
 def option_schema(option: Option) -> dict[str, Any]:
