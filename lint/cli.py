@@ -164,6 +164,9 @@ def cmd_check(args: Any) -> int:
     from lint.fixes.command import run_fixes, wants_fixes
 
     if wants_fixes(args):  # --fix/--unsafe-fixes/--diff: results are the findings left after
+        from lint.archives.cli import refuse_fixes  # exports are fixed in the CMS, not here
+
+        refuse_fixes(files, args, config)
         done = run_fixes(args, engine, files, results)
         if done is not None:
             return done

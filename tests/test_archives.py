@@ -211,3 +211,12 @@ def test_worker_processes_give_the_same_output(tmp_path: Path) -> None:
     two = run_cli("check", "--no-cache", "--jobs", "2", str(export))
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and b"#post-1" in one.stdout
+
+
+def test_fix_refuses_to_rewrite_an_archive(tmp_path: Path) -> None:
+    export = write_wxr(tmp_path / "export.xml", posts(3))
+    before = export.read_bytes()
+    done = run_cli("check", "--fix", str(export))
+    assert done.returncode == 2
+    assert "is an archive export: --fix/--diff cannot rewrite" in done.stderr.decode()
+    assert export.read_bytes() == before

@@ -110,6 +110,16 @@ def needs_pipeline(args: Any, files: Sequence[str], options: ArchiveOptions) -> 
     return any(archive_format(path, options.input_format) for path in files)
 
 
+def refuse_fixes(files: Sequence[str], args: Any, config: Any) -> None:
+    """--fix rewrites files; an article inside an export is fixed in the CMS, never here."""
+    options = archive_options(with_defaults(args), config)
+    for path in files:
+        if archive_format(path, options.input_format):
+            raise UsageError(
+                f"{path} is an archive export: --fix/--diff cannot rewrite its articles"
+            )
+
+
 def lint_inputs(
     engine: Engine,
     files: Sequence[str],
