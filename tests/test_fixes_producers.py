@@ -210,3 +210,30 @@ def test_unsafe_house_fix_needs_unsafe_fixes(tmp_path):
     assert article.read_text(encoding="utf-8") == "A miracle cure, they say.\n"
     run_cli("check", "--unsafe-fixes", "--select", "house", "a.md", cwd=tmp_path)
     assert article.read_text(encoding="utf-8") == "A popular remedy, they say.\n"
+
+
+def test_disclosure_never_goes_inside_a_heading(engine, lint):
+    text = (
+        "# Theanine picks\n\nAn amino acid found in tea.\n\n"
+        "## Buy [theanine capsules](https://www.amazon.com/dp/B0THEA?tag=tea-20)\n\n"
+        "You can buy it at Walmart or order it from iHerb with code TEA10.\n"
+    )
+    before = ids(lint, text)
+    assert {"ftc.buy-call-to-action", "ftc.undisclosed-affiliate-link"} <= set(before)
+    after = fixed(engine, text)
+    assert after == text.replace("## Buy", f"{AFFILIATE_DISCLOSURE}\n\n## Buy")
+    assert not [i for i in ids(lint, after) if i.startswith("ftc.")]
+
+
+def test_html_disclosure_before_a_heading_link_and_at_the_top():
+    text = (
+        "<html><body>\n  <h1>Theanine</h1>\n  <p>An amino acid found in tea.</p>\n"
+        '  <h2><a href="https://www.amazon.com/dp/B0THEA?tag=tea-20" rel="sponsored">'
+        "Buy theanine capsules</a></h2>\n</body></html>\n"
+    )
+    line = f"  <p>{AFFILIATE_DISCLOSURE}</p>\n"
+    near = fix_source(Engine(Config()), Source("a.html", text, "html"), False).text
+    assert near == text.replace("  <h2>", line + "  <h2>")
+    top = Engine(Config(disclosure_position="top"))
+    at_top = fix_source(top, Source("a.html", text, "html"), False).text
+    assert at_top == text.replace("</h1>\n", "</h1>\n" + line)

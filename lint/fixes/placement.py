@@ -15,6 +15,7 @@ _MD_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)
 _INLINE_OPEN = re.compile(
     r"<(?:a|b|strong|em|i|u|span|mark|small|abbr|cite|q|sup|sub)\b[^<>]*>\s*\Z", re.I
 )
+_HEADING_OPEN = re.compile(r"<h[1-6]\b[^<>]*>(?:\s*<[^<>]*>)*\s*\Z", re.I)
 _SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*(?:\r\n|\r|\n|\Z)")
 
 
@@ -37,7 +38,8 @@ def line_end(text: str, offset: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _indent(text: str, offset: int) -> str:
+def indent(text: str, offset: int) -> str:
+    """The leading whitespace of the line holding `offset`."""
     start = line_start(text, offset)
     line = text[start:offset]
     return line[: len(line) - len(line.lstrip(" \t"))]
@@ -58,7 +60,7 @@ def append_paragraph(analysis: Analysis, words: str, before: str | None) -> Edit
         if fmt == "html":
             if text[start:marker].strip():  # the marker shares its line with other markup
                 return Edit(marker, marker, block)
-            return Edit(start, start, f"{_indent(text, marker)}{block}{nl}")
+            return Edit(start, start, f"{indent(text, marker)}{block}{nl}")
         return Edit(start, start, f"{block}{nl}{nl}")
     if fmt == "html":
         return _html_end(text, block, nl)
@@ -77,10 +79,30 @@ def _html_end(text: str, block: str, nl: str) -> Edit:
         if text[start:at].strip():
             return Edit(at, at, block)
         previous = len(text[:start].rstrip())  # indent like the last line of content
-        indent = _indent(text, previous) if previous else _indent(text, at)
-        return Edit(start, start, f"{indent}{block}{nl}")
+        spaces = indent(text, previous) if previous else indent(text, at)
+        return Edit(start, start, f"{spaces}{block}{nl}")
     end = len(text.rstrip())
     return Edit(end, end, f"{nl}{block}" if end else block)
+
+
+def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | None:
+    """A new paragraph just before the heading holding `source_offset` (a sentence inside a
+    heading would change the heading); None when the block is not a heading."""
+    text, document = analysis.source_text, analysis.document
+    block = document.block_at(prose_offset(analysis, source_offset))
+    if block is None or block.kind != "heading":
+        return None
+    first = document.offsets[block.start]
+    nl = newline(text)
+    if document.source.format == "html":
+        opening = _HEADING_OPEN.search(text, max(0, first - 512), first)
+        at = opening.start() if opening else first
+        start = line_start(text, at)
+        if text[start:at].strip():
+            return Edit(at, at, html_paragraph(words))
+        return Edit(start, start, f"{indent(text, at)}{html_paragraph(words)}{nl}")
+    start = line_start(text, first)
+    return Edit(start, start, f"{words}{nl}{nl}")
 
 
 def paragraph_head(analysis: Analysis, source_offset: int) -> int:

@@ -51,6 +51,7 @@ class Context:
         return self.analysis.document.source.format
 
 
+DISCLOSURE_RULES = ("ftc.undisclosed-affiliate-link", "ftc.buy-call-to-action")
 Producer = Callable[[Context, Hit], "Fix | None"]
 
 
@@ -94,16 +95,23 @@ def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
     words = config.disclosure_text or AFFILIATE_DISCLOSURE
     if _squash(words) in _squash(context.text):
         return None
-    # every flagged link shares one edit: one disclosure, before the first of them
-    first = min(h.start for h in context.hits if h.rule.id == hit.rule.id)
+    # every flagged link and call shares one edit: one disclosure, before the first of them
+    first = min(h.start for h in context.hits if h.rule.id in DISCLOSURE_RULES)
     nl = placement.newline(context.text)
     if config.disclosure_position == "top":
         top = placement.after_heading(analysis)
         if top is not None:
-            block = placement.html_paragraph(words) if fmt == "html" else words
-            edit = Edit(top.start, top.end, f"{nl}{nl if fmt != 'html' else ''}{block}")
+            if fmt == "html":  # its own line, indented like the heading
+                block = f"{nl}{placement.indent(context.text, top.start)}"
+                block += placement.html_paragraph(words)
+            else:
+                block = f"{nl}{nl}{words}"
+            edit = Edit(top.start, top.end, block)
             return Fix("Add the affiliate disclosure at the top", (edit,), safe=True)
         first = analysis.document.offsets[0] if analysis.document.prose else first
+    heading = placement.before_block(analysis, first, words)
+    if heading is not None:
+        return Fix("Add the affiliate disclosure before the first call to buy", (heading,), True)
     at = placement.paragraph_head(analysis, first)
     body = html.escape(words, quote=False) if fmt == "html" else words
     return Fix(
@@ -303,6 +311,7 @@ def _prose_edit(analysis: Analysis, start: int, end: int, prose: str, new: str) 
 PRODUCERS: dict[str, Producer] = {
     "fda.missing-disclaimer": disclaimer_fix,
     "ftc.undisclosed-affiliate-link": disclosure_fix,
+    "ftc.buy-call-to-action": disclosure_fix,
     "ftc.missing-rel-sponsored": rel_sponsored_fix,
     "evidence.unsupported-causal-claim": hedge_fix,
     "fda.disease-claim": disease_fix,
