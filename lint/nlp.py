@@ -41,7 +41,10 @@ def build_nlp() -> Language:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
     nlp.add_pipe("supplint_sentences")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    from lint.lemmas import initialize_lemmatizer
+
+    if not initialize_lemmatizer(nlp):  # the same lemmas, without hashing the table at start
+        nlp.initialize()
     return nlp
 
 
@@ -86,7 +89,7 @@ def _set_sentence_starts(doc: Doc, starts: list[int]) -> None:
     import numpy
     from spacy.attrs import SENT_START
 
-    values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+    values: Any = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], values)
 
 

@@ -1,4 +1,4 @@
-"""Importing spaCy without its CLI: same findings, real CLI still importable, version-guarded."""
+"""Start-up shortcuts (spaCy without its CLI, lazily hashed lemma table): same findings."""
 
 from __future__ import annotations
 
@@ -57,7 +57,13 @@ def article(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_same_findings_and_lemmas_with_and_without_the_stand_in(article: Path) -> None:
     fast = json.loads(run(LINT.format(path=str(article))))
-    plain = json.loads(run(LINT.format(path=str(article)), SUPPLINT_PLAIN_SPACY_IMPORT="1"))
+    plain = json.loads(
+        run(
+            LINT.format(path=str(article)),
+            SUPPLINT_PLAIN_SPACY_IMPORT="1",
+            SUPPLINT_EAGER_LEMMAS="1",
+        )
+    )
     assert fast["findings"] and fast["findings"] == plain["findings"]
     assert fast["lemmas"] == plain["lemmas"]
     assert plain["cli"] and plain["mods"]  # the plain import does pull in the CLI stack
@@ -93,3 +99,20 @@ def test_version_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not spacy_import.stand_in_allowed(None)
     monkeypatch.setenv(spacy_import.DISABLE_ENV, "1")
     assert not spacy_import.stand_in_allowed("3.8.18")
+
+
+def test_word_table_answers_like_spacys_table() -> None:
+    from spacy.lookups import Table
+    from spacy.strings import get_string_id
+
+    from lint.lemmas import word_table
+
+    words = {"treats": "treat", "mice": "mouse", "was": "be", "Studies": "study"}
+    lazy, full = word_table(dict(words)), Table.from_dict(dict(words), name="lemma_lookup")
+    for key in ["treats", "mice", "Studies", "studies", "unknown", ""]:
+        assert lazy.get(key, key) == full.get(key, key)
+        assert (key in lazy) == (key in full)
+    assert not lazy.filled  # string look-ups never hashed the table
+    for key in ["mice", "nothing"]:
+        assert lazy.get(get_string_id(key)) == full.get(get_string_id(key))
+    assert lazy.filled and len(lazy) == len(full) and sorted(lazy) == sorted(full)
