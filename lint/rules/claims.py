@@ -98,9 +98,7 @@ class Terms:
         key = token_key(token)
         if self.table is None:
             return key
-        # twice, because the table is not idempotent: "lowers" -> "lower" -> "low"
-        lemma = str(self.table.get(key, key))
-        return str(self.table.get(lemma, lemma))
+        return _lemma(self.table, key)
 
     def _doc_keys(self, doc: Doc) -> tuple[list[str], list[str]]:
         """Keys and texts of every token, shared by all Terms and computed once per Doc.
@@ -116,7 +114,7 @@ class Terms:
         lemma = f"lemma-{id(self.table)}"
         if lemma not in cache:
             table = self.table
-            cache[lemma] = [str(table.get(key, key)) for key in cache["norm"]]
+            cache[lemma] = [_lemma(table, key) for key in cache["norm"]]
         return cache[lemma], cache["text"]
 
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -155,6 +153,12 @@ def _token_strings(doc: Doc) -> dict[str, list[str]]:
         _LAST_DOC[:] = [doc, {}]
     strings: dict[str, list[str]] = _LAST_DOC[1]
     return strings
+
+
+def _lemma(table: Any, key: str) -> str:
+    """Looked up twice, because the table is not idempotent: "lowers" -> "lower" -> "low"."""
+    lemma = str(table.get(key, key))
+    return str(table.get(lemma, lemma))
 
 
 def _lemma_table(nlp: Any) -> Any:
@@ -219,7 +223,13 @@ class ClaimFinder:
     ) -> Iterator[Claim]:
         span = sentence.span
         lo, hi = span.start, span.end
-        targets = [t for t in all_targets if lo <= t[0] and t[1] <= hi]
+        first = bisect.bisect_left(all_targets, (lo, lo))  # targets are sorted by start
+        targets = []
+        for target in all_targets[first:]:
+            if target[0] >= hi:
+                break
+            if target[1] <= hi:
+                targets.append(target)
         if not targets or self._mentions_only(sentence):
             return
         doc = span.doc

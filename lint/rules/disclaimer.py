@@ -16,7 +16,7 @@ from lint.analysis import DISCLAIMER
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
-from lint.rules.disease import build_finders, claims
+from lint.rules.disease import build_finders, claims, rule_claims
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
@@ -53,9 +53,10 @@ class DisclaimerChecker(Checker):
 
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
-        self.finders = [(rule, self._finders(rule, nlp)) for rule in rules]
+        self.setups = [self._setup(rule, nlp) for rule in rules]
 
-    def _finders(self, rule: Rule, nlp: Any) -> list[ClaimFinder]:
+    def _setup(self, rule: Rule, nlp: Any) -> tuple[Rule, ClaimFinder, Rule | None, list[Any]]:
+        """(rule, structure/function finder, disease rule, disease finders)."""
         disease = self._disease_rule(rule)
         exclusions: dict[str, Any] = {}
         finders: list[ClaimFinder] = []
@@ -71,7 +72,7 @@ class DisclaimerChecker(Checker):
             window_before=0,
             **exclusions,
         )
-        return [structure_function, *finders]
+        return rule, structure_function, disease, finders
 
     def _disease_rule(self, rule: Rule) -> Rule | None:
         name = rule.options.get("disease_rule")
@@ -89,10 +90,11 @@ class DisclaimerChecker(Checker):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if has_disclaimer(analysis):
             return
-        for rule, finders in self.finders:
+        for rule, structure_function, disease, finders in self.setups:
+            diseases = rule_claims(analysis, disease, finders) if disease is not None else []
             found = [
                 c
-                for c in claims(analysis, finders)
+                for c in claims(analysis, [structure_function], diseases)
                 if not any(c.sentence.has(feature) for feature in rule.unless)
             ]
             if found:

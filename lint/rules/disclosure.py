@@ -159,6 +159,11 @@ class Patterns:
         self.labels = [
             compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
         ]
+        # one search per sentence rejects most sentences; the lists run only on a hit
+        self.any_call = _any(rule, opts.get("calls", []), case, "calls", vendors)
+        self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
+        self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
+        self.cache_key = "supplint.disclosures." + "\x00".join(opts["disclosures"])
 
     def targets(self, analysis: Analysis, layout: Layout) -> list[Target]:
         found: list[Target] = []
@@ -167,10 +172,20 @@ class Patterns:
                 if self.links.matches(link):
                     where = layout.sentence_of(link.text_start)
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
-        for index, sentence in enumerate(analysis.sentences):
-            if self.calls and not self._is_disclosure(sentence.raw):
-                found.extend(self._calls_in(analysis, layout, index, sentence))
+        if self.any_call is not None:
+            clear = self._clear_matches(analysis)
+            for index, sentence in enumerate(analysis.sentences):
+                if clear[index] is None and self.any_call.search(sentence.raw):
+                    found.extend(self._calls_in(analysis, layout, index, sentence))
         return sorted(found, key=lambda t: t.start)
+
+    def _clear_matches(self, analysis: Analysis) -> list[Any]:
+        """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
+        cache = analysis.doc.user_data.setdefault(self.cache_key, None)
+        if cache is None:
+            cache = [self._clear_match(s.raw) for s in analysis.sentences]
+            analysis.doc.user_data[self.cache_key] = cache
+        return cache
 
     def _calls_in(
         self, analysis: Analysis, layout: Layout, index: int, sentence: Sentence
@@ -190,10 +205,9 @@ class Patterns:
         start, end = analysis.source_span(sentence.start_char + begin, sentence.start_char + stop)
         yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
 
-    def _is_disclosure(self, text: str) -> bool:
-        return self._clear_match(text) is not None
-
     def _clear_match(self, text: str) -> Any:
+        if self.any_clear is None or not self.any_clear.search(text):
+            return None
         for regex in self.clear:
             for match in regex.finditer(text):
                 if not DENIAL.search(match.group()):
@@ -201,11 +215,16 @@ class Patterns:
         return None
 
     def disclosures(self, analysis: Analysis, layout: Layout) -> list[Mention]:
-        return self._mentions(analysis, layout, lambda text: self._clear_match(text))
+        clear = self._clear_matches(analysis)
+        return self._mentions(analysis, layout, lambda index, text: clear[index])
 
     def weak_labels(self, analysis: Analysis, layout: Layout) -> list[Mention]:
-        def label(text: str) -> Any:
-            if self._clear_match(text):
+        clear = self._clear_matches(analysis)
+
+        def label(index: int, text: str) -> Any:
+            if clear[index] is not None or self.any_label is None:
+                return None
+            if not self.any_label.search(text):
                 return None
             return next((m for r in self.labels for m in r.finditer(text)), None)
 
@@ -215,7 +234,7 @@ class Patterns:
     def _mentions(analysis: Analysis, layout: Layout, find: Any) -> list[Mention]:
         result = []
         for index, sentence in enumerate(analysis.sentences):
-            match = find(sentence.raw)
+            match = find(index, sentence.raw)
             if match is None:
                 continue
             start, end = analysis.source_span(
@@ -223,6 +242,14 @@ class Patterns:
             )
             result.append(Mention(start, end, layout.block_of(sentence), index, match.group()))
         return result
+
+
+def _any(rule: Rule, patterns: list[str], case: bool, key: str, vendors: str = "") -> Any:
+    """All patterns as one alternation (None when there are none)."""
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p.replace('{vendor}', f'(?:{vendors})')})" for p in patterns)
+    return compile_re2(rule, joined, case, key)
 
 
 def _negated_before(text: str, begin: int) -> bool:

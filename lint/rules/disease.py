@@ -8,7 +8,7 @@ statements, questions, quoted study titles, sentences about a drug).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
@@ -70,7 +70,7 @@ class DiseaseChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, finders in self.finders:
-            for claim in claims(analysis, finders):
+            for claim in rule_claims(analysis, rule, finders):
                 if not any(claim.sentence.has(feature) for feature in rule.unless):
                     yield claim_hit(rule, analysis, claim)
 
@@ -110,9 +110,23 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     return finders
 
 
-def claims(analysis: Analysis, finders: list[ClaimFinder]) -> list[Claim]:
+def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> list[Claim]:
+    """A disease rule's claims, found once per document (fda.missing-disclaimer counts them too)."""
+    key = f"supplint.claims.{rule.id}"
+    cached: list[Claim] | None = analysis.doc.user_data.get(key)
+    if cached is None:
+        cached = claims(analysis, finders)
+        analysis.doc.user_data[key] = cached
+    return cached
+
+
+def claims(
+    analysis: Analysis, finders: list[ClaimFinder], extra: Sequence[Claim] = ()
+) -> list[Claim]:
     """Claims of all finders in document order, overlapping ones merged into the first."""
-    found = sorted((c for f in finders for c in f.find(analysis)), key=lambda c: (c.start, -c.end))
+    found = sorted(
+        [*extra, *(c for f in finders for c in f.find(analysis))], key=lambda c: (c.start, -c.end)
+    )
     result: list[Claim] = []
     for claim in found:
         if not result or claim.start >= result[-1].end:
