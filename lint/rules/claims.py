@@ -224,12 +224,12 @@ class ClaimFinder:
         span = sentence.span
         lo, hi = span.start, span.end
         first = bisect.bisect_left(all_targets, (lo, lo))  # targets are sorted by start
-        targets = []
-        for target in all_targets[first:]:
-            if target[0] >= hi:
+        targets: list[tuple[int, int]] = []
+        for candidate in all_targets[first:]:
+            if candidate[0] >= hi:
                 break
-            if target[1] <= hi:
-                targets.append(target)
+            if candidate[1] <= hi:
+                targets.append(candidate)
         if not targets or self._mentions_only(sentence):
             return
         doc = span.doc
