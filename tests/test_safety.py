@@ -234,3 +234,28 @@ def test_builtin_knowledge_base_file_documents_its_schema() -> None:
     head = (ROOT / "rules" / "substances.yaml").read_text(encoding="utf-8")[:2500]
     for key in ("id:", "name:", "aliases:", "codes:", "class:", "cautions:", "source:"):
         assert key in head
+
+
+def test_a_section_heading_decides_whose_unnamed_dose_it_is(lint) -> None:
+    text = (
+        "## 1. Bacopa\n\nUnlike caffeine, it works slowly. Take 300 mg daily.\n\n"
+        "## 2. Rhodiola\n\nRhodiola is quicker.\n"
+    )
+    found = [f for f in lint(text) if f.rule_id == INTERACTION]
+    assert [(f.line, f.column, f.excerpt, f.message.split(" is ")[0]) for f in found] == [
+        (3, 40, "300 mg", "Bacopa"),
+        (5, 7, "Rhodiola", "Rhodiola"),
+    ]
+
+
+def test_each_substance_takes_the_dose_nearest_its_name(lint) -> None:
+    text = "We like 200 mg of L-theanine with 100 mg of caffeine.\n"
+    [finding] = [f for f in lint(text) if f.rule_id == DEPENDENCE]
+    assert (finding.column, finding.excerpt) == (35, "100 mg")
+
+
+def test_not_medical_advice_is_no_doctor_line(lint) -> None:
+    text = "Take 300 mg of bacopa. It interacts with sedatives. This is not medical advice.\n"
+    assert [f[0] for f in safety(lint(text))] == [DOSE]
+    seek = "Take 300 mg of bacopa. It interacts with sedatives. Seek medical advice first.\n"
+    assert safety(lint(seek)) == []

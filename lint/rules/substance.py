@@ -7,8 +7,9 @@ impairment"). The finding sits on the first dose attributed to the substance, or
 mention when it is never dosed. With `any_dose: true` the rule ignores the knowledge base and
 flags the first dose of the document when no caution sentence exists ("consult a doctor").
 
-A dose belongs to the substances named in its sentence, or else to the first substance named in
-the last sentence before it that named any (a heading naming another substance moves that on).
+A dose belongs to the substances named in its sentence; else to the substance of the last
+heading that named one ("## 1. Bacopa ... Unlike caffeine, ... Take 300 mg" doses bacopa); else
+to the first substance named in the last sentence before it that named any.
 "Discussed" means: dosed, named in a heading, or named in at least `min_mentions` sentences;
 a passing mention is not a discussion.
 """
@@ -131,9 +132,11 @@ class SubstanceChecker(Checker):
 
         usages: dict[str, Usage] = {}
         last_named: list[str] = []  # substance ids of the last sentence that named any
+        topic: list[str] = []  # the substance of the last heading that named one
         for sentence in analysis.sentences:
             spans = filter_spans(self.matcher(sentence.span, as_spans=True))
             named = []
+            where: dict[str, int] = {}  # first mention of each substance in this sentence
             for span in spans:
                 sid = span.label_
                 usage = usages.setdefault(
@@ -143,23 +146,30 @@ class SubstanceChecker(Checker):
                 usage.in_heading = usage.in_heading or sentence.is_heading
                 if sid not in named:
                     named.append(sid)
+                    where[sid] = span.start_char - sentence.start_char
+            if sentence.is_heading and named:
+                topic = named[:1]  # "## 1. Bacopa": the section's doses are bacopa's
             if named:
                 last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
             else:
-                named = last_named
-            self._record_doses(sentence, named, usages)
+                named = topic or last_named
+            self._record_doses(sentence, named, where, usages)
         return usages
 
     @staticmethod
-    def _record_doses(sentence: Sentence, named: list[str], usages: dict[str, Usage]) -> None:
+    def _record_doses(
+        sentence: Sentence, named: list[str], where: dict[str, int], usages: dict[str, Usage]
+    ) -> None:
+        """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
         doses = list(find_doses(sentence.raw))
         if not doses:
             return
-        start, end = doses[0]
-        offsets = (sentence.start_char + start, sentence.start_char + end)
         for sid in named:
-            if usages[sid].first_dose is None:
-                usages[sid].first_dose = offsets
+            if usages[sid].first_dose is not None:
+                continue
+            mention = where.get(sid, 0)
+            start, end = min(doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
+            usages[sid].first_dose = (sentence.start_char + start, sentence.start_char + end)
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
         dosed = usage.first_dose is not None
