@@ -19,7 +19,7 @@ Set format (one YAML mapping per file, all keys but `cases` optional):
         tags: [positive]                              # free labels (e.g. hard-negative:negation)
       - text: "Bacopa is not approved to treat ADHD."
         expect: []                                    # a negative: no scored finding allowed
-      - file: safety/piracetam.md                     # or an article file, relative to the set
+      - file: safety/piracetam-bare.md                # or an article file, relative to the set
         expect: [safety.missing-renal-caution]        # (format from its suffix)
       - text: |
           # A whole article ...
