@@ -45,6 +45,9 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     )
     report.add_argument("--config", type=Path, default=None, metavar="FILE")
     report.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+    from lint.archives.cli import add_arguments as add_archive_arguments
+
+    add_archive_arguments(report, report=True)  # archive columns, cache, baseline, engine
     return report
 
 

@@ -33,8 +33,11 @@ def run_report(args: Any) -> int:
     from lint.finding import SEVERITY_RANK
 
     config = load_settings(args, args.paths[0])
-    report = lint(args, config)
-    outputs = plan(report, args)
+    from lint.archives.report import archive_report  # WXR/JSONL/CSV: summary index + CSV
+
+    planned = archive_report(args, config)
+    report = planned[0] if planned else lint(args, config)
+    outputs = planned[1] if planned else plan(report, args)
     guard_inputs(outputs, report)
     for error in report.errors:
         print(f"supplint: error: {error}", file=sys.stderr)
