@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lint.analysis import Analysis, Sentence
@@ -50,6 +51,16 @@ class Context:
     def format(self) -> str:
         return self.analysis.document.source.format
 
+    @cached_property
+    def first_undisclosed(self) -> int:
+        """Every flagged link and call shares one edit: one disclosure, before the first."""
+        return min(h.start for h in self.hits if h.rule.id in DISCLOSURE_RULES)
+
+    @cached_property
+    def squashed(self) -> str:
+        """The article with whitespace runs collapsed, lower case: 'is this wording there?'"""
+        return _squash(self.text)
+
 
 DISCLOSURE_RULES = ("ftc.undisclosed-affiliate-link", "ftc.buy-call-to-action")
 Producer = Callable[[Context, Hit], "Fix | None"]
@@ -80,7 +91,7 @@ def attach_fixes(
 def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
     config = context.config
     words = config.disclaimer_text or FDA_DISCLAIMER
-    if _squash(words) in _squash(context.text):  # already there: never add it twice
+    if _squash(words) in context.squashed:  # already there: never add it twice
         return None
     edit = placement.append_paragraph(context.analysis, words, config.disclaimer_before)
     where = "before the footer" if config.disclaimer_before else "at the end of the article"
@@ -93,10 +104,9 @@ def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
 def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
     analysis, config, fmt = context.analysis, context.config, context.format
     words = config.disclosure_text or AFFILIATE_DISCLOSURE
-    if _squash(words) in _squash(context.text):
+    if _squash(words) in context.squashed:
         return None
-    # every flagged link and call shares one edit: one disclosure, before the first of them
-    first = min(h.start for h in context.hits if h.rule.id in DISCLOSURE_RULES)
+    first = context.first_undisclosed
     nl = placement.newline(context.text)
     if config.disclosure_position == "top":
         top = placement.after_heading(analysis)
@@ -183,7 +193,7 @@ def hedge_fix(context: Context, hit: Hit) -> Fix | None:
             first = doc[first.i - 1]
         if first.i > sentence.span.start and doc[first.i - 1].lower_ in wording.MODALS:
             return None  # already hedged
-        original = doc.text[first.idx : token.idx + len(token)]
+        original = analysis.document.prose[first.idx : token.idx + len(token)]
         new = wording.match_case(wording.hedge(base), original)
         edit = _prose_edit(analysis, first.idx, token.idx + len(token), original, new)
         if edit is None:
@@ -231,7 +241,7 @@ def caution_fix(caution: str) -> Producer:
             return None
         words = wording.caution_sentence(caution, name, entry)
         end = placement.sentence_end(context.analysis, hit.start)
-        if words is None or end is None or _squash(words) in _squash(context.text):
+        if words is None or end is None or _squash(words) in context.squashed:
             return None
         if context.format == "html":
             words = html.escape(words, quote=False)
@@ -245,7 +255,7 @@ def dose_caution_fix(context: Context, hit: Hit) -> Fix | None:
     """After the first dose: the 'talk to your doctor' line the article lacks."""
     end = placement.sentence_end(context.analysis, hit.start)
     words = DOCTOR_LINE
-    if end is None or _squash(words) in _squash(context.text):
+    if end is None or _squash(words) in context.squashed:
         return None
     return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
 
