@@ -29,8 +29,9 @@ Set format (one YAML mapping per file, all keys but `cases` optional):
           - {rule: fda.disease-claim, excerpt: "treats ADHD"}   # a finding at this text
 
 Scoring: each case is linted with the built-in rules; only findings of the case's scored rules
-count. An expectation matches a finding of the same rule whose excerpt overlaps it (one
-contains the other; no `excerpt` matches any finding of that rule); each finding matches at most
+count. An expectation matches a finding of the same rule whose span overlaps an occurrence of
+its excerpt in the text, or whose excerpt contains it or is contained in it (no `excerpt`
+matches any finding of that rule); each finding matches at most
 one expectation. Matched = true positive, unmatched finding = false positive, unmatched
 expectation = false negative, summed per rule over all cases of all files.
 """
@@ -151,11 +152,20 @@ def _case(path: Path, index: int, item: Any, default_rules: list[str]) -> Case:
     return Case(str(path), index, item["text"], fmt, rules, expect)
 
 
-def _overlaps(expected: str | None, excerpt: str) -> bool:
+def _overlaps(expected: str | None, finding: Any, text: str) -> bool:
+    """The finding's span shares text with an occurrence of `expected` (or contains it)."""
     if expected is None:
         return True
-    a, b = " ".join(expected.lower().split()), " ".join(excerpt.lower().split())
-    return a in b or b in a
+    a, b = " ".join(expected.lower().split()), " ".join(finding.excerpt.lower().split())
+    if a in b or b in a:
+        return True
+    start, end = finding.start_offset, finding.end_offset
+    at = text.find(expected)
+    while at >= 0:
+        if at < end and start < at + len(expected):
+            return True
+        at = text.find(expected, at + 1)
+    return False
 
 
 def score_case(case: Case, findings: Iterable[Any], scores: dict[str, Score]) -> None:
@@ -167,7 +177,7 @@ def score_case(case: Case, findings: Iterable[Any], scores: dict[str, Score]) ->
             (
                 e
                 for e in open_expect
-                if e[0] == finding.rule_id and _overlaps(e[1], finding.excerpt)
+                if e[0] == finding.rule_id and _overlaps(e[1], finding, case.text)
             ),
             None,
         )
