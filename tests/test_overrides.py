@@ -148,3 +148,22 @@ def test_two_overrides_of_one_rule_are_an_error(tmp_path: Path) -> None:
     folder = write(tmp_path / "house", {"a.yaml": one, "b.yaml": one})
     with pytest.raises(ConfigError, match=r"already overridden in .*a\.yaml:1"):
         load_rules([folder])
+
+
+def test_extend_adds_entries_to_mappings_but_never_changes_values(tmp_path: Path) -> None:
+    rule = """\
+id: house.dose-doctor
+kind: requires
+severity: warning
+message: "Dose without doctor"
+when: {regex: '\\d+ mg'}
+must: {phrases: [your doctor]}
+"""
+    adds = "override: house.dose-doctor\nextend:\n  must: {regex: 'pharmacist'}\n"
+    folder = write(tmp_path / "house", {"a.yaml": rule, "b.yaml": adds})
+    loaded = load_rules([folder]).by_id()["house.dose-doctor"]
+    assert loaded.options["must"] == {"phrases": ["your doctor"], "regex": "pharmacist"}
+    changes = "override: house.dose-doctor\nextend:\n  when: {regex: 'mcg'}\n"
+    write(folder, {"b.yaml": changes})
+    with pytest.raises(ConfigError, match=r"'extend\.when\.regex' cannot be extended"):
+        load_rules([folder])

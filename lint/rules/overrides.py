@@ -157,7 +157,9 @@ def _merge(old: Any, new: Any, path: str, override: Override) -> Any:
     if isinstance(new, dict) and (old is None or isinstance(old, dict)):
         merged = dict(old or {})
         for key, value in new.items():
-            merged[key] = _merge(merged.get(key), value, f"{path}.{key}", override)
+            # a new entry may be anything (`verbs: {restore: 0.8}`); existing ones only grow
+            known = key in merged
+            merged[key] = _merge(merged[key], value, f"{path}.{key}", override) if known else value
         return merged
     raise ConfigError(
         override.file,
