@@ -116,3 +116,21 @@ def test_word_table_answers_like_spacys_table() -> None:
     for key in ["mice", "nothing"]:
         assert lazy.get(get_string_id(key)) == full.get(get_string_id(key))
     assert lazy.filled and len(lazy) == len(full) and sorted(lazy) == sorted(full)
+
+
+def test_article_tokenizer_matches_blank_english_with_footnote_suffixes() -> None:
+    import spacy
+    from spacy.util import compile_suffix_regex
+
+    from lint.nlp import FOOTNOTE_SUFFIXES, get_nlp
+
+    reference = spacy.blank("en")
+    suffixes = list(reference.Defaults.suffixes or []) + list(FOOTNOTE_SUFFIXES)
+    reference.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    text = (
+        "Creatine helps effects3 in rats.1 It was 1996.2 and U.S. users don't (Lee et al., 2019). "
+        "“Take 5 g/day,” she said; L-theanine's e.g. 200mg isn't 5-HTP!"
+    )
+    ours = [(t.text, t.idx) for t in get_nlp().make_doc(text)]
+    assert ours == [(t.text, t.idx) for t in reference.make_doc(text)]
+    assert ("3", text.index("3 in rats")) in ours  # the footnote suffix split the number off
