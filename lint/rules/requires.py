@@ -39,7 +39,7 @@ _SPEC_DOC = (
     "`case_sensitive:` and `lemma:` as in kind phrase."
 )
 
-Span = tuple[int, int]  # prose offsets [start, end)
+Range = tuple[int, int]  # prose offsets [start, end)
 
 
 class RequiresChecker(Checker):
@@ -93,11 +93,11 @@ class RequiresChecker(Checker):
             yield from self._missing(rule, analysis, triggers, required)
 
     def _missing(
-        self, rule: Rule, analysis: Analysis, triggers: list[Span], required: list[Span]
+        self, rule: Rule, analysis: Analysis, triggers: list[Range], required: list[Range]
     ) -> Iterator[Hit]:
         scope = rule.options.get("scope", "document")
         every = rule.options.get("report", "first") == "every"
-        lacking: dict[Span, list[Span]] = {}  # scope range -> its unmatched triggers
+        lacking: dict[Range, list[Range]] = {}  # scope range -> its unmatched triggers
         for trigger in triggers:
             sentence = analysis.sentence_at(trigger[0])
             if sentence is not None and any(sentence.has(f) for f in rule.unless):
@@ -118,7 +118,7 @@ class RequiresChecker(Checker):
                 yield Hit(rule, source_start, source_end, values)
 
 
-def scope_range(analysis: Analysis, scope: str, offset: int) -> Span:
+def scope_range(analysis: Analysis, scope: str, offset: int) -> Range:
     """The prose range of the sentence / paragraph / section / document around `offset`."""
     if scope == "sentence":
         sentence = analysis.sentence_at(offset)
@@ -154,9 +154,9 @@ class _Terms:
         if spec.get("regex"):
             self.regex = compile_re2(rule, spec["regex"], case_sensitive, f"{side}.regex")
 
-    def find(self, analysis: Analysis) -> list[Span]:
+    def find(self, analysis: Analysis) -> list[Range]:
         doc = analysis.doc
-        spans: list[Span] = []
+        spans: list[Range] = []
         for matcher in (self.phrase_matcher, self.matcher):
             if matcher is not None:
                 spans += [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
@@ -165,9 +165,9 @@ class _Terms:
         return _longest_first(spans)
 
 
-def _longest_first(spans: list[Span]) -> list[Span]:
+def _longest_first(spans: list[Range]) -> list[Range]:
     """Drop spans overlapping an earlier, longer one: "buy it on" hides the "buy" inside it."""
-    kept: list[Span] = []
+    kept: list[Range] = []
     for start, end in sorted(set(spans), key=lambda span: (span[0], span[0] - span[1])):
         if not kept or start >= kept[-1][1]:
             kept.append((start, end))
