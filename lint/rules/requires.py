@@ -82,7 +82,6 @@ class RequiresChecker(Checker):
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
         self.sides = {(rule.id, side): _Terms(rule, side, nlp) for rule in rules for side in SIDES}
-        self.by_id = {rule.id: rule for rule in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule in self.rules:
