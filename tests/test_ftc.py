@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import lint_text, run_cli
+
+from lint.config import Config
+from lint.engine import Engine
 
 LINK = "ftc.undisclosed-affiliate-link"
 CALL = "ftc.buy-call-to-action"
@@ -188,3 +192,35 @@ def test_markdown_links_cannot_carry_rel_so_the_seo_rule_skips_them(lint) -> Non
 def test_articles_without_targets_have_no_ftc_findings(lint) -> None:
     text = "Affiliate marketing is common.\n\nI paid for every product myself.\n"
     assert [f for f in lint(text) if f.family == "ftc"] == []
+
+
+def test_house_rule_errors_name_the_yaml_line(tmp_path) -> None:
+    (tmp_path / "link.yaml").write_text(
+        "id: house.no-rival\nkind: link\nseverity: info\nmessage: m\nurl_regex: '(?=rival)'\n",
+        encoding="utf-8",
+    )
+    result = run_cli("test-rules", str(tmp_path))
+    assert result.returncode == 2
+    assert f"{tmp_path / 'link.yaml'}:5:1: regex cannot run on RE2".encode() in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_house_link_rule_forbids_a_rel_value(tmp_path) -> None:
+    (tmp_path / "ugc.yaml").write_text(
+        "id: house.no-ugc\nkind: link\nseverity: warning\n"
+        "message: \"Link '{text}' to {url} must not be rel={rel}\"\n"
+        "url_regex: 'partner\\.example'\nforbid_rel: [ugc]\n",
+        encoding="utf-8",
+    )
+    engine = Engine(Config(rule_dirs=[tmp_path]), select=["house"])
+    text = (
+        '<p><a href="https://partner.example/a" rel="ugc">A</a> '
+        '<a href="https://partner.example/b">B</a></p>'
+    )
+    [finding] = lint_text(engine, text, "a.html")
+    assert finding.message == "Link 'A' to https://partner.example/a must not be rel=ugc"
+    assert (finding.line, finding.column, finding.excerpt) == (
+        1,
+        4,
+        '<a href="https://partner.example/a" rel="ugc">A</a>',
+    )

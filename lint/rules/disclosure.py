@@ -117,6 +117,10 @@ examples:
             raise ConfigError(
                 rule.file, f"report must be one of {', '.join(REPORTS)}", *rule.where("report")
             )
+        if int(rule.options.get("top_paragraphs", 3)) < 1:
+            raise ConfigError(
+                rule.file, "'top_paragraphs' must be at least 1", *rule.where("top_paragraphs")
+            )
         if not rule.options.get("url_regex") and not rule.options.get("calls"):
             raise ConfigError(rule.file, "needs 'url_regex' or 'calls' (the targets)", rule.line)
         if "{vendor}" in " ".join(rule.options.get("calls", [])) and not rule.options.get(
