@@ -13,6 +13,7 @@ alike, and reports min and median wall time. Peak RSS comes from wait4() per pro
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -221,45 +222,61 @@ def main() -> None:
 
 
 def targets(r: dict, jobs: int) -> dict[str, dict[str, object]]:
+    """Each target on wall time (as the issue states them) and, where it means the same, on CPU
+    time, which background load on a shared machine does not inflate."""
     cold, tp = r["cold_start"], r["throughput"]
-    prose_ws = tp["proselint"]["words_per_s"]
-    scaling = r["scaling"]
-    per_word = [row["median"] / row["words"] for row in scaling]
-    checks = {
-        "cold start <= 4x proselint": (cold["supplint"]["median"] / cold["proselint"]["median"], 4),
-        "cold start < bare spaCy floor": (
-            cold["supplint"]["median"] / cold["spacy_floor"]["median"],
-            1,
-        ),
-        "throughput --jobs 1 >= 1.5x proselint": (
-            tp["supplint_jobs1"]["words_per_s"] / prose_ws,
-            1.5,
-        ),
-        f"throughput --jobs {jobs} >= 2.5x proselint": (
-            tp[f"supplint_jobs{jobs}"]["words_per_s"] / prose_ws,
-            2.5,
-        ),
-        "peak RSS < 400 MB per process": (
-            max(tp["supplint_jobs1"]["rss_mb"], tp[f"supplint_jobs{jobs}"]["rss_mb"]),
-            400,
-        ),
-    }
+    words = tp["words"]
+
+    def ratios(key: str) -> dict[str, float]:
+        per_s = {name: words / row[key] for name, row in tp.items() if isinstance(row, dict)}
+        return {
+            "cold/proselint": cold["supplint"][key] / cold["proselint"][key],
+            "cold/floor": cold["supplint"][key] / cold["spacy_floor"][key],
+            "jobs1": per_s["supplint_jobs1"] / per_s["proselint"],
+            "jobsN": per_s[f"supplint_jobs{jobs}"] / per_s["proselint"],
+        }
+
+    wall, cpu = ratios("median"), ratios("cpu_min")
+    rss = max(tp["supplint_jobs1"]["rss_mb"], tp[f"supplint_jobs{jobs}"]["rss_mb"])
+    rows = [
+        ("cold start <= 4x proselint", wall["cold/proselint"], cpu["cold/proselint"], 4, "<="),
+        ("cold start < bare spaCy floor", wall["cold/floor"], cpu["cold/floor"], 1, "<"),
+        ("throughput --jobs 1 >= 1.5x proselint", wall["jobs1"], cpu["jobs1"], 1.5, ">="),
+        (f"throughput --jobs {jobs} >= 2.5x proselint", wall["jobsN"], None, 2.5, ">="),
+        ("peak RSS < 400 MB per process", rss, None, 400, "<"),
+    ]
+    marginal = marginal_cost(r["scaling"], "median")
+    if len(marginal) > 1:
+        cpu_marginal = marginal_cost(r["scaling"], "cpu_min")
+        rows.append(
+            (
+                "linear: extra time per extra word varies < 1.3x",
+                max(marginal) / min(marginal),
+                max(cpu_marginal) / min(cpu_marginal),
+                1.3,
+                "<",
+            )
+        )
     out: dict[str, dict[str, object]] = {}
-    for name, (value, limit) in checks.items():
-        upper = "<" in name  # "<=" / "<": at most the limit; ">=": at least
+    for name, value, cpu_value, limit, op in rows:
+        met = value <= limit if op in ("<=", "<") else value >= limit
         out[name] = {
             "value": round(value, 2),
+            "cpu_value": None if cpu_value is None else round(cpu_value, 2),
             "limit": limit,
-            "met": value <= limit if upper else value >= limit,
-        }
-    if len(per_word) > 1:
-        ratio = max(per_word) / min(per_word)
-        out["linear in corpus size (time per word within 1.3x)"] = {
-            "value": round(ratio, 2),
-            "limit": 1.3,
-            "met": ratio <= 1.3,
+            "met": met,
         }
     return out
+
+
+def marginal_cost(scaling: list[dict], key: str) -> list[float]:
+    """Seconds per word between successive corpus sizes (start-up cancels out)."""
+    rows = sorted(scaling, key=lambda row: row["words"])
+    return [
+        (b[key] - a[key]) / (b["words"] - a["words"])
+        for a, b in itertools.pairwise(rows)
+        if b["words"] > a["words"]
+    ]
 
 
 def markdown(r: dict, jobs: int) -> str:
@@ -306,16 +323,25 @@ def markdown(r: dict, jobs: int) -> str:
             f"| {label} | {row['min']:.2f} | {row['median']:.2f} | {row['words_per_s']:,.0f} | "
             f"{row['cpu_min']:.2f} | {row['rss_mb']:.0f} |"
         )
-    lines += ["", "## Scaling (supplint --jobs 1)", "", "| articles | words | s | µs/word |"]
-    lines.append("|---|---|---|---|")
-    for row in r["scaling"]:
+    lines += ["", "## Scaling (supplint --jobs 1)", ""]
+    lines += ["| articles | words | s | CPU s | µs/word | extra µs per extra word |"]
+    lines.append("|---|---|---|---|---|---|")
+    previous = None
+    for row in sorted(r["scaling"], key=lambda row: row["words"]):
         per_word = row["median"] / row["words"] * 1e6
+        extra = "-"
+        if previous is not None and row["words"] > previous["words"]:
+            extra = f"{marginal_cost([previous, row], 'median')[0] * 1e6:.1f}"
         lines.append(
-            f"| {row['articles']:,} | {row['words']:,} | {row['median']:.1f} | {per_word:.1f} |"
+            f"| {row['articles']:,} | {row['words']:,} | {row['median']:.1f} | "
+            f"{row['cpu_min']:.1f} | {per_word:.1f} | {extra} |"
         )
-    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---|---|"]
+        previous = row
+    lines += ["", "## Targets", "", "| target | measured (wall) | on CPU time | met (wall) |"]
+    lines.append("|---|---|---|---|")
     for name, t in r["targets"].items():
-        lines.append(f"| {name} | {t['value']} | {'yes' if t['met'] else 'no'} |")
+        cpu = "-" if t["cpu_value"] is None else t["cpu_value"]
+        lines.append(f"| {name} | {t['value']} | {cpu} | {'yes' if t['met'] else 'no'} |")
     return "\n".join(lines) + "\n"
 
 
