@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 
 import pytest
 from conftest import run_cli
 
-from lint.fixes.producers import FDA_DISCLAIMER
+from lint.fixes.producers import AFFILIATE_DISCLOSURE, FDA_DISCLAIMER
 
 BOM = b"\xef\xbb\xbf"
 
@@ -21,6 +20,8 @@ title: Citicoline for study days
 Citicoline sharpens focus during long study sessions.
 
 A typical serving is 250 mg with breakfast.
+
+Get it here: [a tub on Amazon](https://www.amazon.com/dp/B0CITI?tag=notes-20).
 """
 
 HTML = """<!DOCTYPE html>
@@ -29,6 +30,7 @@ HTML = """<!DOCTYPE html>
 <body>
   <h1>Rhodiola notes</h1>
   <p>Rhodiola improves mental energy on busy days.</p>
+  <p>Order it <a href="https://shop.example.com/go/rhodiola?aff=3">from the store</a>.</p>
 </body>
 </html>
 """
@@ -37,14 +39,26 @@ TEXT = """Ashwagandha and evening routines
 
 Ashwagandha promotes deep sleep after a hard week.
 
-Most people take 300 mg at night."""  # no final newline, on purpose
+Most people take 300 mg at night. You can buy it at Walmart or iHerb."""  # no final newline
 
-DISCLAIMER_BY_FORMAT = {
-    "md": "\n\n" + FDA_DISCLAIMER,
-    "html": f"  <p>{FDA_DISCLAIMER}</p>\n",
-    "txt": "\n\n" + FDA_DISCLAIMER,
-}
 ARTICLES = {"md": MARKDOWN, "html": HTML, "txt": TEXT}
+DISCLOSED = AFFILIATE_DISCLOSURE + " "
+# format -> (inserted text, the original text it must sit just before ("" = end of file))
+INSERTIONS = {
+    "md": [(DISCLOSED, "Get it here"), ("\n\n" + FDA_DISCLAIMER, "\n")],
+    "html": [
+        (DISCLOSED, "Order it"),
+        (' rel="sponsored"', ">from the store"),
+        (f"  <p>{FDA_DISCLAIMER}</p>\n", "</body>"),
+    ],
+    "txt": [(DISCLOSED, "Most people"), ("\n\n" + FDA_DISCLAIMER, "")],
+}
+SAFE_RULES = {
+    "fda.missing-disclaimer",
+    "ftc.undisclosed-affiliate-link",
+    "ftc.buy-call-to-action",
+    "ftc.missing-rel-sponsored",
+}
 
 
 def variant(text: str, crlf: bool, bom: bool) -> bytes:
@@ -52,15 +66,9 @@ def variant(text: str, crlf: bool, bom: bool) -> bytes:
     return (BOM if bom else b"") + data.encode("utf-8")
 
 
-def inserted_chunks(before: bytes, after: bytes) -> list[bytes]:
-    """The bytes `after` adds to `before`; fails if anything of `before` changed or went."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    chunks = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        assert tag in ("equal", "insert"), f"original bytes changed: {before[i1:i2]!r}"
-        if tag == "insert":
-            chunks.append(after[j1:j2])
-    return chunks
+def remove_once(data: bytes, piece: bytes) -> bytes:
+    assert data.count(piece) == 1, piece
+    return data.replace(piece, b"", 1)
 
 
 def rule_ids(path) -> list[str]:
@@ -70,28 +78,31 @@ def rule_ids(path) -> list[str]:
 
 @pytest.mark.parametrize("crlf,bom", [(False, False), (True, False), (False, True), (True, True)])
 @pytest.mark.parametrize("ext", ["md", "html", "txt"])
-def test_fix_adds_the_disclaimer_and_changes_nothing_else(tmp_path, ext, crlf, bom):
+def test_fix_makes_the_safe_fixes_and_changes_no_other_byte(tmp_path, ext, crlf, bom):
     path = tmp_path / f"article.{ext}"
     original = variant(ARTICLES[ext], crlf, bom)
     path.write_bytes(original)
+    before = set(rule_ids(path))
+    assert {"fda.missing-disclaimer"} < before & SAFE_RULES
 
     result = run_cli("check", "--fix", "--format", "json", str(path))
 
     fixed = path.read_bytes()
-    expected = DISCLAIMER_BY_FORMAT[ext]
-    expected = expected.replace("\n", "\r\n") if crlf else expected
-    chunks = inserted_chunks(original, fixed)  # only insertions: no original byte changed
-    assert sum(map(len, chunks)) == len(expected.encode())
-    # HTML: its own line just before </body>; else after the last paragraph, keeping the
-    # file's final newline (or its lack of one)
-    at = original.index(b"</body>") if ext == "html" else len(original.rstrip())
-    assert fixed == original[:at] + expected.encode() + original[at:]
+    rest = fixed
+    for inserted, anchor in INSERTIONS[ext]:
+        if crlf:
+            inserted, anchor = inserted.replace("\n", "\r\n"), anchor.replace("\n", "\r\n")
+        piece = inserted.encode()
+        assert piece + anchor.encode() in fixed if anchor else fixed.endswith(piece)
+        rest = remove_once(rest, piece)
+    assert rest == original  # every byte outside the inserted text is the original's
     assert fixed.startswith(BOM) == bom
-    remaining = [f["rule_id"] for f in json.loads(result.stdout)["findings"]]
-    assert "fda.missing-disclaimer" not in remaining
+    remaining = {f["rule_id"] for f in json.loads(result.stdout)["findings"]}
+    assert not remaining & SAFE_RULES  # the second look (re-lint) finds them gone
     assert "evidence.unsupported-causal-claim" in remaining  # unsafe: reported, not applied
-    assert result.returncode == 1  # exit code reflects what remains
-    assert "applied 1 fix" in result.stderr.decode()
+    assert result.returncode == 1  # the exit code reflects what remains
+    assert f"applied {len(before & SAFE_RULES)} fix(es) in 1 file" in result.stderr.decode()
+    assert not set(rule_ids(path)) & SAFE_RULES  # and a second `check` agrees
 
 
 def test_second_check_shows_the_fixed_findings_gone(tmp_path):
@@ -146,7 +157,7 @@ def test_configured_wording_goes_before_the_footer_marker(tmp_path):
     path = tmp_path / "article.md"
     body = MARKDOWN + "\n<!-- footer -->\nMore articles from our team.\n"
     path.write_text(body, encoding="utf-8")
-    run_cli("check", "--fix", str(path), cwd=tmp_path)
+    run_cli("check", "--fix", "--select", "fda", str(path), cwd=tmp_path)
     fixed = path.read_text(encoding="utf-8")
     assert fixed == body.replace(
         "<!-- footer -->",
@@ -168,8 +179,16 @@ def test_text_summary_says_how_many_findings_are_fixable(tmp_path):
     path = tmp_path / "article.md"
     path.write_text(MARKDOWN, encoding="utf-8")
     out = run_cli("check", str(path)).stdout.decode().splitlines()
-    assert out[-1].startswith("[*] 1 fixable with --fix (")
-    assert out[-1].endswith(" more with --unsafe-fixes).")
+    fixes = [
+        f["fix"]
+        for f in json.loads(run_cli("check", str(path), "--format", "json").stdout)["findings"]
+        if "fix" in f
+    ]
+    safe = sum(fix["safe"] for fix in fixes)
+    assert safe >= 2 and len(fixes) > safe
+    assert (
+        out[-1] == f"[*] {safe} fixable with --fix ({len(fixes) - safe} more with --unsafe-fixes)."
+    )
 
 
 def test_sarif_carries_the_disclaimer_fix_as_an_insertion(tmp_path):
