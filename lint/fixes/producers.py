@@ -216,7 +216,8 @@ def disease_fix(context: Context, hit: Hit) -> Fix | None:
         return None
     text = sentence.span.text
     for match in wording.DISEASE_CLAIM.finditer(text):
-        new = wording.disease_rewording(match.group("verb"), match.group("disease"))
+        after = text[match.end() :]
+        new = wording.disease_rewording(match.group("verb"), match.group("disease"), after)
         if new is None:
             continue
         start = sentence.span.start_char + match.start()

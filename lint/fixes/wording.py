@@ -126,8 +126,20 @@ DISEASE_CLAIM = re.compile(
 )
 
 
-def disease_rewording(verb: str, disease: str) -> str | None:
-    """'treats ADHD' -> 'supports focus and attention'; None when no honest wording exists."""
+# "helps people with ADHD stay on task": a verb follows, so dropping "with ADHD" is the reword
+_VERB_FOLLOWS = re.compile(
+    r"\s+(?!(?:and|or|in|at|on|during|by|over|for|who|when|while|after|before|to|of|as)\b)"
+    r"[a-z]+\b",
+)
+_WITH = re.compile(r"\s+with\Z", re.IGNORECASE)
+
+
+def disease_rewording(verb: str, disease: str, after: str = "") -> str | None:
+    """'treats ADHD' -> 'supports focus and attention'; None when no honest wording exists.
+
+    `after` is the sentence text after the disease name."""
+    if _WITH.search(verb) and verb.lower().startswith("help") and _VERB_FOLLOWS.match(after):
+        return _WITH.sub("", verb)  # "helps people with ADHD stay" -> "helps people stay"
     function = DISEASE_FUNCTIONS.get(disease.lower().replace("’", "'"))
     if function is None:
         return None
