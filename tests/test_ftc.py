@@ -224,3 +224,17 @@ def test_house_link_rule_forbids_a_rel_value(tmp_path) -> None:
         4,
         '<a href="https://partner.example/a" rel="ugc">A</a>',
     )
+
+
+def test_inline_html_link_in_markdown_keeps_its_rel(lint) -> None:
+    text = (
+        '# Picks\n\nOur pick is <a href="https://amzn.to/3x">Bacopa</a> and '
+        '<a href="https://amzn.to/4y" rel="sponsored">Rhodiola</a>.\n'
+    )
+    findings = lint(text)
+    assert [(f.line, f.column, f.end_column) for f in only(findings, LINK)] == [
+        (3, 13, 52),
+        (3, 57, 114),
+    ]
+    [rel] = only(findings, REL)
+    assert rel.excerpt == '<a href="https://amzn.to/3x">Bacopa</a>'

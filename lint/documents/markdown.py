@@ -7,8 +7,9 @@ from typing import Any
 
 from lint.documents.align import Aligner
 from lint.documents.frontmatter import split_front_matter
+from lint.documents.inline_html import Anchor, anchor_link, is_close_anchor, open_anchor
 from lint.documents.model import Document, Link, ProseBuilder
-from lint.positions import LineIndex
+from lint.positions import LINE_BREAK, LineIndex
 from lint.sources import Source
 
 _BLOCK_KIND = {"h": "heading", "li": "list_item", "td": "table_cell", "th": "table_cell"}
@@ -79,17 +80,31 @@ class _Walker:
             else:
                 self.builder.add(child.content, aligner.match(child.content))
         elif kind in ("softbreak", "hardbreak"):
-            newline = min(i for i in (src.find("\n", aligner.cursor), len(src)) if i >= 0)
-            self.builder.add(" ", [newline])
-            aligner.cursor = newline + 1
+            # markdown-it turned CR and CRLF into LF; the source may still hold either
+            brk = LINE_BREAK.search(src, aligner.cursor)
+            if brk:
+                self.builder.add(" ", [brk.start()])
+                aligner.cursor = brk.end()
         elif kind == "code_inline":
             aligner.skip_to(child.markup)
             aligner.skip_to(child.content)
             aligner.skip_to(child.markup)
         elif kind == "html_inline":
+            closes = bool(open_links) and isinstance(open_links[-1][0], Anchor)
+            if closes and is_close_anchor(child.content):
+                anchor, start, prose_start = open_links.pop()
+                text_end = src.find(child.content, aligner.cursor)
+                aligner.skip_to(child.content)
+                text = "".join(self.builder.chars[prose_start:]).strip()
+                self.links.append(anchor_link(anchor, start, text_end, aligner.cursor, text))
+                return
             aligner.skip_to(child.content)
             if child.content.lower().startswith("<br"):
                 self.builder.add(" ", [aligner.cursor - 1])
+            opened = open_anchor(child.content)  # inline <a href rel>: a link with its rel
+            if opened is not None:
+                start = aligner.cursor - len(child.content)
+                open_links.append((opened, start, len(self.builder.chars)))
         elif kind == "image":
             if aligner.skip_to("!["):
                 aligner.cursor -= 1
