@@ -39,10 +39,10 @@ def test_every_issue_rule_exists() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_rule_examples(family_engine: Engine, rule) -> None:
     assert rule.examples.get("flag") and rule.examples.get("pass")
-    for text in rule.examples["flag"]:
+    for text in (e["text"] if isinstance(e, dict) else e for e in rule.examples["flag"]):
         found = [f for f in lint_text(family_engine, text) if f.rule_id == rule.id]
         assert found, f"{rule.id} should flag: {text!r}"
-    for text in rule.examples["pass"]:
+    for text in (e["text"] if isinstance(e, dict) else e for e in rule.examples["pass"]):
         found = [f for f in lint_text(family_engine, text) if f.rule_id == rule.id]
         assert not found, f"{rule.id} should pass: {text!r} -> {found[0].message}"
 

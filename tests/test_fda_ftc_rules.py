@@ -33,10 +33,10 @@ def test_all_issue_rules_exist() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_examples(engine: Engine, rule) -> None:
     assert rule.examples.get("flag") and rule.examples.get("pass"), "needs flag and pass examples"
-    for text in rule.examples["flag"]:
+    for text in (e["text"] if isinstance(e, dict) else e for e in rule.examples["flag"]):
         found = {f.rule_id for f in lint_text(engine, text, name_for(text))}
         assert rule.id in found, f"should flag: {text!r}"
-    for text in rule.examples["pass"]:
+    for text in (e["text"] if isinstance(e, dict) else e for e in rule.examples["pass"]):
         found = {f.rule_id for f in lint_text(engine, text, name_for(text))}
         assert rule.id not in found, f"should pass: {text!r}"
 
