@@ -191,8 +191,12 @@ class Sentence:
 
     @cached_property
     def links_to_study(self) -> bool:
+        """A link to a study host, with study words, or a footnote link: "[3](#ref3)"."""
         return any(
-            STUDY_HOSTS.search(link.url) or STUDY_LINK_TEXT.search(link.text) for link in self.links
+            STUDY_HOSTS.search(link.url)
+            or STUDY_LINK_TEXT.search(link.text)
+            or link.text.strip().strip("[]^").isdigit()
+            for link in self.links
         )
 
     @cached_property

@@ -56,6 +56,7 @@ def test_text_construction_spans_the_whole_construction(lint) -> None:
         "Bacopa improved recall in a trial published in 1996.1",
         "Saffron reduced low mood in a [meta-analysis](https://pubmed.ncbi.nlm.nih.gov/1/).",
         "Saffron reduced low mood in a [2014 review](https://example.org/saffron).",
+        "Saffron reduced low mood in adults [3](#ref-3).",
         "Ginkgo does not improve memory in healthy adults.",
         "Piracetam didn't improve memory in healthy volunteers.",
         "There is no evidence that noopept grows new neurons.",
