@@ -259,6 +259,8 @@ def cmd_explain(args: Any) -> int:
                 print(
                     f"  - {example if isinstance(example, str) else example.get('text', example)}"
                 )
+                if isinstance(example, dict) and "fixed" in example:
+                    print(f"    fixed: {example['fixed']}")
     return EXIT_CLEAN
 
 

@@ -237,3 +237,8 @@ def test_html_disclosure_before_a_heading_link_and_at_the_top():
     top = Engine(Config(disclosure_position="top"))
     at_top = fix_source(top, Source("a.html", text, "html"), False).text
     assert at_top == text.replace("</h1>\n", "</h1>\n" + line)
+
+
+def test_explain_shows_a_fixed_example():
+    out = run_cli("explain", "evidence.unsupported-causal-claim").stdout.decode()
+    assert "  - Bacopa boosts memory within weeks.\n    fixed: Bacopa may support memory" in out
