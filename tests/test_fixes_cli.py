@@ -206,3 +206,27 @@ def test_sarif_carries_the_disclaimer_fix_as_an_insertion(tmp_path):
     assert (region["startLine"], region["startColumn"]) == (5, len(last_line) + 1)
     assert (region["endLine"], region["endColumn"]) == (5, len(last_line) + 1)
     assert fix["properties"]["safe"] is True
+
+
+def test_fix_over_a_folder_fixes_good_files_and_reports_bad_ones(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text(MARKDOWN, encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"Bacopa boosts memory \xff\xfe here.\n")
+    result = run_cli("check", "--fix", str(tmp_path))
+    assert result.returncode == 2
+    assert f"{bad}: not valid UTF-8" in result.stderr.decode()
+    assert bad.read_bytes() == b"Bacopa boosts memory \xff\xfe here.\n"
+    assert FDA_DISCLAIMER in good.read_text(encoding="utf-8")
+
+
+def test_archives_are_never_fixed_in_place(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text(MARKDOWN, encoding="utf-8")
+    archive = tmp_path / "posts.jsonl"
+    archive.write_text('{"id": 1, "body": "Bacopa boosts memory."}\n', encoding="utf-8")
+    result = run_cli("check", "--fix", str(good), str(archive))
+    assert result.returncode == 2
+    assert b"cannot rewrite its articles" in result.stderr
+    assert archive.read_text(encoding="utf-8") == '{"id": 1, "body": "Bacopa boosts memory."}\n'
+    assert good.read_text(encoding="utf-8") == MARKDOWN  # refused before anything was written
