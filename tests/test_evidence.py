@@ -164,3 +164,40 @@ def test_overclaim_needs_a_cited_trial(lint) -> None:
 def test_no_side_effects_is_a_claim_not_a_negation(lint) -> None:
     [finding] = only(lint("This stack has zero side effects.\n"), OVERCLAIM)
     assert finding.excerpt == "zero side effects"
+
+
+HOUSE_CLAIM = """id: house.causal
+kind: claim
+severity: warning
+message: "House claim '{match}' lacks a {lacks}"
+verbs: {turbocharge: 0.9}
+targets: [focus]
+examples:
+  flag: ["Our tea turbocharges focus."]
+  pass: ["Our tea may turbocharge focus."]
+"""
+
+
+def test_house_claim_rule_with_its_own_lexicon(tmp_path: Path) -> None:
+    from lint.config import Config
+    from lint.engine import Engine
+    from lint.sources import Source
+
+    (tmp_path / "causal.yaml").write_text(HOUSE_CLAIM, encoding="utf-8")
+    engine = Engine(Config(rule_dirs=[tmp_path]), select=["house"])
+    text = "Our tea turbocharges focus.\n"
+    [result] = engine.lint_sources([Source("a.md", text, "markdown")])
+    [finding] = result.findings
+    assert (finding.rule_id, finding.column, finding.excerpt) == ("house.causal", 9, "turbocharges")
+    assert finding.strength == 0.9
+
+
+def test_claim_weight_out_of_range_names_file_and_line(tmp_path: Path) -> None:
+    from lint.errors import ConfigError
+    from lint.rules.loader import load_rules
+
+    path = tmp_path / "causal.yaml"
+    path.write_text(HOUSE_CLAIM.replace("turbocharge: 0.9", "turbocharge: 2"), encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_rules([tmp_path])
+    assert info.value.render() == f"{path}:5:1: 'verbs': weight of 'turbocharge' must be 0-1"

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
@@ -60,23 +61,19 @@ class Trigger:
     weight: float
 
 
-def local_negation(sentence: Sentence, token_index: int, negations: set[str]) -> bool:
+def local_negation(sentence: Sentence, token_index: int) -> bool:
     """A negation cue between the clause start and the trigger: "does not boost"."""
-    from lint.analysis import NOT_NEGATION
-
     for i in range(token_index - 1, sentence.span.start - 1, -1):
         token = sentence.span.doc[i]
         word = token.lower_
         if word in CLAUSE_BREAKS:
             return False
-        if word in negations and not NOT_NEGATION.match(token.doc[i : i + 5].text):
+        if word in NEGATIONS and not NOT_NEGATION.match(token.doc[i : i + 5].text):
             return True
     return False
 
 
 def mentions_animals(sentence: Sentence) -> bool:
-    from lint.analysis import ANIMAL_QUALIFIER
-
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
 
 
@@ -147,8 +144,6 @@ class ClaimChecker(Checker):
             )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        from lint.analysis import NEGATION_PHRASES
-
         for rule, claim in self.compiled:
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
@@ -249,11 +244,9 @@ class CompiledClaim:
         return False
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
-        from lint.analysis import NEGATIONS
-
         best: tuple[float, Trigger] | None = None
         for trigger in self.triggers(sentence):
-            if local_negation(sentence, trigger.start, NEGATIONS):
+            if local_negation(sentence, trigger.start):
                 continue
             if self._warns_of_harm(sentence, trigger):
                 continue
