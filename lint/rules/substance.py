@@ -97,6 +97,9 @@ class SubstanceChecker(Checker):
             ]
             for rule in rules
         }
+        # one search per sentence instead of one per pattern: a match of the alternation exists
+        # exactly when one of the patterns matches (None: the list is searched as it is)
+        self.any_caution = {rule.id: _alternation(rule) for rule in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         usages: dict[str, Usage] | None = None
@@ -115,6 +118,9 @@ class SubstanceChecker(Checker):
                     yield self._hit(rule, analysis, usage)
 
     def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
+        combined = self.any_caution[rule.id]
+        if combined is not None:
+            return any(combined.search(sentence.raw) for sentence in analysis.sentences)
         patterns = self.patterns[rule.id]
         return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)
 
@@ -183,3 +189,13 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def _alternation(rule: Rule) -> Any:
+    patterns = rule.options["caution_patterns"]
+    if not patterns:
+        return None
+    try:
+        return compile_re2(rule, "|".join(f"(?:{p})" for p in patterns), False, "caution_patterns")
+    except ConfigError:  # e.g. a group name used twice: search the patterns one by one
+        return None
