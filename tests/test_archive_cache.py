@@ -3,7 +3,9 @@ the same output, and is invalidated when a rule file changes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import time
 from pathlib import Path
 
@@ -25,6 +27,14 @@ examples:
 """
 
 
+def cached_rows(cache: Path) -> int:
+    total = 0
+    for database in (cache / "results").glob("*.sqlite3"):
+        with contextlib.closing(sqlite3.connect(database)) as db:
+            total += db.execute("SELECT count(*) FROM results").fetchone()[0]
+    return total
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     code = main(["check", "--jobs", "1", "--format", "json", *args])
     return code, capsys.readouterr().out
@@ -37,7 +47,7 @@ def test_second_run_is_served_from_the_cache_without_nlp(
     cache = ["--cache-dir", str(tmp_path / "cache")]
     first_code, first = run(capsys, str(export), *cache)
     assert first_code == 1 and json.loads(first)["findings"]
-    assert len(list((tmp_path / "cache" / "results").rglob("*.json"))) > 0
+    assert cached_rows(tmp_path / "cache") == 120
 
     def no_nlp(*_args: object, **_kw: object) -> None:
         raise AssertionError("the NLP pipeline ran on a cached article")
@@ -89,8 +99,9 @@ def test_damaged_cache_entries_are_misses(
     dump = write_jsonl(tmp_path / "posts.jsonl", posts(20))
     cache = ["--cache-dir", str(tmp_path / "cache")]
     _, first = run(capsys, str(dump), *cache)
-    for entry in (tmp_path / "cache").rglob("*.json"):
-        entry.write_text('{"findings": [{"rule_id": 1', encoding="utf-8")
+    [database] = (tmp_path / "cache" / "results").glob("*.sqlite3")
+    with sqlite3.connect(database) as db:
+        db.execute("""UPDATE results SET findings = '{"findings": [{"rule_id": 1'""")
     _, second = run(capsys, str(dump), *cache)
     assert second == first
     _, uncached = run(capsys, str(dump), "--no-cache")

@@ -1,10 +1,9 @@
 """Per-article result cache: a second run over an unchanged archive does no NLP work.
 
-Key: sha256 of the article's format and text, under a folder named by the settings digest
+Key: sha256 of the article's format and text, in a database named by the settings digest
 (supplint version, its own code, spaCy versions, the rule files' digest, the rules selected and
-severity overrides). Any change to those lands in a new folder, so stale results are never read.
-Each entry is one JSON file written to a temporary name and renamed into place: concurrent runs
-and workers can share the folder. A damaged entry is a miss, never an error.
+the config). Any change to those opens a new database, so stale results are never read. Each
+row holds one article's findings as JSON. A damaged row is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -12,8 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
+import sqlite3
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +22,7 @@ from lint.finding import Edit, Finding, Fix
 from lint.sources import Source
 
 FORMAT_VERSION = 1
+KEEP = 8  # result databases kept (one per rule set / version / settings combination)
 # config fields that cannot change an article's findings; any other (or future) field is keyed
 _NOT_FINDINGS = {"path", "lines", "jobs", "include", "exclude", "archive", "fail_on"}
 
@@ -95,39 +94,90 @@ def finding_from_json(path: str, data: dict[str, Any]) -> Finding:
 
 
 class ResultCache:
-    """Findings per article text, for one settings digest."""
+    """Findings per article text, for one settings digest, in one SQLite file.
+
+    SQLite rather than a file per article: a million small files strain any filesystem, and one
+    transaction per chunk of articles costs one sync instead of one per article. WAL mode lets
+    concurrent runs read while one writes; a busy or broken database only costs speed.
+    """
 
     def __init__(self, root: Path, settings: str):
-        self.folder = Path(root) / "results" / settings[:32]
+        self.folder = Path(root) / "results"
+        self.path = self.folder / f"{settings[:32]}.sqlite3"
         self.hits = 0
         self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fresh = not self.path.exists()
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS results "
+                    "(key TEXT PRIMARY KEY, findings TEXT NOT NULL) WITHOUT ROWID"
+                )
+                self._db = db
+                if fresh:
+                    _prune(self.folder, self.path)
+            except (sqlite3.Error, OSError):
+                self._broken = True
+        return self._db
 
     def get(self, source: Source) -> list[Finding] | None:
+        db = self._connect()
         try:
-            with open(self._entry(content_key(source)), encoding="utf-8") as handle:
-                data = json.load(handle)
+            row = None
+            if db is not None:
+                query = "SELECT findings FROM results WHERE key = ?"
+                row = db.execute(query, (content_key(source),)).fetchone()
+            if row is None:
+                raise KeyError("not cached")
+            data = json.loads(row[0])
             findings = [finding_from_json(source.path, item) for item in data["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            self.misses += 1  # missing, or written by something else: lint it again
             return None
         self.hits += 1
         return findings
 
-    def put(self, source: Source, findings: list[Finding]) -> None:
-        entry = self._entry(content_key(source))
-        payload = {"findings": [finding_to_json(f) for f in findings]}
+    def put_many(self, entries: list[tuple[Source, list[Finding]]]) -> None:
+        db = self._connect()
+        if db is None or not entries:
+            return
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-        except OSError:
-            return  # a read-only or full cache only costs speed
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, entry)  # atomic: readers see the old entry or the whole new one
-        except (OSError, TypeError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            rows = [
+                (content_key(source), json.dumps(_payload(findings), ensure_ascii=False))
+                for source, findings in entries
+            ]
+            with contextlib.closing(db.cursor()) as cursor:
+                cursor.execute("BEGIN IMMEDIATE")
+                cursor.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+                cursor.execute("COMMIT")
+        except (sqlite3.Error, TypeError, ValueError):
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+def _payload(findings: list[Finding]) -> dict[str, Any]:
+    return {"findings": [finding_to_json(f) for f in findings]}
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """A new rule set or version starts a new database; keep only the newest few."""
+    databases = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in databases[KEEP:]:
+        if old != keep:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(str(old) + suffix).unlink()

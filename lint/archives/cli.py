@@ -167,6 +167,8 @@ class ArchiveCheck:
         from lint.archives.run import lighten
 
         with ExitStack() as stack:
+            if self.run_state.cache is not None:
+                stack.callback(self.run_state.cache.close)
             self.run_state.runner = self._runner(stack, files)
             results = self.run_state.results(
                 read_inputs(files, self.options, self.args.stdin_filename)

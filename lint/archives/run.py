@@ -61,8 +61,12 @@ class ArchiveRun:
         for linted in self.runner(misses()):
             chunk, slots = pending.popleft()
             fresh = iter(linted)
-            for item, slot in zip(chunk, slots, strict=True):
-                yield slot if slot is not None else self._store(item, next(fresh))
+            done = [
+                slot if slot is not None else next(fresh)
+                for slot in slots  # the misses come back in the order they were sent
+            ]
+            self._store(chunk, slots, done)
+            yield from done
 
     def _ready(self, item: Item) -> FileResult | None:
         """A result without linting: an input error, or an archive article found in the cache."""
@@ -80,10 +84,18 @@ class ArchiveRun:
             return None
         return FileResult(item.source.path, findings, source=item.source.text)
 
-    def _store(self, item: Item, result: FileResult) -> FileResult:
-        if isinstance(item, Article) and self.cache is not None and result.error is None:
-            self.cache.put(item.source, result.findings)
-        return result
+    def _store(
+        self, chunk: list[Item], slots: list[FileResult | None], done: list[FileResult]
+    ) -> None:
+        """Cache a chunk's freshly linted articles in one transaction."""
+        if self.cache is None:
+            return
+        fresh = [
+            (item.source, result.findings)
+            for item, slot, result in zip(chunk, slots, done, strict=True)
+            if slot is None and isinstance(item, Article) and result.error is None
+        ]
+        self.cache.put_many(fresh)
 
 
 def _source(item: Item) -> Source:
