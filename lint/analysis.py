@@ -277,8 +277,9 @@ class Analysis:
     @cached_property
     def sentences(self) -> list[Sentence]:
         result: list[Sentence] = []
+        prose = self.document.prose  # == doc.text; Span.text would rebuild it from tokens
         for span in self.doc.sents:
-            if span.text.strip():
+            if prose[span.start_char : span.end_char].strip():
                 block = self.document.block_at(span.start_char)
                 result.append(Sentence(span, block, len(result), self))
         return result

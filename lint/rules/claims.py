@@ -107,8 +107,9 @@ class Terms:
         """
         cache = _token_strings(doc)
         if "text" not in cache:
-            cache["text"] = [t.text for t in doc]
-            cache["norm"] = [token_key(t) for t in doc]
+            tokens = list(doc)  # one pass: each iteration builds a new Token object
+            cache["text"] = [t.text for t in tokens]
+            cache["norm"] = [token_key(t) for t in tokens]
         if self.table is None:
             return cache["norm"], cache["text"]
         lemma = f"lemma-{id(self.table)}"
