@@ -18,6 +18,9 @@ class Aligner:
     def __init__(self, source: str, cursor: int = 0):
         self.source = source
         self.cursor = cursor
+        # the rest of a multi-character entity (`&NotEqualTilde;` is two code points) and
+        # where it starts: its later characters map to the same `&`
+        self._tail, self._tail_at = "", 0
 
     def match(self, text: str) -> list[int]:
         """Source offsets for each character of `text`, advancing the cursor."""
@@ -27,11 +30,17 @@ class Aligner:
             self.cursor += len(text)
             return list(range(start, self.cursor))
         offsets = []
+        self._tail = ""
         for char in text:
             offsets.append(self._char(char))
         return offsets
 
     def _char(self, char: str) -> int:
+        if self._tail:
+            tail, self._tail = self._tail, ""
+            if tail[0] == char:
+                self._tail = tail[1:]
+                return self._tail_at
         src, pos = self.source, self.cursor
         limit = min(len(src), pos + WINDOW)
         while pos < limit:
@@ -39,10 +48,15 @@ class Aligner:
             if here == char:
                 self.cursor = pos + 1
                 return pos
+            if char == "\n" and here == "\r":  # parsers turn CR and CRLF into LF
+                self.cursor = pos + 1  # not past a following LF: markup may have split the pair
+                return pos
             if here == "&":
                 entity = _ENTITY.match(src, pos)
-                if entity and html.unescape(entity.group()) == char:
+                decoded = html.unescape(entity.group()) if entity else ""
+                if entity and decoded[:1] == char and decoded != entity.group():
                     self.cursor = entity.end()
+                    self._tail, self._tail_at = decoded[1:], pos
                     return pos
             pos += 1
         return max(0, min(self.cursor, len(src) - 1))  # unmatched: stay put, keep order
