@@ -18,6 +18,7 @@ _MARKUP = re.compile(
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.DOTALL | re.IGNORECASE,
 )
+_BR = re.compile(r"<br\b", re.IGNORECASE)
 _SKIP = {
     "script",
     "style",
@@ -98,12 +99,26 @@ def text_stream(source: str, start: int, end: int) -> tuple[str, list[int]]:
         token = match.group()
         if token.startswith("&"):
             decoded = html_lib.unescape(token)
+            # `&bogus;` stays as typed and `&ampx;` decodes only its `&amp` prefix: characters
+            # that were not decoded keep their own offsets.
+            kept = _common_suffix(token, decoded)
             chars.append(decoded)
-            offsets.extend([match.start()] * len(decoded))
+            offsets.extend([match.start()] * (len(decoded) - kept))
+            offsets.extend(range(match.end() - kept, match.end()))
         pos = match.end()
     chars.append(source[pos:end])
     offsets.extend(range(pos, end))
     return "".join(chars), offsets
+
+
+def _common_suffix(token: str, decoded: str) -> int:
+    """How many trailing characters of `decoded` are `token`'s own, undecoded."""
+    if decoded == token:
+        return len(token)
+    kept = 0
+    while kept < len(decoded) - 1 and token[-1 - kept] == decoded[-1 - kept]:
+        kept += 1
+    return kept
 
 
 def parse_html(source: Source) -> Document:
@@ -119,7 +134,7 @@ def collect_html(
 
     stream, offsets = text_stream(source, start, end)
     tree = LexborHTMLParser(source[start:end])
-    walker = _DomWalker(source, stream, offsets, builder, quoted)
+    walker = _DomWalker(source, stream, offsets, builder, quoted, start)
     if tree.root is not None:
         walker.walk(tree.root)
     return walker.links
@@ -127,9 +142,16 @@ def collect_html(
 
 class _DomWalker:
     def __init__(
-        self, source: str, stream: str, offsets: list[int], builder: ProseBuilder, quoted: bool
+        self,
+        source: str,
+        stream: str,
+        offsets: list[int],
+        builder: ProseBuilder,
+        quoted: bool,
+        start: int = 0,
     ):
         self.source = source
+        self.start = start  # where this HTML begins in the source
         self.offsets = offsets
         self.aligner = Aligner(stream)
         self.builder = builder
@@ -174,7 +196,7 @@ class _DomWalker:
 
     def _enter(self, node: Any, tag: str) -> Any:
         if tag == "br":
-            self.builder.add(" ", [self.offsets[min(self.aligner.cursor, len(self.offsets) - 1)]])
+            self._line_break()
         if tag == "blockquote":
             self.quote_depth += 1
         if tag in _BLOCK:
@@ -184,6 +206,14 @@ class _DomWalker:
         if tag == "a" and node.attributes.get("href") is not None:
             return (len(self.builder.chars), self.aligner.cursor)
         return None
+
+    def _line_break(self) -> None:
+        """`<br>` reads as a space, mapped to its own `<` (it has no text to map to)."""
+        cursor = self.aligner.cursor
+        after = self.offsets[cursor - 1] + 1 if 0 < cursor <= len(self.offsets) else self.start
+        tag = _BR.search(self.source, after)
+        if tag:
+            self.builder.add(" ", [tag.start()])
 
     def _leave(self, node: Any, state: Any) -> None:
         tag = node.tag
