@@ -297,7 +297,15 @@ class Analysis:
 
     def links_in(self, prose_start: int, prose_end: int) -> list[Link]:
         src_start, src_end = self.document.source_span(prose_start, prose_end)
-        return [link for link in self.document.links if src_start <= link.text_start < src_end]
+        starts, links = self._links_by_start
+        first = bisect.bisect_left(starts, src_start)
+        return links[first : bisect.bisect_left(starts, src_end, first)]
+
+    @cached_property
+    def _links_by_start(self) -> tuple[list[int], list[Link]]:
+        """Links sorted by where their text starts: one bisect per sentence, not a scan."""
+        links = sorted(self.document.links, key=lambda link: link.text_start)
+        return [link.text_start for link in links], links
 
     def source_span(self, prose_start: int, prose_end: int) -> tuple[int, int]:
         return self.document.source_span(prose_start, prose_end)
