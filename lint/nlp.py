@@ -36,6 +36,9 @@ def build_nlp() -> Language:
     if not Language.has_factory("supplint_sentences"):
         Language.component("supplint_sentences")(split_sentences)
     nlp = _article_english().from_config({})  # spacy.blank("en"), footnote suffixes built in
+    # spaCy refuses texts over 1M chars to protect its parser and NER, which we do not run;
+    # memory here is linear, and sources.MAX_BYTES already caps what is read.
+    nlp.max_length = 1 << 30
     nlp.add_pipe("supplint_sentences")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     from lint.lemmas import initialize_lemmatizer
