@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,10 @@ class Config:
 
 def discover(start: Path) -> Path | None:
     """The nearest config file in `start` (a file's folder) or any folder above it."""
-    folder = start.resolve()
+    try:
+        folder = start.resolve()
+    except (RuntimeError, OSError):  # a symlink loop: look from where the link itself sits
+        folder = Path(os.path.abspath(start)).parent
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
