@@ -111,7 +111,7 @@ _FDA = r"(?:the )?(?:u\.?s\.? )?(?:food (?:and|&) drug administration|fda)"
 DISCLAIMER = re.compile(
     rf"(?:not|n't) (?:yet )?(?:been )?(?:evaluated|reviewed) by {_FDA}"
     rf"|{_FDA} (?:has|have) not (?:evaluated|reviewed) (?:these|this|the|any)"
-    r"|not (?:intended|meant|designed) to diagnose,? treat,? cure,? (?:or|and|nor) prevent",
+    r"|not (?:intended|meant|designed) to diagnose\b[^.]{0,40}\bprevent",  # "..., mitigate or"
     re.IGNORECASE | re.DOTALL,
 )
 QUOTE_CHARS = {'"', "“", "”"}

@@ -153,3 +153,16 @@ def test_drug_comparison_positions(lint) -> None:
     assert nature.excerpt == "nature's Xanax"
     assert only(lint("Unlike Adderall, bacopa is slow.\n"), DRUG) == []
     assert only(lint("Is bacopa as good as Ritalin?\n"), DRUG) == []
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "This product is not intended to diagnose, treat, cure, mitigate or prevent any disease.",
+        "These statements have not been evaluated by the U.S. Food and Drug Administration.",
+        "*The Food & Drug Administration has not evaluated these statements.",
+        "Not intended to diagnose, treat, cure or prevent any disease.",
+    ],
+)
+def test_disclaimer_wording_variants(lint, footer: str) -> None:
+    assert only(lint(f"Bacopa improves recall.\n\n{footer}\n"), DISCLAIMER) == []
