@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -57,11 +58,7 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
 
 def read_file(path: str, fmt: str | None = None) -> Source:
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(path, f"file is {size} bytes; the limit is {MAX_BYTES}")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = _read_regular(path)
     except InputError:
         raise
     except IsADirectoryError:
@@ -74,6 +71,20 @@ def read_file(path: str, fmt: str | None = None) -> Source:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
     text, bom = decode(path, data)
     return Source(path, text, fmt or format_for(path), bom)
+
+
+def _read_regular(path: str) -> bytes:
+    # O_NONBLOCK: opening a FIFO named like an article must not wait for a writer forever
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file (a pipe, socket or device); use - for stdin")
+        if info.st_size > MAX_BYTES:
+            raise InputError(path, f"file is {info.st_size} bytes; the limit is {MAX_BYTES}")
+        return handle.read()
 
 
 def read_stdin(name: str | None) -> Source:
