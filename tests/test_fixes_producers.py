@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from lint.config import Config
 from lint.engine import Engine
@@ -145,6 +146,8 @@ def test_json_carries_the_fix_and_text_shows_the_suggestion(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("# Notes\n\nBacopa boosts memory.\n", encoding="utf-8")
     data = json.loads(run_cli("check", str(path), "--format", "json").stdout)
+    schema = json.loads((ROOT / "lint" / "report" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)  # the schema documents the fix's shape
     claim = next(f for f in data["findings"] if f["rule_id"] == "evidence.unsupported-causal-claim")
     assert claim["fix"] == {
         "description": "Hedge the claim: 'boosts' -> 'may support'",
