@@ -245,3 +245,11 @@ def test_html_disclosure_before_a_heading_link_and_at_the_top():
 def test_explain_shows_a_fixed_example():
     out = run_cli("explain", "evidence.unsupported-causal-claim").stdout.decode()
     assert "  - Bacopa boosts memory within weeks.\n    fixed: Bacopa may support memory" in out
+
+
+def test_disease_rewording_wins_over_the_hedge_of_the_same_verb(engine, lint):
+    text = "# Notes\n\nSome sellers say ginkgo cures dementia.\n"
+    rules = {f.rule_id for f in lint(text) if f.fix is not None}
+    assert {"fda.disease-claim", "evidence.unsupported-causal-claim"} <= rules  # both overlap
+    after = fixed(engine, text, unsafe=True)
+    assert "Some sellers say ginkgo supports memory as you age." in after

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lint.finding import Edit, Finding, Fix
+from lint.finding import SEVERITY_RANK, Edit, Finding, Fix
 
 
 @dataclass
@@ -16,8 +16,10 @@ class Applied:
 
 
 def wanted_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
-    """The fixes to apply, in finding order (the first finding wins a conflict)."""
-    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    """The fixes to apply; in a conflict the more severe finding wins, then the earlier one
+    (a disease claim's rewording beats the hedge of the same verb)."""
+    ordered = sorted(findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+    return [f.fix for f in ordered if f.fix is not None and (f.fix.safe or unsafe)]
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
