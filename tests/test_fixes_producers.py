@@ -253,3 +253,21 @@ def test_disease_rewording_wins_over_the_hedge_of_the_same_verb(engine, lint):
     assert {"fda.disease-claim", "evidence.unsupported-causal-claim"} <= rules  # both overlap
     after = fixed(engine, text, unsafe=True)
     assert "Some sellers say ginkgo supports memory as you age." in after
+
+
+def test_markdown_table_row_stays_intact(engine):
+    table = (
+        "| Product | Where |\n| --- | --- |\n"
+        "| Bacopa | [this bottle](https://www.amazon.com/dp/B0X?tag=a-20) |\n"
+    )
+    text = "# Picks\n\nOur two picks:\n\n" + table
+    assert fixed(engine, text) == text.replace(table, f"{AFFILIATE_DISCLOSURE}\n\n{table}")
+
+
+def test_rel_goes_after_a_quoted_greater_than_sign(engine):
+    text = (
+        '<p>We earn a commission from links here.</p>\n<p>See <a title="a > b" '
+        'href="https://www.amazon.com/dp/B0X?tag=a-20">it</a>.</p>\n'
+    )
+    after = fixed(engine, text, "a.html")
+    assert after == text.replace('tag=a-20">', 'tag=a-20" rel="sponsored">')

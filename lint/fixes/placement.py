@@ -86,14 +86,17 @@ def _html_end(text: str, block: str, nl: str) -> Edit:
 
 
 def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | None:
-    """A new paragraph just before the heading holding `source_offset` (a sentence inside a
-    heading would change the heading); None when the block is not a heading."""
+    """A new paragraph just before the heading (or Markdown table) holding `source_offset`: a
+    sentence inside either would change it. None for any other block."""
     text, document = analysis.source_text, analysis.document
     block = document.block_at(prose_offset(analysis, source_offset))
+    first = document.offsets[block.start] if block is not None else 0
+    nl = newline(text)
+    if block is not None and block.kind == "table_cell" and document.source.format == "markdown":
+        start = _table_start(text, line_start(text, first))
+        return Edit(start, start, f"{words}{nl}{nl}")  # a sentence in a cell would break the row
     if block is None or block.kind != "heading":
         return None
-    first = document.offsets[block.start]
-    nl = newline(text)
     if document.source.format == "html":
         opening = _HEADING_OPEN.search(text, max(0, first - 512), first)
         at = opening.start() if opening else first
@@ -103,6 +106,32 @@ def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | N
         return Edit(start, start, f"{indent(text, at)}{html_paragraph(words)}{nl}")
     start = line_start(text, first)
     return Edit(start, start, f"{words}{nl}{nl}")
+
+
+def _table_start(text: str, start: int) -> int:
+    """The first line of the Markdown table whose row starts at `start`."""
+    while start > 0:
+        above = line_start(text, start - 1)
+        if "|" not in text[above:start]:
+            break
+        start = above
+    return start
+
+
+def tag_end(text: str, start: int) -> int:
+    """Offset of the `>` closing the tag at `start`, skipping quoted values; -1 if none."""
+    quote = ""
+    for index in range(start, min(len(text), start + 4096)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return index
+        elif char == "<" and index > start:
+            return -1  # a new tag before this one closed: malformed
+    return -1
 
 
 def paragraph_head(analysis: Analysis, source_offset: int) -> int:

@@ -140,12 +140,10 @@ def rel_sponsored_fix(context: Context, hit: Hit) -> Fix | None:
         inside = link.start <= hit.start < link.end or link.text_start <= hit.start < link.text_end
         if not inside or not text.startswith("<a", link.start):
             continue
-        close = text.find(">", link.start)
+        close = placement.tag_end(text, link.start)
         if close < 0:
             return None
         tag = text[link.start : close]
-        if tag.count('"') % 2:  # a ">" inside a quoted value: not a tag we can edit safely
-            return None
         rel = _REL.search(tag)
         if rel is None:
             at = close - 1 if tag.endswith((" /", "\t/", "\n/")) else close
