@@ -98,7 +98,7 @@ def bench_cache(export: Path, runs: int) -> dict[str, float]:
     }
 
 
-def bench_dask(export: Path, workers: int) -> dict[str, float]:
+def bench_dask(export: Path, workers: int, limit: int | None = None) -> dict[str, float]:
     from distributed import Client, LocalCluster
 
     from lint.archives.distributed import dask_runner
@@ -119,7 +119,7 @@ def bench_dask(export: Path, workers: int) -> dict[str, float]:
         warm = list(read_wxr(str(export)))[: 2 * workers]
         list(ArchiveRun(runner).results(warm))  # builds spaCy on every worker
         ready = time.perf_counter()
-        articles = list(read_wxr(str(export)))
+        articles = list(read_wxr(str(export)))[:limit]
         start = time.perf_counter()
         results = list(ArchiveRun(runner).results(articles))
         elapsed = time.perf_counter() - start
@@ -140,6 +140,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--dask-count", type=int, default=None, help="articles for the Dask runs")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     export = OUT / f"export-{args.count}.xml"
@@ -149,7 +150,7 @@ def main() -> None:
     results["cache"] = bench_cache(export, 1 if args.quick else 3)
     print(json.dumps(results["cache"]), flush=True)
     if not args.skip_dask:
-        results["dask"] = [bench_dask(export, n) for n in (1, 2)]
+        results["dask"] = [bench_dask(export, n, args.dask_count) for n in (1, 2)]
         print(json.dumps(results["dask"]), flush=True)
     (OUT / "archive.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
