@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lint.documents import parse
 from lint.fixes.command import fix_source
 from lint.fixes.write import encode
 from lint.sources import Source, decode
@@ -40,7 +42,7 @@ def articles(draw):
     for _ in range(draw(st.integers(1, 5))):
         words = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3))
         link = draw(st.none() | st.sampled_from(LINKS))
-        paragraphs.append((" ".join(words), link))
+        paragraphs.append((" ".join(words), link, draw(st.sampled_from(WRAPPERS))))
     title = draw(st.sampled_from(["Nootropic notes", "Ümlaut stack review", "Sleep aids"]))
     text = render(fmt, title, paragraphs, trailing_newline=draw(st.booleans()))
     if draw(st.booleans()):
@@ -48,25 +50,49 @@ def articles(draw):
     return fmt, text, draw(st.booleans())
 
 
+# how a paragraph is marked up: plain, list item, quote, heading, emphasis, table row
+WRAPPERS = ["p", "li", "quote", "h2", "strong", "table"]
+MD_WRAP = {
+    "p": "{}",
+    "li": "- {}",
+    "quote": "> {}",
+    "h2": "## {}",
+    "strong": "**{}**",
+    "table": "| Note | Source |\n| --- | --- |\n| {} | ours |",
+}
+HTML_WRAP = {
+    "p": "<p>{}</p>",
+    "li": "<ul>\n    <li>{}</li>\n  </ul>",
+    "quote": "<blockquote><p>{}</p></blockquote>",
+    "h2": "<h2>{}</h2>",
+    "strong": "<p><strong>{}</strong></p>",
+    "table": "<table><tr><td>{}</td><td>ours</td></tr></table>",
+}
+
+
 def render(fmt: str, title: str, paragraphs, trailing_newline: bool) -> str:
     if fmt == "html":
         body = []
-        for words, link in paragraphs:
+        for words, link, wrap in paragraphs:
             extra = f' Buy <a href="{link[1]}">{link[0]}</a>.' if link else ""
-            body.append(f"  <p>{html.escape(words, quote=False)}{extra}</p>")
+            inner = html.escape(words, quote=False) + extra
+            body.append("  " + HTML_WRAP[wrap].format(inner))
         text = "<html>\n<body>\n  <h1>" + title + "</h1>\n" + "\n".join(body) + "\n</body>\n</html>"
     elif fmt == "md":
         blocks = [f"# {title}"]
-        for words, link in paragraphs:
-            blocks.append(words + (f" Buy [{link[0]}]({link[1]})." if link else ""))
+        for words, link, wrap in paragraphs:
+            inner = words + (f" Buy [{link[0]}]({link[1]})." if link else "")
+            blocks.append(MD_WRAP[wrap].format(inner))
         text = "\n\n".join(blocks)
     else:
-        text = "\n\n".join([title] + [words for words, _ in paragraphs])
+        text = "\n\n".join([title] + [words for words, _, _ in paragraphs])
     return text + "\n" if trailing_newline else text
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("SUPPLINT_FIX_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(case=articles(), unsafe=st.booleans())
 def test_fixing_twice_equals_fixing_once_and_keeps_the_encoding(engine, case, unsafe):
@@ -81,6 +107,8 @@ def test_fixing_twice_equals_fixing_once_and_keeps_the_encoding(engine, case, un
     assert decode(name, data) == (once.text, bom)  # valid UTF-8, same BOM, same characters
     if not unsafe:  # safe fixes only ever add text: the original survives in order
         assert _is_subsequence(text, once.text)
+    # the markup survives: same links, same headings, same table cells and quotes
+    assert _structure(name, text, fmt) == _structure(name, once.text, fmt)
     if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
         assert "\n" not in once.text.replace("\r\n", "")  # a CRLF file stays pure CRLF
 
@@ -92,3 +120,11 @@ def _format(ext: str) -> str:
 def _is_subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(char in chars for char in short)
+
+
+def _structure(name: str, text: str, fmt: str) -> tuple:
+    document = parse(Source(name, text, _format(fmt)))
+    headings = sum(1 for b in document.blocks if b.kind == "heading")  # rewording may edit one
+    cells = sum(1 for b in document.blocks if b.kind == "table_cell")
+    quotes = sum(1 for b in document.blocks if b.quote)
+    return [link.url for link in document.links], headings, cells, quotes > 0

@@ -111,7 +111,7 @@ def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | N
 def _table_start(text: str, start: int) -> int:
     """The first line of the Markdown table whose row starts at `start`."""
     while start > 0:
-        above = line_start(text, start - 1)
+        above = line_start(text, start - (2 if text.startswith("\r\n", start - 2) else 1))
         if "|" not in text[above:start]:
             break
         start = above
