@@ -271,3 +271,15 @@ def test_rel_goes_after_a_quoted_greater_than_sign(engine):
     )
     after = fixed(engine, text, "a.html")
     assert after == text.replace('tag=a-20">', 'tag=a-20" rel="sponsored">')
+
+
+def test_configured_wording_with_html_special_characters_is_added_once():
+    config = Config(disclaimer_text="Statements <not> evaluated by the FDA & not meant to treat.")
+    engine = Engine(config)
+    text = "<html><body>\n  <p>Bacopa supports memory.</p>\n</body></html>\n"
+    once = fix_source(engine, Source("a.html", text, "html"), False)
+    assert once.text == text.replace(
+        "</body>",
+        "  <p>Statements &lt;not&gt; evaluated by the FDA &amp; not meant to treat.</p>\n</body>",
+    )
+    assert fix_source(engine, Source("a.html", once.text, "html"), False).applied == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -58,8 +58,12 @@ class Context:
 
     @cached_property
     def squashed(self) -> str:
-        """The article with whitespace runs collapsed, lower case: 'is this wording there?'"""
         return _squash(self.text)
+
+    def has(self, words: str) -> bool:
+        """Is this wording in the article already (as written, or HTML-escaped)?"""
+        squashed = _squash(words)
+        return squashed in self.squashed or _squash(html.escape(words, False)) in self.squashed
 
 
 DISCLOSURE_RULES = ("ftc.undisclosed-affiliate-link", "ftc.buy-call-to-action")
@@ -91,7 +95,7 @@ def attach_fixes(
 def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
     config = context.config
     words = config.disclaimer_text or FDA_DISCLAIMER
-    if _squash(words) in context.squashed:  # already there: never add it twice
+    if context.has(words):  # already there: never add it twice
         return None
     edit = placement.append_paragraph(context.analysis, words, config.disclaimer_before)
     where = "before the footer" if config.disclaimer_before else "at the end of the article"
@@ -104,7 +108,7 @@ def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
 def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
     analysis, config, fmt = context.analysis, context.config, context.format
     words = config.disclosure_text or AFFILIATE_DISCLOSURE
-    if _squash(words) in context.squashed:
+    if context.has(words):
         return None
     first = context.first_undisclosed
     nl = placement.newline(context.text)
@@ -121,7 +125,7 @@ def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
         first = analysis.document.offsets[0] if analysis.document.prose else first
     heading = placement.before_block(analysis, first, words)
     if heading is not None:
-        return Fix("Add the affiliate disclosure before the first call to buy", (heading,), True)
+        return Fix("Add the affiliate disclosure before the first affiliate link", (heading,), True)
     at = placement.paragraph_head(analysis, first)
     body = html.escape(words, quote=False) if fmt == "html" else words
     return Fix(
@@ -240,7 +244,7 @@ def caution_fix(caution: str) -> Producer:
             return None
         words = wording.caution_sentence(caution, name, entry)
         end = placement.sentence_end(context.analysis, hit.start)
-        if words is None or end is None or _squash(words) in context.squashed:
+        if words is None or end is None or context.has(words):
             return None
         if context.format == "html":
             words = html.escape(words, quote=False)
@@ -254,7 +258,7 @@ def dose_caution_fix(context: Context, hit: Hit) -> Fix | None:
     """After the first dose: the 'talk to your doctor' line the article lacks."""
     end = placement.sentence_end(context.analysis, hit.start)
     words = DOCTOR_LINE
-    if end is None or _squash(words) in context.squashed:
+    if end is None or context.has(words):
         return None
     return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
 
@@ -330,7 +334,3 @@ PRODUCERS: dict[str, Producer] = {
     "safety.missing-dependence-caution": caution_fix("dependence"),
     "safety.dose-without-caution": dose_caution_fix,
 }
-
-
-def producer_ids() -> Iterable[str]:
-    return sorted(PRODUCERS)
