@@ -40,21 +40,24 @@ def test_exit_1_with_findings_and_ruff_like_lines(tmp_path: Path) -> None:
     result = run_cli("check", str(path))
     assert result.returncode == 1
     out = result.stdout.decode()
-    assert f"{path}:1:41: fda.drug-comparison [warning] " in out
-    assert "Found 1 finding (0 errors, 1 warning, 0 infos) in 1 file." in out
+    assert f"{path}:1:41: fda.disease-claim [error] " in out
+    assert f"{path}:1:41: fda.missing-disclaimer [warning] " in out
+    assert "Found 2 findings (1 error, 1 warning, 0 infos) in 1 file." in out
 
 
 def test_fail_on_raises_the_threshold(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.md", CLAIM)
-    assert run_cli("check", "--fail-on", "error", str(path)).returncode == 0
-    assert run_cli("check", "--fail-on", "warning", str(path)).returncode == 1
+    path = write(tmp_path, "a.md", "Fans say this tea is clinically proven.\n")
+    assert run_cli("check", "--fail-on", "warning", str(path)).returncode == 0
+    assert run_cli("check", str(path)).returncode == 1
+    claim = write(tmp_path, "b.md", CLAIM)
+    assert run_cli("check", "--fail-on", "error", str(claim)).returncode == 1
 
 
 def test_select_and_ignore(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", CLAIM)
     assert run_cli("check", "--ignore", "fda", str(path)).returncode == 0
     assert run_cli("check", "--select", "evidence.overclaim", str(path)).returncode == 0
-    assert run_cli("check", "--select", "fda.drug-comparison", str(path)).returncode == 1
+    assert run_cli("check", "--select", "fda.disease-claim", str(path)).returncode == 1
 
 
 @pytest.mark.parametrize(
@@ -98,7 +101,7 @@ def test_good_files_still_reported_beside_a_bad_one(tmp_path: Path) -> None:
     write(tmp_path, "b.txt", b"\xff\xfe\x00")
     result = run_cli("check", str(tmp_path))
     assert result.returncode == 2
-    assert b"fda.drug-comparison" in result.stdout
+    assert b"fda.disease-claim" in result.stdout
     assert b"b.txt" in result.stderr
 
 
@@ -116,7 +119,17 @@ def test_directory_walk_includes_and_excludes(tmp_path: Path) -> None:
 
 def test_stdin_with_filename_picks_the_format() -> None:
     html = b"<p>A natural <b>alternative</b> to Ritalin.</p>"
-    result = run_cli("check", "-", "--stdin-filename", "draft.html", "--format", "json", stdin=html)
+    result = run_cli(
+        "check",
+        "-",
+        "--stdin-filename",
+        "draft.html",
+        "--format",
+        "json",
+        "--select",
+        "fda.disease-claim",
+        stdin=html,
+    )
     (finding,) = json.loads(result.stdout)["findings"]
     assert finding["path"] == "draft.html"
     assert finding["excerpt"] == "alternative</b> to Ritalin"
@@ -132,7 +145,11 @@ def test_json_output_validates_against_its_schema(tmp_path: Path) -> None:
     schema = json.loads((ROOT / "lint" / "report" / "schema.json").read_text())
     jsonschema.validate(data, schema)
     assert data["summary"]["unreadable"] == 1
-    assert {f["rule_id"] for f in data["findings"]} == {"fda.drug-comparison", "evidence.overclaim"}
+    assert {f["rule_id"] for f in data["findings"]} == {
+        "fda.disease-claim",
+        "fda.missing-disclaimer",
+        "evidence.overclaim",
+    }
 
 
 def test_config_found_walking_up_and_unknown_key_is_reported(tmp_path: Path) -> None:
@@ -159,7 +176,7 @@ def test_pyproject_config(tmp_path: Path) -> None:
 
 
 def test_severity_override_from_config(tmp_path: Path) -> None:
-    write(tmp_path, ".supplint.yaml", "severity:\n  fda.drug-comparison: error\n")
+    write(tmp_path, ".supplint.yaml", "severity:\n  fda.disease-claim: error\n")
     path = write(tmp_path, "a.md", CLAIM)
     result = run_cli("check", "--format", "json", str(path))
     assert json.loads(result.stdout)["findings"][0]["severity"] == "error"
@@ -167,7 +184,7 @@ def test_severity_override_from_config(tmp_path: Path) -> None:
 
 def test_inline_suppressions(tmp_path: Path) -> None:
     text = (
-        "<!-- supplint: disable-next-line=fda.drug-comparison -->\n"
+        "<!-- supplint: disable-next-line=fda.disease-claim -->\n"
         "It is an alternative to Adderall.\n"
         "It is an alternative to Ritalin.\n"
         "<!-- supplint: disable=fda -->\n"
@@ -175,13 +192,14 @@ def test_inline_suppressions(tmp_path: Path) -> None:
         "<!-- supplint: enable=fda -->\n"
         "It is an alternative to Concerta.\n"
     )
-    result = run_cli("check", "--format", "json", str(write(tmp_path, "a.md", text)))
+    path = write(tmp_path, "a.md", text)
+    result = run_cli("check", "--format", "json", "--select", "fda.disease-claim", str(path))
     lines = [f["line"] for f in json.loads(result.stdout)["findings"]]
     assert lines == [3, 7]
 
 
 def test_front_matter_disables_rules_for_the_file(tmp_path: Path) -> None:
-    text = "---\nsupplint:\n  disable: [fda.drug-comparison]\n---\n" + CLAIM
+    text = "---\nsupplint:\n  disable: [fda]\n---\n" + CLAIM
     assert run_cli("check", str(write(tmp_path, "a.md", text))).returncode == 0
 
 
@@ -196,11 +214,11 @@ def test_unknown_rule_in_suppression_is_reported(tmp_path: Path) -> None:
 
 def test_rules_and_explain() -> None:
     listing = run_cli("rules").stdout.decode()
-    assert "fda.drug-comparison" in listing and "evidence.overclaim" in listing
-    explained = run_cli("explain", "fda.drug-comparison")
+    assert "fda.disease-claim" in listing and "evidence.overclaim" in listing
+    explained = run_cli("explain", "fda.disease-claim")
     assert explained.returncode == 0
     assert b"21 CFR 101.93" in explained.stdout
-    unknown = run_cli("explain", "fda.drug-comparisn")
+    unknown = run_cli("explain", "fda.drug-comparisn")  # one letter off
     assert unknown.returncode == 2
     assert b"did you mean 'fda.drug-comparison'?" in unknown.stderr
 

@@ -44,7 +44,7 @@ def test_wheel_in_fresh_venv(tmp_path: Path) -> None:
         cwd=article.parent,
     )
     assert result.returncode == 1, result.stderr
-    assert f"{article}:1:24: fda.drug-comparison" in result.stdout
+    assert f"{article}:1:24: fda.disease-claim" in result.stdout
     # the installed copy, not this checkout, supplied the rules
     listing = subprocess.run(
         [str(python), "-c", "import lint.resources as r; print(r.builtin_rules_dir())"],

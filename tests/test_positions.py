@@ -7,7 +7,7 @@ import pytest
 from lint.finding import Finding
 from lint.positions import LineIndex
 
-DRUG = "fda.drug-comparison"
+DRUG = "fda.disease-claim"
 OVERCLAIM = "evidence.overclaim"
 
 

@@ -47,7 +47,7 @@ def test_hook_fails_on_a_bad_draft_and_passes_on_a_clean_one(tmp_path: Path) -> 
 
     bad = try_repo(repo, "bad.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.md:3:27: fda.drug-comparison" in bad.stdout
+    assert "bad.md:3:27: fda.disease-claim" in bad.stdout
 
     good = try_repo(repo, "good.md")
     assert good.returncode == 0, good.stdout + good.stderr
