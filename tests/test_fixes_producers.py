@@ -283,3 +283,14 @@ def test_configured_wording_with_html_special_characters_is_added_once():
         "  <p>Statements &lt;not&gt; evaluated by the FDA &amp; not meant to treat.</p>\n</body>",
     )
     assert fix_source(engine, Source("a.html", once.text, "html"), False).applied == 0
+
+
+def test_new_paragraph_goes_above_a_disable_next_line_comment(engine, lint):
+    text = (
+        "# Picks\n\nA gentle mineral.\n\n"
+        "<!-- supplint: disable-next-line=ftc.missing-rel-sponsored -->\n"
+        "## Buy [the tub](https://www.amazon.com/dp/B0X?tag=a-20)\n"
+    )
+    after = fixed(engine, text)
+    assert after == text.replace("<!-- supplint:", f"{AFFILIATE_DISCLOSURE}\n\n<!-- supplint:")
+    assert not [i for i in ids(lint, after) if i.startswith("ftc.")]

@@ -93,7 +93,7 @@ def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | N
     first = document.offsets[block.start] if block is not None else 0
     nl = newline(text)
     if block is not None and block.kind == "table_cell" and document.source.format == "markdown":
-        start = _table_start(text, line_start(text, first))
+        start = _above_directives(text, _table_start(text, line_start(text, first)))
         return Edit(start, start, f"{words}{nl}{nl}")  # a sentence in a cell would break the row
     if block is None or block.kind != "heading":
         return None
@@ -104,14 +104,28 @@ def before_block(analysis: Analysis, source_offset: int, words: str) -> Edit | N
         if text[start:at].strip():
             return Edit(at, at, html_paragraph(words))
         return Edit(start, start, f"{indent(text, at)}{html_paragraph(words)}{nl}")
-    start = line_start(text, first)
+    start = _above_directives(text, line_start(text, first))
     return Edit(start, start, f"{words}{nl}{nl}")
+
+
+def _previous_line(text: str, start: int) -> int:
+    return line_start(text, start - (2 if text.startswith("\r\n", start - 2) else 1))
+
+
+def _above_directives(text: str, start: int) -> int:
+    """Above a `disable-next-line` comment that targets this line, so it keeps its target."""
+    while start > 0:
+        above = _previous_line(text, start)
+        if "supplint:" not in text[above:start] or "disable-next-line" not in text[above:start]:
+            return start
+        start = above
+    return start
 
 
 def _table_start(text: str, start: int) -> int:
     """The first line of the Markdown table whose row starts at `start`."""
     while start > 0:
-        above = line_start(text, start - (2 if text.startswith("\r\n", start - 2) else 1))
+        above = _previous_line(text, start)
         if "|" not in text[above:start]:
             break
         start = above
