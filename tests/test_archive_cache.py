@@ -122,3 +122,25 @@ def test_second_cli_run_is_much_faster(tmp_path: Path) -> None:
     warm = time.perf_counter() - start
     assert second.stdout == first.stdout and second.returncode == first.returncode == 1
     assert cold / warm > 5, f"cold {cold:.2f}s, warm {warm:.2f}s"
+
+
+def test_concurrent_runs_share_one_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes filling the same cache at once: both right, and the cache usable after."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    dump = write_jsonl(tmp_path / "posts.jsonl", posts(300))
+    command = [sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", "1"]
+    command += ["--cache-dir", str(tmp_path / "cache"), str(dump)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT) for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [1, 1]
+    assert outputs[0] == outputs[1]
+    assert cached_rows(tmp_path / "cache") == 300
+    monkeypatch.setattr("lint.nlp.get_nlp", lambda: pytest.fail("cache miss after a shared fill"))
+    code, out = run(capsys, str(dump), "--cache-dir", str(tmp_path / "cache"))
+    assert (code, out.encode()) == (1, outputs[0])
