@@ -144,3 +144,29 @@ def test_concurrent_runs_share_one_cache(
     monkeypatch.setattr("lint.nlp.get_nlp", lambda: pytest.fail("cache miss after a shared fill"))
     code, out = run(capsys, str(dump), "--cache-dir", str(tmp_path / "cache"))
     assert (code, out.encode()) == (1, outputs[0])
+
+
+def test_an_article_that_breaks_the_engine_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = list(posts(10))
+    rows[4]["body"] += "<p>BOOM</p>"
+    dump = write_jsonl(tmp_path / "posts.jsonl", rows)
+    real_check = Engine._check
+
+    def fragile(self: Engine, analysis, checkers):  # type: ignore[no-untyped-def]
+        if "BOOM" in analysis.source_text:
+            raise RuntimeError("checker fell over")
+        return real_check(self, analysis, checkers)
+
+    monkeypatch.setattr(Engine, "_check", fragile)
+    code, out = run(capsys, str(dump), "--no-cache")
+    data = json.loads(out)
+    assert code == 2
+    assert data["errors"] == [
+        {
+            "path": f"{dump}#1005",
+            "message": f"{dump}#1005: internal error: RuntimeError: checker fell over",
+        }
+    ]
+    assert data["summary"]["files"] == 10 and data["findings"]

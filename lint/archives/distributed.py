@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from lint.archives.run import Runner, local_runner
+from lint.archives.run import Runner, lint_batch_safely, local_runner
 from lint.engine import Engine, FileResult
 from lint.errors import UsageError
 from lint.sources import Source
@@ -33,7 +33,7 @@ def lint_batch(key: str, spec: tuple[Any, ...] | None, sources: list[Source]) ->
             raise RuntimeError("worker has no engine for this rule set")
         config, select, ignore, ruleset = spec
         engine = _ENGINES[key] = Engine(config, select, ignore, ruleset)
-    return list(engine.lint_sources(sources))
+    return lint_batch_safely(engine, sources)
 
 
 def _install(key: str, spec: tuple[Any, ...]) -> None:

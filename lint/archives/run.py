@@ -3,6 +3,7 @@ engine (this process, or a Dask cluster), results coming back in input order."""
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -22,9 +23,31 @@ CHUNK = 64  # articles looked up together; bounds memory and is the unit of dist
 def local_runner(engine: Engine) -> Runner:
     def run(batches: Iterator[list[Source]]) -> Iterator[list[FileResult]]:
         for batch in batches:
-            yield list(engine.lint_sources(batch)) if batch else []
+            yield lint_batch_safely(engine, batch)
 
     return run
+
+
+def lint_batch_safely(engine: Engine, batch: list[Source]) -> list[FileResult]:
+    """One article that breaks the engine becomes an error result for that article (as
+    lint.parallel does for files), not the end of a million-article run."""
+    if not batch:
+        return []
+    try:
+        return list(engine.lint_sources(batch))
+    except Exception:
+        if os.environ.get("SUPPLINT_DEBUG"):
+            raise
+    results: list[FileResult] = []
+    for source in batch:
+        try:
+            results.extend(engine.lint_sources([source]))
+        except Exception as err:
+            if os.environ.get("SUPPLINT_DEBUG"):
+                raise
+            message = f"{source.path}: internal error: {type(err).__name__}: {err}"
+            results.append(FileResult(source.path, error=message))
+    return results
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
