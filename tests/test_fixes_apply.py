@@ -134,3 +134,41 @@ def test_file_changed_meanwhile_is_not_overwritten(tmp_path):
     with pytest.raises(InputError, match="changed while"):
         write_atomic(str(path), b"fixed", expected=b"what we read")
     assert path.read_bytes() == b"an editor saved this"
+
+
+class StubEngine:
+    """Lints by a rule: every text gets one finding whose fix inserts `insert` at the start;
+    a text containing BROKEN cannot be parsed."""
+
+    def __init__(self, insert: str):
+        self.insert = insert
+
+    def lint_sources(self, sources):
+        from lint.engine import FileResult
+        from lint.finding import Finding
+
+        for source in sources:
+            if "BROKEN" in source.text:
+                yield FileResult(source.path, error=f"{source.path}: cannot parse")
+                continue
+            fix = Fix("prepend", (Edit(0, 0, self.insert),), True)
+            finding = Finding(source.path, "x.y", "info", "m", 1, 1, 1, 2, "a", "x", fix=fix)
+            yield FileResult(source.path, [finding], source=source.text)
+
+
+def test_fix_loop_is_bounded_and_says_so():
+    from lint.fixes.command import MAX_PASSES, fix_source
+    from lint.sources import Source
+
+    fixed = fix_source(StubEngine("x"), Source("a.md", "text", "markdown"), unsafe=False)
+    assert fixed.text == "x" * MAX_PASSES + "text"
+    assert not fixed.settled and "after 10 passes" in fixed.note
+
+
+def test_a_fix_that_breaks_the_article_is_not_kept():
+    from lint.fixes.command import fix_source
+    from lint.sources import Source
+
+    fixed = fix_source(StubEngine("BROKEN "), Source("a.md", "text", "markdown"), unsafe=False)
+    assert fixed.text == "text" and fixed.applied == 0
+    assert not fixed.settled and "a fix broke it" in fixed.note

@@ -54,6 +54,7 @@ class Fixed:
     result: FileResult
     applied: int = 0
     settled: bool = True
+    note: str = ""  # why it did not settle
 
     @property
     def changed(self) -> bool:
@@ -81,10 +82,13 @@ def fix_source(engine: Engine, source: Source, unsafe: bool) -> Fixed:
         outcome = apply_fixes(text, wanted_fixes(result.findings, unsafe))
         if not outcome.fixes:
             return Fixed(source, text, result, applied)
-        text, applied = outcome.text, applied + len(outcome.fixes)
-        result = lint_one(engine, replace(source, text=text))
-    settled = result.error is not None or not wanted_fixes(result.findings, unsafe)
-    return Fixed(source, text, result, applied, settled)
+        again = lint_one(engine, replace(source, text=outcome.text))
+        if again.error is not None:  # a fix made the article unreadable: keep the last good text
+            return Fixed(source, text, result, applied, False, f"a fix broke it ({again.error})")
+        text, result, applied = outcome.text, again, applied + len(outcome.fixes)
+    settled = not wanted_fixes(result.findings, unsafe)
+    note = "" if settled else f"fixes still change it after {MAX_PASSES} passes"
+    return Fixed(source, text, result, applied, settled, note)
 
 
 def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileResult]) -> int | None:
@@ -102,7 +106,7 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
         fixed = fix_source(engine, item, bool(args.unsafe_fixes))
         results.append(fixed.result)
         if not fixed.settled:
-            summary.unsettled.append(item.path)
+            summary.unsettled.append(f"{item.path}: {fixed.note}")
         if args.diff:
             if fixed.changed:
                 diffs.append(unified_diff(item.path, item.text, fixed.text))
@@ -119,11 +123,8 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
                 continue
             summary.fixed += fixed.applied
             summary.files.append(item.path)
-    for path in summary.unsettled:
-        print(
-            f"supplint: warning: fixes in {path} still change after {MAX_PASSES} passes",
-            file=sys.stderr,
-        )
+    for warning in summary.unsettled:
+        print(f"supplint: warning: {warning}", file=sys.stderr)
     if args.diff:
         sys.stdout.write("".join(diffs))
         return _errors_or(results, 1 if diffs else 0)
