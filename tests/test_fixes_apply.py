@@ -152,7 +152,19 @@ class StubEngine:
                 yield FileResult(source.path, error=f"{source.path}: cannot parse")
                 continue
             fix = Fix("prepend", (Edit(0, 0, self.insert),), True)
-            finding = Finding(source.path, "x.y", "info", "m", 1, 1, 1, 2, "a", "x", fix=fix)
+            finding = Finding(
+                path=source.path,
+                rule_id="x.y",
+                severity="info",
+                message="m",
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=2,
+                excerpt="t",
+                family="x",
+                fix=fix,
+            )
             yield FileResult(source.path, [finding], source=source.text)
 
 
