@@ -140,6 +140,8 @@ def lint_inputs(
 
 
 class ArchiveCheck:
+    """One check: read -> cache -> engine (local, pool or Dask) -> baseline, in input order."""
+
     def __init__(
         self,
         engine: Engine,
@@ -147,12 +149,9 @@ class ArchiveCheck:
         options: ArchiveOptions,
         meta: dict[str, ArticleMeta] | None = None,
     ):
-        from lint.archives.run import ArchiveRun
-
         if args.address and args.engine != "dask":
             raise UsageError("--address needs --engine dask")
-        self.engine, self.args, self.options = engine, args, options
-        self.run_state = ArchiveRun(lambda batches: iter(()), self._cache(), meta)
+        self.engine, self.args, self.options, self.meta = engine, args, options, meta
 
     def _cache(self) -> Any:
         if self.args.no_cache:
@@ -164,13 +163,19 @@ class ArchiveCheck:
 
     def run(self, files: Sequence[str]) -> Iterator[FileResult]:
         from lint.archives.inputs import read_inputs
-        from lint.archives.run import lighten
+        from lint.archives.run import ArchiveRun, lighten
 
+        baseline = None
+        if self.args.baseline:  # read it first: a bad baseline fails before any work
+            from lint.archives.baseline import Baseline
+
+            baseline = Baseline(self.args.baseline)
         with ExitStack() as stack:
-            if self.run_state.cache is not None:
-                stack.callback(self.run_state.cache.close)
-            self.run_state.runner = self._runner(stack, files)
-            results = self.run_state.results(
+            cache = self._cache()
+            if cache is not None:
+                stack.callback(cache.close)
+            archive_run = ArchiveRun(self._runner(stack, files), cache, self.meta)
+            results = archive_run.results(
                 read_inputs(files, self.options, self.args.stdin_filename)
             )
             writer = None
@@ -179,10 +184,8 @@ class ArchiveCheck:
 
                 writer = BaselineWriter(self.args.write_baseline)
                 results = writer.record(results)
-            if self.args.baseline:
-                from lint.archives.baseline import Baseline
-
-                results = Baseline(self.args.baseline).filter(results)
+            if baseline is not None:
+                results = baseline.filter(results)
             yield from lighten(results)
             if writer is not None:
                 count = writer.write()
