@@ -68,7 +68,6 @@ class ArchiveRun:
         self.runner = runner
         self.cache = cache
         self.meta = meta  # article path -> metadata, filled when given (for the summary)
-        self.articles = 0
 
     def results(self, items: Iterable[Item]) -> Iterator[FileResult]:
         pending: deque[tuple[list[Item], list[FileResult | None]]] = deque()
@@ -97,7 +96,6 @@ class ArchiveRun:
             return item
         if not isinstance(item, Article):
             return None
-        self.articles += 1
         if self.meta is not None:
             self.meta[item.source.path] = item.meta
         if self.cache is None:
