@@ -10,6 +10,9 @@ from lint.errors import InputError
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 MAX_FRONT_MATTER = 64 * 1024  # larger front matter is not a real article header
+# 64 KB of YAML holds at most ~32,000 values; more can only come from aliases repeating
+# anchors (a "billion laughs" bomb), which would make every walk of the mapping exponential.
+MAX_VALUES = 50_000
 
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], int]:
@@ -39,4 +42,23 @@ def _load(path: str, raw: str) -> dict[str, Any]:
         raise InputError(path, f"front matter is not valid YAML: {err.problem}", line) from None
     except (YAMLError, RecursionError, ValueError) as err:
         raise InputError(path, f"front matter is not valid YAML: {err}", 1) from None
+    if _expanded_size(data) > MAX_VALUES:
+        raise InputError(
+            path, f"front matter expands to more than {MAX_VALUES} values (YAML aliases)", 1
+        )
     return data if isinstance(data, dict) else {}
+
+
+def _expanded_size(data: Any) -> int:
+    """Values a full walk of `data` visits, counting shared (aliased) nodes every time they
+    appear, as every consumer that walks it will. Stops just past the limit, so it is cheap."""
+    count, stack = 0, [data]
+    while stack and count <= MAX_VALUES:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, set)):
+            stack.extend(node)
+    return count
