@@ -92,6 +92,9 @@ class Engine:
         from lint.nlp import get_nlp
 
         checkers = self.checkers
+        from lint.heap import settle_heap
+
+        settle_heap()  # fewer, cheaper garbage collections from here on
 
         def parsed() -> Iterator[tuple[str, Document | FileResult]]:
             for item in items:

@@ -34,7 +34,60 @@ def initialize_lemmatizer(nlp: Any) -> bool:
     lookups = Lookups()
     lookups.set_table("lemma_lookup", word_table(words))
     lemmatizer.initialize(lookups=lookups)
+    if not lemmatizer.overwrite:
+        lemmatizer.__class__ = _array_lemmatizer(type(lemmatizer))
     return True
+
+
+def _array_lemmatizer(base: type) -> type:
+    """The pipe's own class, with a `__call__` that reads and writes the Doc as arrays.
+
+    spaCy's loop makes a Token object per word and sets `token.lemma_` one by one; here each
+    distinct word is looked up once per process (ORTH hash -> LEMMA hash) and the lemmas go in
+    with one `Doc.from_array`. Same rule as spaCy's lookup mode: `table.get(text, text)`, only
+    for tokens that have no lemma yet.
+    """
+
+    class ArrayLookupLemmatizer(base):
+        def __call__(self, doc: Any) -> Any:
+            if not self._validated:
+                self._validate_tables()
+            try:
+                return lemmatize_doc(doc, self.lookups.get_table("lemma_lookup", {}))
+            except Exception as err:  # as spaCy's own __call__ reports pipe errors
+                self.get_error_handler()(self.name, self, [doc], err)
+                return doc
+
+    return ArrayLookupLemmatizer
+
+
+_LEMMA_BY_ORTH: dict[int, int] = {}  # ORTH hash -> LEMMA hash, for the table below
+_LEMMA_TABLE: list[Any] = [None]
+
+
+def lemmatize_doc(doc: Any, table: Any) -> Any:
+    import numpy
+    from spacy.attrs import LEMMA, ORTH
+
+    if not len(doc):
+        return doc
+    if _LEMMA_TABLE[0] is not table:
+        _LEMMA_TABLE[0] = table
+        _LEMMA_BY_ORTH.clear()
+    by_orth = _LEMMA_BY_ORTH
+    columns = doc.to_array([ORTH, LEMMA]).tolist()
+    strings = doc.vocab.strings
+    lemmas: list[int] = []
+    for orth, lemma in columns:
+        if lemma == 0:
+            lemma = by_orth.get(orth, 0)
+            if lemma == 0:
+                text = strings[orth]
+                found = table.get(text, text)
+                by_orth[orth] = lemma = strings.add(found if isinstance(found, str) else found[0])
+        lemmas.append(lemma)
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+    return doc
 
 
 def word_table(words: dict[str, str]) -> Any:

@@ -8,6 +8,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from lint.tokens import TokenStrings
+
 _NLP: Language | None = None
 _ARTICLE_ENGLISH: type[Language] | None = None
 
@@ -73,17 +75,20 @@ def split_sentences(doc: Doc) -> Doc:
     a footnote glued after the period ("rats.1 It") stays with the sentence it cites, and a
     heading without a period is its own sentence.
     """
+    from lint.tokens import token_strings
+
+    tokens = token_strings(doc)  # plain lists: no Token object per word
+    texts = tokens.text
     depth = 0
     ended = False
     starts: list[int] = []  # 1 starts a sentence, -1 does not (spaCy's SENT_START values)
-    for i, token in enumerate(doc):
-        text = token.text
+    for i, text in enumerate(texts):
         if i == 0:
             starts.append(1)
-        elif "\n\n" in doc[i - 1].text:
+        elif "\n\n" in texts[i - 1]:
             starts.append(1)
             depth, ended = 0, False
-        elif ended and not _continues(doc, i):
+        elif ended and not _continues(tokens, i):
             starts.append(1)
             ended = False
         else:
@@ -92,9 +97,9 @@ def split_sentences(doc: Doc) -> Doc:
             depth += 1
         elif text in CLOSERS and depth:
             depth -= 1
-        if text in SENTENCE_END and depth == 0 and not _after_et_al(doc, i):
+        if text in SENTENCE_END and depth == 0 and not _after_et_al(tokens, i):
             ended = True
-        elif ended and not _trails(doc, i):
+        elif ended and not _trails(tokens, i):
             ended = False
     _set_sentence_starts(doc, starts)
     return doc
@@ -111,26 +116,26 @@ def _set_sentence_starts(doc: Doc, starts: list[int]) -> None:
     doc.from_array([SENT_START], values)
 
 
-def _after_et_al(doc: Doc, i: int) -> bool:
+def _after_et_al(tokens: TokenStrings, i: int) -> bool:
     """The period of "Smith et al. (2019) found": an abbreviation, not a sentence end."""
-    return i >= 2 and doc[i - 1].lower_ == "al" and doc[i - 2].lower_ == "et"
+    return i >= 2 and tokens.lower[i - 1] == "al" and tokens.lower[i - 2] == "et"
 
 
-def _trails(doc: Doc, i: int) -> bool:
+def _trails(tokens: TokenStrings, i: int) -> bool:
     """Tokens that may follow end punctuation inside the same sentence: quotes, footnotes."""
-    token = doc[i]
-    glued = doc[i - 1].whitespace_ == ""
-    return token.text in SENTENCE_END or token.text in CLOSERS or (glued and token.like_num)
+    text = tokens.text[i]
+    glued = not tokens.spaced[i - 1]
+    return text in SENTENCE_END or text in CLOSERS or (glued and tokens.like_num[i])
 
 
-def _continues(doc: Doc, i: int) -> bool:
+def _continues(tokens: TokenStrings, i: int) -> bool:
     """After end punctuation, is token i still the same sentence?"""
-    token = doc[i]
-    if token.is_space:
+    if tokens.is_space[i]:
         return True
-    if doc[i - 1].whitespace_ == "" and (token.like_num or token.text in CLOSERS):
+    text = tokens.text[i]
+    if not tokens.spaced[i - 1] and (tokens.like_num[i] or text in CLOSERS):
         return True
-    return token.text[:1].islower()
+    return text[:1].islower()
 
 
 def analyse_texts(texts: list[str], batch_size: int = 32) -> list[Any]:
