@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis import NEGATIONS
+from lint.tokens import token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,53 +108,108 @@ class Terms:
         """
         cache = _token_strings(doc)
         if "text" not in cache:
-            tokens = list(doc)  # one pass: each iteration builds a new Token object
-            cache["text"] = [t.text for t in tokens]
-            cache["norm"] = [token_key(t) for t in tokens]
+            tokens = token_strings(doc)  # from Doc arrays: no Token object per word
+            cache["text"] = tokens.text
+            cache["norm"] = tokens.norm  # == token_key(token)
         if self.table is None:
             return cache["norm"], cache["text"]
         lemma = f"lemma-{id(self.table)}"
         if lemma not in cache:
-            table = self.table
-            cache[lemma] = [_lemma(table, key) for key in cache["norm"]]
+            cache[lemma] = _lemmas(self.table, cache["norm"])
         return cache[lemma], cache["text"]
 
-    def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """Non-overlapping (start, end) token spans, longest match first, left to right."""
-        end = len(doc) if end is None else end
+    def _starts(self, doc: Doc) -> tuple[list[int], list[list[int]]]:
+        """Where a term starts in the Doc, and the lengths of the terms matching there.
+
+        Lengths are in the order `find` tries them (by normalised key, then by exact text,
+        longest first), each a whole match. Computed once per Doc and Terms, from an index of
+        where each key occurs, instead of a pass over every token on every call.
+        """
+        cache = _token_strings(doc)
+        name = f"starts-{id(self)}"
+        found: tuple[list[int], list[list[int]]] | None = cache.get(name)
+        if found is not None:
+            return found
         keys, texts = self._doc_keys(doc)
-        keys = keys[start:end]
-        spans: list[tuple[int, int]] = []
-        i = 0
-        while i < len(keys):
-            found = 0
-            options = self.by_first.get(keys[i], []) + self.by_first.get(texts[start + i], [])
-            for option in options:
-                words, exact = option
-                got = (
-                    texts[start + i : start + min(i + len(words), len(keys))]
-                    if exact
-                    else keys[i : i + len(words)]
-                )
-                if tuple(got) == words:
-                    found = len(words)
-                    break
-            if found:
-                spans.append((start + i, start + i + found))
-                i += found
+        candidates: set[int] = set()
+        for index in (_positions(cache, keys), _positions(cache, texts)):
+            if len(index) < len(self.by_first):
+                words = [w for w in index if w in self.by_first]
             else:
-                i += 1
+                words = [w for w in self.by_first if w in index]
+            for word in words:
+                candidates.update(index[word])
+        positions: list[int] = []
+        lengths: list[list[int]] = []
+        for i in sorted(candidates):
+            matching = []
+            for term, exact in self.by_first.get(keys[i], []) + self.by_first.get(texts[i], []):
+                got = texts[i : i + len(term)] if exact else keys[i : i + len(term)]
+                if tuple(got) == term:
+                    matching.append(len(term))
+            if matching:
+                positions.append(i)
+                lengths.append(matching)
+        found = cache[name] = (positions, lengths)
+        return found
+
+    def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) token spans, longest match first, left to right.
+
+        A term matches only inside [start, end): at each place the first term (in the order
+        above) that fits in the range wins, and matching goes on after it.
+        """
+        end = len(doc) if end is None else end
+        positions, lengths = self._starts(doc)
+        spans: list[tuple[int, int]] = []
+        after = start  # the first token not yet covered by a match
+        for k in range(bisect.bisect_left(positions, start), len(positions)):
+            i = positions[k]
+            if i >= end:
+                break
+            if i < after:
+                continue
+            for length in lengths[k]:
+                if i + length <= end:
+                    spans.append((i, i + length))
+                    after = i + length
+                    break
         return spans
 
 
 _LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time
 
 
-def _token_strings(doc: Doc) -> dict[str, list[str]]:
+def _token_strings(doc: Doc) -> dict[str, Any]:
     if _LAST_DOC[0] is not doc:
         _LAST_DOC[:] = [doc, {}]
-    strings: dict[str, list[str]] = _LAST_DOC[1]
+    strings: dict[str, Any] = _LAST_DOC[1]
     return strings
+
+
+def _positions(cache: dict[str, Any], strings: list[str]) -> dict[str, list[int]]:
+    """Token indexes of each string in one of the Doc's string lists (kept per list)."""
+    name = f"positions-{id(strings)}"
+    index: dict[str, list[int]] | None = cache.get(name)
+    if index is None:
+        index = cache[name] = {}
+        for i, word in enumerate(strings):
+            index.setdefault(word, []).append(i)
+    return index
+
+
+_LEMMA_MEMO: dict[int, tuple[Any, dict[str, str]]] = {}  # id(table) -> (table, key -> lemma)
+
+
+def _lemmas(table: Any, keys: list[str]) -> list[str]:
+    """`_lemma` of every key, each distinct key looked up once per process."""
+    entry = _LEMMA_MEMO.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _LEMMA_MEMO[id(table)] = (table, {})
+    memo = entry[1]
+    for key in set(keys).difference(memo):
+        memo[key] = _lemma(table, key)
+    return list(map(memo.__getitem__, keys))
 
 
 def _lemma(table: Any, key: str) -> str:
