@@ -17,7 +17,9 @@ def render(report: Report, style: str = "text") -> str:
         )
         text = report.sources.get(finding.path)
         if style == "text" and text is not None:
-            index = indexes.setdefault(finding.path, LineIndex(text))
+            index = indexes.get(finding.path)
+            if index is None:  # not setdefault: that built a LineIndex for every finding
+                index = indexes[finding.path] = LineIndex(text)
             out.extend(_excerpt(index, text, finding))
     out.append(summary(report))
     from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
