@@ -72,6 +72,11 @@ class TokenStrings:
         return self._strings("NORM")
 
     @property
+    def lemma(self) -> list[str]:
+        """Read after the lemmatizer has run (the list is kept from the first read)."""
+        return self._strings("LEMMA")
+
+    @property
     def spaced(self) -> list[bool]:
         """`token.whitespace_ != ""`: a space follows the token."""
         return self._flags("SPACY")

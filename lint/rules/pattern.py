@@ -9,6 +9,8 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option, span_hit
 from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
+from lint.rules.windows import anchors, windows
+from lint.tokens import token_strings
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -51,12 +53,24 @@ class PatternChecker(Checker):
                     rule.file, f"invalid token pattern: {detail.strip()}", *rule.where("patterns")
                 ) from None
         self.by_id = {rule.id: rule for rule in rules}
+        # one rule: its matches come out in an order set by the matches themselves, so the
+        # Matcher can run on windows only (lint/rules/windows.py) with identical results
+        self.anchors = anchors(rules[0].options["patterns"]) if len(rules) == 1 else None
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self._matches(doc):
             rule = self.by_id[self.nlp.vocab.strings[match_id]]
             span = doc[start:end]
             hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
             if hit is not None:
                 yield hit
+
+    def _matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        if self.anchors is None:
+            return list(self.matcher(doc))
+        found = []
+        for lo, hi in windows(token_strings(doc), self.anchors):
+            found += [(key, lo + start, lo + end) for key, start, end in self.matcher(doc[lo:hi])]
+        # the Matcher's order for one key with greedy LONGEST: longest first, then leftmost
+        return sorted(found, key=lambda m: (m[1] - m[2], m[1]))

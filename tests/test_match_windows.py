@@ -1,0 +1,84 @@
+"""Throughput shortcuts must not change results: windowed matching, array lemmas, term spans."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lint.nlp import get_nlp
+from lint.rules.windows import anchors, windows
+from lint.tokens import token_strings
+
+PATTERNS = [
+    [{"LOWER": {"IN": ["skip", "quit"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "pill"}],
+    [{"LOWER": "as"}, {"LOWER": {"IN": ["good", "strong"]}}, {"LOWER": "as"}, {"LOWER": "pill"}],
+    [{"LEMMA": "boost"}, {"LOWER": "focus"}],
+    [{"LOWER": "pill"}, {"LOWER": "-"}, {"LOWER": {"IN": ["like", "grade"]}}],
+]
+WORDS = [
+    "skip",
+    "quit",
+    "the",
+    "pill",
+    "as",
+    "good",
+    "strong",
+    "boosts",
+    "boosted",
+    "focus",
+    "-",
+    "like",
+    "grade",
+    ".",
+    ",",
+    "and",
+    "Pill",
+]
+
+
+def windowed(matcher, doc, found):
+    result = []
+    for lo, hi in windows(token_strings(doc), found):
+        result += [(key, lo + start, lo + end) for key, start, end in matcher(doc[lo:hi])]
+    return sorted(result, key=lambda m: (m[1] - m[2], m[1]))
+
+
+def test_windowed_matches_equal_whole_doc_matches():
+    from spacy.matcher import Matcher
+
+    nlp = get_nlp()
+    matcher = Matcher(nlp.vocab)
+    matcher.add("rule", PATTERNS, greedy="LONGEST")
+    found = anchors(PATTERNS)
+    assert found is not None
+    rnd = random.Random(3)
+    matched = 0
+    for _ in range(400):
+        doc = nlp(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 30))))
+        expected = list(matcher(doc))
+        matched += len(expected)
+        assert windowed(matcher, doc, found) == expected, doc.text
+    assert matched > 100  # the random texts did exercise overlapping matches
+
+
+@pytest.mark.parametrize("op", ["*", "+", "!", "{2}"])
+def test_unbounded_patterns_match_the_whole_doc(op):
+    assert anchors([[{"LOWER": "pill"}, {"LOWER": "x", "OP": op}]]) is None
+
+
+def test_pattern_without_named_words_matches_the_whole_doc():
+    assert anchors([[{"IS_DIGIT": True}, {"LOWER": "mg", "OP": "?"}]]) is None
+
+
+def test_array_lemmas_equal_spacy_lemmas():
+    from spacy.pipeline import Lemmatizer
+
+    nlp = get_nlp()
+    text = "Bacopa boosts memory; users reported improved focus and Studies were running."
+    ours = nlp(text)
+    theirs = nlp.make_doc(text)
+    for name, pipe in nlp.pipeline:
+        theirs = Lemmatizer.__call__(pipe, theirs) if name == "lemmatizer" else pipe(theirs)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert token_strings(ours).lemma == [t.lemma_ for t in ours]
