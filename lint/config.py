@@ -10,6 +10,7 @@ from typing import Any
 
 from lint.errors import ConfigError
 from lint.finding import SEVERITIES
+from lint.yaml_nodes import plain
 
 CONFIG_NAMES = (".supplint.yaml", ".supplint.yml")
 # key -> (expected type, description); the one place config keys are declared
@@ -55,14 +56,16 @@ def discover(start: Path) -> Path | None:
         folder = start.resolve()
     except (RuntimeError, OSError):  # a symlink loop: look from where the link itself sits
         folder = Path(os.path.abspath(start)).parent
-    if not folder.is_dir():
+    # os.path.isdir/isfile answer False on any OSError: Path.is_dir raises PermissionError
+    # for a chmod 000 article or a folder above we may not search, and that is no config
+    if not os.path.isdir(folder):
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
+            if os.path.isfile(candidate / name):
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.supplint]" in _read(pyproject):
+        if os.path.isfile(pyproject) and "[tool.supplint]" in _read(pyproject):
             return pyproject
     return None
 
@@ -131,7 +134,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
         expected, _ = KEYS[norm]
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
             raise ConfigError(str(path), f"'{key}' must be a {_type_name(expected)}", line)
-        setattr(config, norm, _plain(value))
+        setattr(config, norm, plain(value))
     if config.fail_on not in SEVERITIES:
         raise ConfigError(str(path), "fail_on must be error, warning or info", lines.get("fail_on"))
     if config.disclosure_position not in ("before-link", "top"):
@@ -146,14 +149,6 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             )
     config.rule_dirs = [(path.parent / str(d)).resolve() for d in config.rule_dirs]
     return config
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.errors import ConfigError
+from lint.yaml_nodes import position
 
 CAUTIONS = ("cycling", "renal", "hepatic", "interactions", "pregnancy", "dependence")
 REQUIRED = ("id", "name", "class", "cautions", "source")
@@ -49,19 +50,6 @@ class Substance:
         return tuple(names)
 
 
-def _where(node: Any, key: str | None = None) -> tuple[int, int]:
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return 0, 0
-    if key is not None:
-        try:
-            line, col = lc.key(key)
-            return line + 1, col + 1
-        except (KeyError, TypeError):
-            pass
-    return lc.line + 1, lc.col + 1
-
-
 def load_substances(files: list[tuple[str, Any]]) -> list[Substance]:
     """All entries of all `substances:` files; any schema error names its file and line."""
     substances: list[Substance] = []
@@ -89,7 +77,7 @@ def _check_unique(
         raise ConfigError(
             path,
             f"duplicate substance id '{substance.id}' (first in {first.file}:{first.line})",
-            *_where(node, "id"),
+            *position(node, "id"),
         )
     seen_ids[substance.id] = substance
     for name in substance.names:
@@ -99,29 +87,29 @@ def _check_unique(
                 path,
                 f"name '{name}' of '{substance.id}' already names '{other.id}' "
                 f"({other.file}:{other.line})",
-                *_where(node),
+                *position(node),
             )
         seen_names[name.lower()] = substance
 
 
 def parse_entry(path: str, node: Any) -> Substance:
-    line, col = _where(node)
+    line, col = position(node)
     if not isinstance(node, dict):
         raise ConfigError(path, "a substance entry must be a mapping", line, col)
     for key in node:
         if key not in ALLOWED:
             close = difflib.get_close_matches(str(key), ALLOWED, n=1)
             hint = f", did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(path, f"unknown substance key '{key}'{hint}", *_where(node, key))
+            raise ConfigError(path, f"unknown substance key '{key}'{hint}", *position(node, key))
     for key in REQUIRED:
         if key not in node:
             raise ConfigError(path, f"substance entry is missing '{key}'", line, col)
     for key in ("id", "name", "class", "source"):
         if not isinstance(node[key], str) or not node[key].strip():
-            raise ConfigError(path, f"'{key}' must be a non-empty string", *_where(node, key))
+            raise ConfigError(path, f"'{key}' must be a non-empty string", *position(node, key))
     if not SLUG.match(node["id"]):
         raise ConfigError(
-            path, f"substance id '{node['id']}' must be a lower-case slug", *_where(node, "id")
+            path, f"substance id '{node['id']}' must be a lower-case slug", *position(node, "id")
         )
     lists = {key: _strings(path, node, key) for key in ("aliases", "codes", "cautions")}
     for caution in lists["cautions"]:
@@ -129,7 +117,7 @@ def parse_entry(path: str, node: Any) -> Substance:
             raise ConfigError(
                 path,
                 f"unknown caution '{caution}' (one of: {', '.join(CAUTIONS)})",
-                *_where(node, "cautions"),
+                *position(node, "cautions"),
             )
     return Substance(
         id=node["id"],
@@ -147,5 +135,7 @@ def parse_entry(path: str, node: Any) -> Substance:
 def _strings(path: str, node: Any, key: str) -> list[str]:
     value = node.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(path, f"'{key}' must be a list of non-empty strings", *_where(node, key))
+        raise ConfigError(
+            path, f"'{key}' must be a list of non-empty strings", *position(node, key)
+        )
     return [str(v) for v in value]

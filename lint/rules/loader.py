@@ -17,6 +17,7 @@ from lint.rules.model import RULE_ID, Rule
 from lint.rules.overrides import Override, apply_overrides, build_override
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS
+from lint.yaml_nodes import plain, position
 
 __all__ = ["COMMON_OPTIONS", "KNOWLEDGE_KEYS", "RuleSet", "build_rule", "load_rules"]
 
@@ -123,7 +124,9 @@ def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: Rul
         if len(data) > 1:
             extra = next(key for key in data if key != "rules")
             raise ConfigError(
-                str(path), f"unknown top-level key '{extra}' next to 'rules'", *_pos(data, extra)
+                str(path),
+                f"unknown top-level key '{extra}' next to 'rules'",
+                *position(data, extra),
             )
         data = data["rules"]
     items = data if isinstance(data, list) else [data]
@@ -143,26 +146,13 @@ def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: Rul
     return rules
 
 
-def _pos(node: Any, key: str | None = None) -> tuple[int, int]:
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return 0, 0
-    if key is not None:
-        try:
-            line, col = lc.key(key)
-            return line + 1, col + 1
-        except (KeyError, TypeError):
-            pass
-    return lc.line + 1, lc.col + 1
-
-
 def _value_pos(node: Any, key: str) -> tuple[int, int]:
     """Where the value of `key` starts (errors about a value point at the value)."""
     try:
         line, col = node.lc.value(key)
         return line + 1, col + 1
     except (AttributeError, KeyError, TypeError):
-        return _pos(node, key)
+        return position(node, key)
 
 
 def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
@@ -185,17 +175,8 @@ def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
     return found
 
 
-def _plain(value: Any) -> Any:
-    """ruamel's commented containers -> plain dicts and lists (checkers and pickling want these)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rule:
-    line, col = _pos(node)
+    line, col = position(node)
     if not isinstance(node, dict):
         raise ConfigError(
             path, "a rule must be a mapping with id, kind, severity, message (or override)", line
@@ -212,7 +193,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         if key not in allowed:
             hint = _did_you_mean(str(key), allowed)
             raise ConfigError(
-                path, f"unknown key '{key}' for kind '{kind}'{hint}", *_pos(node, key)
+                path, f"unknown key '{key}' for kind '{kind}'{hint}", *position(node, key)
             )
     for key, option in allowed.items():
         if option.required and key not in node:
@@ -222,11 +203,11 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
     rule_id = str(node["id"])
     if not RULE_ID.match(rule_id):
         raise ConfigError(
-            path, f"rule id '{rule_id}' must look like family.name", *_pos(node, "id")
+            path, f"rule id '{rule_id}' must look like family.name", *position(node, "id")
         )
     if node["severity"] not in SEVERITIES:
         raise ConfigError(
-            path, f"severity must be one of {', '.join(SEVERITIES)}", *_pos(node, "severity")
+            path, f"severity must be one of {', '.join(SEVERITIES)}", *position(node, "severity")
         )
     _check_unless(path, node)
     if strict:
@@ -236,7 +217,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
     if not builtin:
         _reject_python_regex(path, node)
     positions = _positions(node)
-    examples = _plain(node.get("examples", {}))
+    examples = plain(node.get("examples", {}))
     rule = Rule(
         id=rule_id,
         kind=kind,
@@ -248,7 +229,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         suggestion=node.get("suggestion"),
         fix=node.get("fix"),
         fix_safe=bool(node.get("fix_safe", True)),
-        options={k: _plain(v) for k, v in node.items() if k in checker.options},
+        options={k: plain(v) for k, v in node.items() if k in checker.options},
         file=path,
         line=line,
         builtin=builtin,
@@ -320,7 +301,7 @@ def _check_unless(path: str, node: Any) -> None:
         if feature not in FEATURES:
             hint = _did_you_mean(feature, FEATURES)
             raise ConfigError(
-                path, f"unknown feature '{feature}' in unless{hint}", *_pos(node, "unless")
+                path, f"unknown feature '{feature}' in unless{hint}", *position(node, "unless")
             )
 
 
@@ -336,7 +317,7 @@ def _reject_python_regex(path: str, node: Any) -> None:
                         path,
                         "REGEX inside a token pattern runs on a backtracking engine; "
                         "house rules must use a `regex` (RE2) instead",
-                        *_pos(current, key),
+                        *position(current, key),
                     )
                 stack.append((value, in_patterns or key == "patterns"))
         elif isinstance(current, list):

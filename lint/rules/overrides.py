@@ -55,8 +55,8 @@ class Override:
 
 
 def build_override(path: str, node: Any, positions: dict[str, tuple[int, int]]) -> Override:
-    from lint.rules.loader import _plain
     from lint.rules.schema import validate_entry
+    from lint.yaml_nodes import plain as _plain
 
     validate_entry(path, node, "override")
     line = node.lc.line + 1 if hasattr(node, "lc") else 0
