@@ -147,20 +147,14 @@ def load_settings(args: Any, start: str | None = None) -> Any:
 
 def cmd_check(args: Any) -> int:
     from lint.engine import Engine, FileResult
-    from lint.errors import InputError
     from lint.finding import SEVERITY_RANK
     from lint.report import Report, renderer
-    from lint.sources import DEFAULT_INCLUDE, expand
+    from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(args, args.paths[0])
     engine = Engine(config, args.select, args.ignore)
-    results: list[FileResult] = []
-    files: list[str] = []
-    for path in args.paths:
-        try:
-            files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
-        except InputError as err:
-            results.append(FileResult(err.path, error=err.render()))
+    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     from lint.fixes.command import run_fixes, wants_fixes
 
     if wants_fixes(args):  # --fix/--unsafe-fixes/--diff: results are the findings left after

@@ -133,3 +133,17 @@ def expand(
         else:
             raise InputError(path, "no such file or directory")
     return files
+
+
+def collect(
+    paths: Iterable[str], include: Iterable[str], exclude: Iterable[str]
+) -> tuple[list[str], list[InputError]]:
+    """Every path expanded on its own, so one missing path does not hide the others' files."""
+    files: list[str] = []
+    errors: list[InputError] = []
+    for path in paths:
+        try:
+            files.extend(expand([path], include, exclude))
+        except InputError as err:
+            errors.append(err)
+    return files, errors

@@ -34,16 +34,10 @@ def archive_report(args: Any, config: Any) -> tuple[Report, list[Any]] | None:
     command then goes its usual way)."""
     from lint.archives.cli import lint_inputs
     from lint.engine import Engine
-    from lint.errors import InputError
-    from lint.sources import DEFAULT_INCLUDE, expand
+    from lint.sources import DEFAULT_INCLUDE, collect
 
-    results: list[FileResult] = []
-    files: list[str] = []
-    for path in args.paths:
-        try:
-            files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
-        except InputError as err:
-            results.append(FileResult(err.path, error=err.render()))
+    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     files = list(dict.fromkeys(files))
     if not has_archives(args, files, config):
         return None

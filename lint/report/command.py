@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint.errors import InputError, SupplintError
+from lint.errors import SupplintError
 from lint.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -59,16 +59,11 @@ def run_report(args: Any) -> int:
 
 def lint(args: Any, config: Any) -> Report:
     from lint.engine import Engine, FileResult
-    from lint.sources import DEFAULT_INCLUDE, expand
+    from lint.sources import DEFAULT_INCLUDE, collect
 
     engine = Engine(config, args.select, args.ignore)
-    results: list[FileResult] = []
-    files: list[str] = []
-    for path in args.paths:
-        try:
-            files.extend(expand([path], config.include or DEFAULT_INCLUDE, config.exclude))
-        except InputError as err:
-            results.append(FileResult(err.path, error=err.render()))
+    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     from lint.parallel import lint_files
 
     unique = list(dict.fromkeys(files))  # `report dir dir/a.md` reports a.md once
