@@ -82,3 +82,24 @@ def test_array_lemmas_equal_spacy_lemmas():
         theirs = Lemmatizer.__call__(pipe, theirs) if name == "lemmatizer" else pipe(theirs)
     assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
     assert token_strings(ours).lemma == [t.lemma_ for t in ours]
+
+
+def test_prose_builder_collapses_whitespace_and_keeps_offsets():
+    from lint.documents.model import ProseBuilder
+
+    rnd = random.Random(9)
+    pieces = ["ab", "X", " ", "  ", "\n", "\t", "\u00a0", "é", ".", "\r\n"]
+    for _ in range(300):
+        texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) for _ in range(3)]
+        builder = ProseBuilder()
+        source = ""
+        for text in texts:  # one block made of several adds, as inline markup produces
+            builder.add(text, range(len(source), len(source) + len(text)))
+            source += text
+        builder.end("paragraph")
+        prose = "".join(builder.chars)
+        assert prose == " ".join(source.split())
+        for char, offset in zip(prose, builder.offsets, strict=True):
+            assert source[offset] == char or (char == " " and source[offset].isspace())
+            if char == " ":  # a whitespace run maps to its first character
+                assert offset > 0 and not source[offset - 1].isspace()
