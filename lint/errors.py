@@ -35,3 +35,6 @@ class UsageError(SupplintError):
 
     def __init__(self, message: str):
         super().__init__("supplint", message)
+
+    def render(self) -> str:
+        return self.message  # the CLI already prefixes "supplint: error:"
