@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lint.documents.model import Block, Document, Link
 from lint.positions import LineIndex
+from lint.tokens import token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -156,14 +157,19 @@ class Sentence:
         return self.text.lower()
 
     @cached_property
+    def lowers(self) -> list[str]:
+        """`token.lower_` of each token, from the Doc's shared lists (no Token objects)."""
+        return token_strings(self.span.doc).lower[self.span.start : self.span.end]
+
+    @cached_property
     def words(self) -> set[str]:
-        return {t.lower_ for t in self.span}
+        return set(self.lowers)
 
     @cached_property
     def negated(self) -> bool:
         if NEGATION_PHRASES.search(self.text):
             return True
-        cues = sum(1 for t in self.span if t.lower_ in NEGATIONS)
+        cues = sum(1 for word in self.lowers if word in NEGATIONS)
         return cues > len(NOT_NEGATION.findall(self.text))
 
     @cached_property
@@ -175,17 +181,24 @@ class Sentence:
         """A hedge word or phrase other than "in rats": what a claim about people needs."""
         if HEDGE_PHRASES.search(self.text):
             return True
-        return any(is_hedge_token(t) for t in self.span if t.lower_ in HEDGE_WORDS)
+        doc, start = self.span.doc, self.span.start
+        return any(
+            is_hedge_token(doc[start + i])
+            for i, word in enumerate(self.lowers)
+            if word in HEDGE_WORDS
+        )
 
     @cached_property
     def cited(self) -> bool:
         if CITATION.search(self.text) or self.links_to_study:
             return True
         # a footnote number glued to a word or to punctuation: "effects3", "rats.1"
-        for token in self.span[1:]:
-            prev = token.doc[token.i - 1]
-            glued = token.like_num and len(token.text) <= 3 and not prev.whitespace_
-            if glued and (prev.is_alpha or prev.text in {".", ",", ")", "”", '"'}):
+        tokens = token_strings(self.span.doc)
+        texts, spaced, is_alpha = tokens.text, tokens.spaced, tokens.is_alpha
+        like_num = tokens.like_num
+        for i in range(self.span.start + 1, self.span.end):
+            glued = like_num[i] and len(texts[i]) <= 3 and not spaced[i - 1]
+            if glued and (is_alpha[i - 1] or texts[i - 1] in {".", ",", ")", "”", '"'}):
                 return True
         return False
 
@@ -313,4 +326,4 @@ class Analysis:
     @cached_property
     def lowered_words(self) -> frozenset[str]:
         """Every lower-cased token text: lets matchers skip rules that cannot apply."""
-        return frozenset(t.lower_ for t in self.doc)
+        return frozenset(token_strings(self.doc).lower)
