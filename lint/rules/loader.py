@@ -98,6 +98,7 @@ def parse_yaml(path: str, text: str) -> Any:
 
     yaml = YAML(typ="rt")
     try:
+        _reject_foreign_tags(path, yaml.compose(text))
         return yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -105,6 +106,34 @@ def parse_yaml(path: str, text: str) -> Any:
         raise ConfigError(path, f"invalid YAML: {err.problem or err.context}", line, col) from None
     except (YAMLError, RecursionError) as err:
         raise ConfigError(path, f"invalid YAML: {err}") from None
+
+
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+}
+
+
+def _reject_foreign_tags(path: str, root: Any) -> None:
+    """The round-trip loader never runs `!!python/object/apply:os.system`, but it would hand
+    the tagged value to the rule as if it were plain data; rules are untrusted, so any tag
+    beyond the core schema is an error at its line."""
+    stack, seen = [root] if root is not None else [], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # aliases share nodes
+            continue
+        seen.add(id(node))
+        tag = str(node.tag)
+        if tag not in _CORE_TAGS:
+            mark = node.start_mark
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise ConfigError(
+                path, f"YAML tag '{shown}' is not allowed", mark.line + 1, mark.column + 1
+            )
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
 
 
 def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: RuleSet) -> list[Rule]:
