@@ -25,6 +25,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
+from lint.tokens import token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -202,7 +203,9 @@ class CompiledClaim:
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
             return True
-        if any(t.lemma_.lower() in self.targets for t in sentence.span):
+        span = sentence.span
+        lemmas = token_strings(span.doc).lemma[span.start : span.end]  # no Token objects
+        if any(lemma.lower() in self.targets for lemma in lemmas):
             return True
         return any(phrase in sentence.lower for phrase in self.target_phrases)
 
@@ -215,10 +218,10 @@ class CompiledClaim:
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
         for match in self.constructions(span, as_spans=True):
             yield Trigger(match.start, match.end, self.construction_weights[match.label])
-        for token in span:
-            weight = self.verbs.get(token.lower_)
-            if weight and self._is_claim_verb(sentence, token):
-                yield Trigger(token.i, token.i + 1, weight)
+        for i, word in enumerate(sentence.lowers, span.start):
+            weight = self.verbs.get(word)
+            if weight and self._is_claim_verb(sentence, span.doc[i]):
+                yield Trigger(i, i + 1, weight)
 
     def _is_claim_verb(self, sentence: Sentence, token: Token) -> bool:
         doc = token.doc
@@ -287,7 +290,7 @@ class CompiledClaim:
     def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
         """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""
         weight = trigger.weight
-        words = [t.lower_ for t in sentence.span]
+        words = sentence.lowers
         if any(word in self.intensifiers for word in words):
             weight += 0.2
         doc = sentence.span.doc

@@ -182,7 +182,7 @@ class SubstanceChecker(Checker):
         prose_start, prose_end = usage.first_dose or usage.first_mention
         start, end = analysis.source_span(prose_start, prose_end)
         values = {
-            "match": analysis.doc.text[prose_start:prose_end],
+            "match": analysis.document.prose[prose_start:prose_end],  # == doc.text, not rebuilt
             "substance": usage.substance.name[:1].upper() + usage.substance.name[1:],
             "class": usage.substance.klass,
             "how": "dosed" if dosed else "discussed",
