@@ -92,6 +92,7 @@ class Terms:
             keys = tuple(t.text if exact else self._key(t) for t in doc)
             if keys:
                 self.by_first.setdefault(keys[0], []).append((keys, exact))
+                _FIRST_WORDS.add(keys[0])
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))  # longest first
 
@@ -187,14 +188,18 @@ def _token_strings(doc: Doc) -> dict[str, Any]:
     return strings
 
 
+_FIRST_WORDS: set[str] = set()  # first keys of every Terms built: the only words worth indexing
+
+
 def _positions(cache: dict[str, Any], strings: list[str]) -> dict[str, list[int]]:
-    """Token indexes of each string in one of the Doc's string lists (kept per list)."""
-    name = f"positions-{id(strings)}"
+    """Token indexes of each term-starting word in one of the Doc's string lists."""
+    firsts = _FIRST_WORDS
+    name = f"positions-{id(strings)}-{len(firsts)}"  # the set only grows: a new size, a new index
     index: dict[str, list[int]] | None = cache.get(name)
     if index is None:
         index = cache[name] = {}
-        for i, word in enumerate(strings):
-            index.setdefault(word, []).append(i)
+        for i in [i for i, word in enumerate(strings) if word in firsts]:
+            index.setdefault(strings[i], []).append(i)
     return index
 
 
