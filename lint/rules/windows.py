@@ -21,18 +21,22 @@ FIXED_OPS = {None, "1"}
 BOUNDED_OPS = FIXED_OPS | {"?"}
 
 Anchor = tuple[str, frozenset[str], int]  # (TokenStrings list, words, pattern length)
+Anchors = dict[str, dict[str, int]]  # TokenStrings list -> word -> longest pattern it anchors
 
 
-def anchors(patterns: list[list[dict[str, Any]]]) -> list[Anchor] | None:
+def anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
     """One anchor per pattern, or None when some pattern has no bounded length or anchor."""
-    found: list[Anchor] = []
+    found: Anchors = {}
     for pattern in patterns:
         if not pattern or any(spec.get("OP") not in BOUNDED_OPS for spec in pattern):
             return None
         anchor = next((a for spec in pattern for a in _spec_anchor(spec, len(pattern))), None)
         if anchor is None:
             return None
-        found.append(anchor)
+        name, words, length = anchor
+        lengths = found.setdefault(name, {})
+        for word in words:  # a wider window than a pattern needs still holds its matches
+            lengths[word] = max(lengths.get(word, 0), length)
     return found
 
 
@@ -51,17 +55,15 @@ def _spec_anchor(spec: dict[str, Any], length: int) -> list[Anchor]:
     return []
 
 
-def windows(tokens: TokenStrings, found: list[Anchor]) -> list[tuple[int, int]]:
+def windows(tokens: TokenStrings, found: Anchors) -> list[tuple[int, int]]:
     """Disjoint, sorted token ranges [start, end) that hold every possible match."""
     size = len(tokens.text)
     ranges: list[tuple[int, int]] = []
-    for name, words, length in found:
+    for name, lengths in found.items():
         strings: list[str] = getattr(tokens, name)
-        if words.isdisjoint(strings):
-            continue
-        for i, word in enumerate(strings):
-            if word in words:
-                ranges.append((max(0, i - length + 1), min(size, i + length)))
+        for i in [i for i, word in enumerate(strings) if word in lengths]:
+            length = lengths[strings[i]]
+            ranges.append((max(0, i - length + 1), min(size, i + length)))
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
