@@ -103,3 +103,38 @@ def test_prose_builder_collapses_whitespace_and_keeps_offsets():
             assert source[offset] == char or (char == " " and source[offset].isspace())
             if char == " ":  # a whitespace run maps to its first character
                 assert offset > 0 and not source[offset - 1].isspace()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        (r"\bkidney\b", False),
+        (r"[^.!?]{0,40}renal", False),
+        (r"\^ and \$ are literal", False),
+        (r"^\W*buy", True),
+        (r"buy$", True),
+        (r"\Abuy", True),
+        (r"buy\z", True),
+    ],
+)
+def test_prescreen_knows_anchored_patterns(pattern, anchored):
+    from lint.rules.prescreen import unanchored
+
+    assert unanchored([pattern]) is not anchored
+
+
+def test_prescreen_never_misses_a_sentence_match():
+    import re2
+
+    rnd = random.Random(11)
+    words = ["kidney", "kidneys", "liver", "renal", "x", "a1", "."]
+    patterns = [r"\bkidney\b", r"\brenal\b[^.]{0,5}x", r"\w+ney", r"(?i)LIVER\B", r"\.\s*a1\b"]
+    for pattern in patterns:
+        regex = re2.compile(pattern)
+        for _ in range(300):
+            sentences = [
+                "".join(rnd.choice(words) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 4)))
+                for _ in range(rnd.randint(1, 4))
+            ]
+            if any(regex.search(s) for s in sentences):
+                assert regex.search("\n".join(sentences)), (pattern, sentences)

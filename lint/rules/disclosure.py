@@ -27,6 +27,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.link import LinkMatcher, link_hit
 from lint.rules.model import Hit, Rule
+from lint.rules.prescreen import may_match, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -168,6 +169,10 @@ class Patterns:
         self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
         self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
         self.cache_key = "supplint.disclosures." + "\x00".join(opts["disclosures"])
+        # one search over the whole document first, when exact (lint/rules/prescreen.py)
+        self.screen_calls = unanchored(opts.get("calls", []))
+        self.screen_clear = unanchored(opts["disclosures"])
+        self.screen_labels = unanchored(opts.get("weak_labels", []))
 
     def targets(self, analysis: Analysis, layout: Layout) -> list[Target]:
         found: list[Target] = []
@@ -178,6 +183,8 @@ class Patterns:
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
         if self.any_call is not None:
             clear = self._clear_matches(analysis)
+            if self.screen_calls and not may_match(self.any_call, analysis):
+                return sorted(found, key=lambda t: t.start)
             for index, sentence in enumerate(analysis.sentences):
                 if clear[index] is None and self.any_call.search(sentence.raw):
                     found.extend(self._calls_in(analysis, layout, index, sentence))
@@ -187,7 +194,12 @@ class Patterns:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
         cache = analysis.doc.user_data.setdefault(self.cache_key, None)
         if cache is None:
-            cache = [self._clear_match(s.raw) for s in analysis.sentences]
+            if self.any_clear is None or (
+                self.screen_clear and not may_match(self.any_clear, analysis)
+            ):
+                cache = [None] * len(analysis.sentences)  # what _clear_match gives each
+            else:
+                cache = [self._clear_match(s.raw) for s in analysis.sentences]
             analysis.doc.user_data[self.cache_key] = cache
         return cache
 
@@ -224,6 +236,9 @@ class Patterns:
 
     def weak_labels(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         clear = self._clear_matches(analysis)
+        screened = self.any_label is not None and self.screen_labels
+        if screened and not may_match(self.any_label, analysis):
+            return []  # no sentence has a label
 
         def label(index: int, text: str) -> Any:
             if clear[index] is not None or self.any_label is None:

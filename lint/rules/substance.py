@@ -25,6 +25,7 @@ from lint.rules.base import Checker, Option
 from lint.rules.dosing import find_doses
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances
 from lint.rules.model import Hit, Rule
+from lint.rules.prescreen import may_match, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class SubstanceChecker(Checker):
         # one search per sentence instead of one per pattern: a match of the alternation exists
         # exactly when one of the patterns matches (None: the list is searched as it is)
         self.any_caution = {rule.id: _alternation(rule) for rule in rules}
+        # one search over the whole document first, when exact (lint/rules/prescreen.py)
+        self.prescreen = {r.id: unanchored(r.options["caution_patterns"]) for r in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         usages: dict[str, Usage] | None = None
@@ -120,6 +123,8 @@ class SubstanceChecker(Checker):
     def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
         combined = self.any_caution[rule.id]
         if combined is not None:
+            if self.prescreen[rule.id] and not may_match(combined, analysis):
+                return False
             return any(combined.search(sentence.raw) for sentence in analysis.sentences)
         patterns = self.patterns[rule.id]
         return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)

@@ -1,0 +1,56 @@
+"""One regex search over all sentences of a document before one search per sentence.
+
+The sentences are joined with "\\n". A pattern without text anchors (`^`, `$`, `\\A`, `\\z`)
+that matches inside one sentence matches the joined text at the same place: the characters
+are the same, and a word boundary at the sentence's edge sees "\\n" there, a non-word
+character, just as it saw the end of the text before. So no match in the joined text means no
+sentence matches; a match there (possibly a false one across a separator) only means: search
+sentence by sentence, as without the prescreen. Most documents have no match at all, and one
+search replaces hundreds (each RE2 call re-encodes its text).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+
+_KEY = "supplint.sentence-text"
+
+
+def unanchored(patterns: list[str]) -> bool:
+    """True when no pattern can use `^`, `$`, `\\A` or `\\z` (`[^...]` is a class, not one)."""
+    return not any(_anchored(pattern) for pattern in patterns)
+
+
+def _anchored(pattern: str) -> bool:
+    i = 0
+    after_bracket = False  # the previous character opened a class: "^" there negates it
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if pattern[i + 1 : i + 2] in ("A", "z"):
+                return True
+            i += 2
+            after_bracket = False
+            continue
+        if char == "$" or (char == "^" and not after_bracket):
+            return True  # a "$" or "^" inside a class is literal: counted anyway, to be safe
+        after_bracket = char == "["
+        i += 1
+    return False
+
+
+def sentences_text(analysis: Analysis) -> str:
+    """Every sentence's raw text, joined by "\\n" (once per document)."""
+    user_data = analysis.doc.user_data
+    text: str | None = user_data.get(_KEY)
+    if text is None:
+        text = user_data[_KEY] = "\n".join(s.raw for s in analysis.sentences)
+    return text
+
+
+def may_match(regex: Any, analysis: Analysis) -> bool:
+    """False only when `regex` (from unanchored patterns) matches no sentence."""
+    return regex.search(sentences_text(analysis)) is not None
