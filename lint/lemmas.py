@@ -75,18 +75,21 @@ def lemmatize_doc(doc: Any, table: Any) -> Any:
         _LEMMA_TABLE[0] = table
         _LEMMA_BY_ORTH.clear()
     by_orth = _LEMMA_BY_ORTH
-    columns = doc.to_array([ORTH, LEMMA]).tolist()
+    columns = doc.to_array([ORTH, LEMMA])
+    orths, inverse = numpy.unique(columns[:, 0], return_inverse=True)  # each word once
     strings = doc.vocab.strings
     lemmas: list[int] = []
-    for orth, lemma in columns:
+    for orth in orths.tolist():
+        lemma = by_orth.get(orth, 0)
         if lemma == 0:
-            lemma = by_orth.get(orth, 0)
-            if lemma == 0:
-                text = strings[orth]
-                found = table.get(text, text)
-                by_orth[orth] = lemma = strings.add(found if isinstance(found, str) else found[0])
+            text = strings[orth]
+            found = table.get(text, text)
+            by_orth[orth] = lemma = strings.add(found if isinstance(found, str) else found[0])
         lemmas.append(lemma)
-    doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+    looked_up = numpy.array(lemmas, dtype="uint64")[inverse.reshape(-1)]
+    # only tokens without a lemma get one (spaCy's lookup mode, overwrite off)
+    values = numpy.where(columns[:, 1] == 0, looked_up, columns[:, 1])
+    doc.from_array([LEMMA], values.astype("uint64").reshape(-1, 1))
     return doc
 
 
