@@ -19,6 +19,7 @@ FOOTNOTE_SUFFIXES = (r"(?<=[a-z]{3})\d{1,2}", r"(?<=[A-Za-z]{2}\.)\d{1,2}", r"(?
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?"}
 CLOSERS = {")", "]", '"', "”", "’", "'", "»"}
 OPENERS = {"(": ")", "[": "]"}
+_MARKS = SENTENCE_END | CLOSERS | set(OPENERS)  # tokens the sentence splitter must look at
 
 
 def get_nlp() -> Language:
@@ -79,20 +80,26 @@ def split_sentences(doc: Doc) -> Doc:
 
     tokens = token_strings(doc)  # plain lists: no Token object per word
     texts = tokens.text
+    size = len(texts)
+    # 1 starts a sentence, -1 does not (spaCy's SENT_START values)
+    starts = [1] + [-1] * (size - 1) if size else []
+    # Only punctuation, brackets and line breaks change the state below; any other token,
+    # met while no sentence end is pending, starts nothing and changes nothing: skip it.
+    marks = [i for i, text in enumerate(texts) if text in _MARKS or "\n" in text]
+    next_mark = 0
     depth = 0
     ended = False
-    starts: list[int] = []  # 1 starts a sentence, -1 does not (spaCy's SENT_START values)
-    for i, text in enumerate(texts):
+    i = 0
+    while i < size:
+        text = texts[i]
         if i == 0:
-            starts.append(1)
+            pass
         elif "\n\n" in texts[i - 1]:
-            starts.append(1)
+            starts[i] = 1
             depth, ended = 0, False
         elif ended and not _continues(tokens, i):
-            starts.append(1)
+            starts[i] = 1
             ended = False
-        else:
-            starts.append(-1)
         if text in OPENERS:
             depth += 1
         elif text in CLOSERS and depth:
@@ -101,6 +108,12 @@ def split_sentences(doc: Doc) -> Doc:
             ended = True
         elif ended and not _trails(tokens, i):
             ended = False
+        if ended or "\n\n" in text:
+            i += 1  # the next token's start depends on this one
+        else:
+            while next_mark < len(marks) and marks[next_mark] <= i:
+                next_mark += 1
+            i = marks[next_mark] if next_mark < len(marks) else size
     _set_sentence_starts(doc, starts)
     return doc
 
