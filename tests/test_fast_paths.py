@@ -138,3 +138,10 @@ def test_prescreen_never_misses_a_sentence_match():
             ]
             if any(regex.search(s) for s in sentences):
                 assert regex.search("\n".join(sentences)), (pattern, sentences)
+
+
+def test_disclaimer_regex_stays_fit_for_the_prescreen():
+    from lint.analysis import DISCLAIMER
+    from lint.rules.prescreen import unanchored
+
+    assert unanchored([DISCLAIMER.pattern])  # else has_disclaimer may not search all at once

@@ -18,6 +18,7 @@ from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.disease import build_finders, claims, rule_claims
 from lint.rules.model import Hit, Rule
+from lint.rules.prescreen import may_match
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -102,7 +103,8 @@ class DisclaimerChecker(Checker):
 
 
 def has_disclaimer(analysis: Analysis) -> bool:
-    if any(sentence.is_disclaimer for sentence in analysis.sentences):
+    # one search over all sentences first: DISCLAIMER has no anchors (lint/rules/prescreen.py)
+    if may_match(DISCLAIMER, analysis) and any(s.is_disclaimer for s in analysis.sentences):
         return True
     # a disclaimer split over a line break inside one block, or kept in front matter
     texts = [analysis.document.prose, *_strings(analysis.document.front_matter)]
