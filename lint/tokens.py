@@ -36,10 +36,13 @@ class TokenStrings:
         self.doc = weakref.ref(doc)  # the Doc keeps this in its user_data: no cycle
         self._lists: dict[str, list[Any]] = {}
 
-    def _column(self, name: str) -> list[int]:
+    def _array(self, name: str) -> Any:
         from spacy import attrs
 
-        values: list[int] = self._doc().to_array([getattr(attrs, name)]).tolist()
+        return self._doc().to_array([getattr(attrs, name)])
+
+    def _column(self, name: str) -> list[int]:
+        values: list[int] = self._array(name).tolist()
         return values
 
     def _doc(self) -> Doc:
@@ -56,7 +59,7 @@ class TokenStrings:
     def _flags(self, name: str) -> list[bool]:
         found = self._lists.get(name)
         if found is None:
-            found = self._lists[name] = [bool(v) for v in self._column(name)]
+            found = self._lists[name] = self._array(name).astype(bool).tolist()
         return found
 
     @property

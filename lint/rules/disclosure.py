@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import NEGATIONS
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from lint.documents.model import Link
 
 REPORTS = ("undisclosed", "weak")
+SENTENCE_STARTS = "supplint.sentence-source-starts"  # Doc.user_data key, shared by the rules
 HIDDEN_REL = {"sponsored"}  # HTML rel values a reader never sees
 # "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
 DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
@@ -284,9 +286,7 @@ class Layout:
         blocks = analysis.document.blocks
         self.block_index = {id(block): i for i, block in enumerate(blocks)}
         self.headings = {i for i, block in enumerate(blocks) if block.kind == "heading"}
-        self.sentence_starts = [
-            analysis.source_span(s.start_char, s.end_char)[0] for s in analysis.sentences
-        ]
+        self.analysis = analysis
         top = int(rule.options.get("top_paragraphs", 3))
         paragraphs = [i for i in range(len(blocks)) if i not in self.headings]
         self.top_end = paragraphs[top - 1] if len(paragraphs) >= top else len(blocks)
@@ -294,6 +294,16 @@ class Layout:
 
     def block_of(self, sentence: Sentence) -> int:
         return self.block_index.get(id(sentence.block), -1) if sentence.block else -1
+
+    @cached_property  # only asked when a rule has links to place: built then, once per document
+    def sentence_starts(self) -> list[int]:
+        user_data = self.analysis.doc.user_data
+        starts: list[int] | None = user_data.get(SENTENCE_STARTS)
+        if starts is None:
+            sentences = self.analysis.sentences
+            starts = [self.analysis.source_span(s.start_char, s.end_char)[0] for s in sentences]
+            user_data[SENTENCE_STARTS] = starts
+        return starts
 
     def sentence_of(self, source_offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, source_offset) - 1
