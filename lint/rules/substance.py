@@ -16,6 +16,7 @@ a passing mention is not a discussion.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -144,8 +145,9 @@ class SubstanceChecker(Checker):
         usages: dict[str, Usage] = {}
         last_named: list[str] = []  # substance ids of the last sentence that named any
         topic: list[str] = []  # the substance of the last heading that named one
+        in_doc = self._matches_by_start(analysis.doc)
         for sentence in analysis.sentences:
-            spans = filter_spans(self.matcher(sentence.span, as_spans=True))
+            spans = filter_spans(_within(analysis.doc, in_doc, sentence.span))
             named = []
             where: dict[str, int] = {}  # first mention of each substance in this sentence
             for span in spans:
@@ -166,6 +168,15 @@ class SubstanceChecker(Checker):
                 named = topic or last_named
             self._record_doses(sentence, named, where, usages)
         return usages
+
+    def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
+
+        It scans a Span the way it scans the Doc, stopping at the Span's end: the matches of a
+        sentence are exactly the Doc's matches inside it, in the same order.
+        """
+        matches: list[tuple[int, int, int]] = self.matcher(doc)
+        return [start for _, start, _ in matches], matches
 
     @staticmethod
     def _record_doses(
@@ -194,6 +205,20 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def _within(doc: Any, in_doc: tuple[list[int], list[tuple[int, int, int]]], span: Any) -> list[Any]:
+    """What `matcher(span, as_spans=True)` returns, taken from the Doc's matches."""
+    from spacy.tokens import Span
+
+    starts, matches = in_doc
+    first = bisect.bisect_left(starts, span.start)
+    last = bisect.bisect_left(starts, span.end, first)
+    return [
+        Span(doc, start, end, label=key)
+        for key, start, end in matches[first:last]
+        if end <= span.end
+    ]
 
 
 def _alternation(rule: Rule) -> Any:
