@@ -145,3 +145,32 @@ def test_disclaimer_regex_stays_fit_for_the_prescreen():
     from lint.rules.prescreen import unanchored
 
     assert unanchored([DISCLAIMER.pattern])  # else has_disclaimer may not search all at once
+
+
+def test_first_candidate_skips_only_sentences_without_a_match():
+    from types import SimpleNamespace
+
+    import re2
+
+    from lint.rules.prescreen import first_candidate
+
+    rnd = random.Random(13)
+    words = ["kidney", "renal", "x", "", " ", ".", "\n"]
+    patterns = [r"\bkidney\b", r"renal\s?x", r"\b", r"x*", r"\.\s*\bx"]
+    for pattern in patterns:
+        regex = re2.compile(pattern)
+        for _ in range(300):
+            raws = [
+                "".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+                for _ in range(rnd.randint(1, 5))
+            ]
+            analysis = SimpleNamespace(
+                doc=SimpleNamespace(user_data={}),
+                sentences=[SimpleNamespace(raw=raw) for raw in raws],
+            )
+            first = first_candidate(regex, analysis)
+            matching = [i for i, raw in enumerate(raws) if regex.search(raw)]
+            if first is None:
+                assert not matching
+            else:
+                assert all(i >= first for i in matching), (pattern, raws, first)

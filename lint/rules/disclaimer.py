@@ -18,7 +18,7 @@ from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.disease import build_finders, claims, rule_claims
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import may_match
+from lint.rules.prescreen import first_candidate
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -104,7 +104,8 @@ class DisclaimerChecker(Checker):
 
 def has_disclaimer(analysis: Analysis) -> bool:
     # one search over all sentences first: DISCLAIMER has no anchors (lint/rules/prescreen.py)
-    if may_match(DISCLAIMER, analysis) and any(s.is_disclaimer for s in analysis.sentences):
+    first = first_candidate(DISCLAIMER, analysis)
+    if first is not None and any(s.is_disclaimer for s in analysis.sentences[first:]):
         return True
     # a disclaimer split over a line break inside one block, or kept in front matter
     texts = [analysis.document.prose, *_strings(analysis.document.front_matter)]

@@ -28,7 +28,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.link import LinkMatcher, link_hit
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import may_match, unanchored
+from lint.rules.prescreen import first_candidate, may_match, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -196,12 +196,16 @@ class Patterns:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
         cache = analysis.doc.user_data.setdefault(self.cache_key, None)
         if cache is None:
-            if self.any_clear is None or (
-                self.screen_clear and not may_match(self.any_clear, analysis)
-            ):
-                cache = [None] * len(analysis.sentences)  # what _clear_match gives each
-            else:
-                cache = [self._clear_match(s.raw) for s in analysis.sentences]
+            sentences = analysis.sentences
+            first: int | None = 0
+            if self.any_clear is None:
+                first = None
+            elif self.screen_clear:
+                first = first_candidate(self.any_clear, analysis)
+            if first is None:
+                cache = [None] * len(sentences)  # what _clear_match gives each
+            else:  # sentences before `first` have no match: None
+                cache = [None] * first + [self._clear_match(s.raw) for s in sentences[first:]]
             analysis.doc.user_data[self.cache_key] = cache
         return cache
 

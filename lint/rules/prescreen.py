@@ -11,6 +11,7 @@ search replaces hundreds (each RE2 call re-encodes its text).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,13 +45,38 @@ def _anchored(pattern: str) -> bool:
 
 def sentences_text(analysis: Analysis) -> str:
     """Every sentence's raw text, joined by "\\n" (once per document)."""
+    return _joined(analysis)[0]
+
+
+def _joined(analysis: Analysis) -> tuple[str, list[int]]:
+    """The joined text, and where each sentence's part of it ends."""
     user_data = analysis.doc.user_data
-    text: str | None = user_data.get(_KEY)
-    if text is None:
-        text = user_data[_KEY] = "\n".join(s.raw for s in analysis.sentences)
-    return text
+    found: tuple[str, list[int]] | None = user_data.get(_KEY)
+    if found is None:
+        ends: list[int] = []
+        end = -1
+        for sentence in analysis.sentences:
+            end += 1 + len(sentence.raw)  # the separator before it, then the sentence
+            ends.append(end)
+        text = "\n".join(s.raw for s in analysis.sentences)
+        found = user_data[_KEY] = (text, ends)
+    return found
 
 
 def may_match(regex: Any, analysis: Analysis) -> bool:
     """False only when `regex` (from unanchored patterns) matches no sentence."""
-    return regex.search(sentences_text(analysis)) is not None
+    return first_candidate(regex, analysis) is not None
+
+
+def first_candidate(regex: Any, analysis: Analysis) -> int | None:
+    """Index of the first sentence that may match `regex`; None when no sentence does.
+
+    A sentence's match is a match of the joined text at the same place, and a search finds
+    the leftmost match: a sentence whose part ends before that match's start has none (even an
+    empty match at its very end would have been found first).
+    """
+    text, ends = _joined(analysis)
+    match = regex.search(text)
+    if match is None:
+        return None
+    return bisect.bisect_left(ends, match.start())

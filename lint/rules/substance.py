@@ -26,7 +26,7 @@ from lint.rules.base import Checker, Option
 from lint.rules.dosing import find_doses
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import may_match, unanchored
+from lint.rules.prescreen import first_candidate, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -124,9 +124,13 @@ class SubstanceChecker(Checker):
     def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
         combined = self.any_caution[rule.id]
         if combined is not None:
-            if self.prescreen[rule.id] and not may_match(combined, analysis):
-                return False
-            return any(combined.search(sentence.raw) for sentence in analysis.sentences)
+            sentences = analysis.sentences
+            if self.prescreen[rule.id]:
+                first = first_candidate(combined, analysis)
+                if first is None:
+                    return False
+                sentences = sentences[first:]  # the ones before have no match
+            return any(combined.search(sentence.raw) for sentence in sentences)
         patterns = self.patterns[rule.id]
         return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)
 
