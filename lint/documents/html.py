@@ -188,7 +188,11 @@ class _DomWalker:
             stack.extend((c, True, None, silent) for c in reversed(children))
 
     def _source_offsets(self, text: str) -> list[int]:
-        return [self.offsets[i] if i < len(self.offsets) else 0 for i in self.aligner.match(text)]
+        found = self.aligner.match(text)
+        offsets = self.offsets
+        if found and max(found) < len(offsets):  # the usual case: one lookup per character
+            return list(map(offsets.__getitem__, found))
+        return [offsets[i] if i < len(offsets) else 0 for i in found]
 
     def _text(self, text: str) -> None:
         if text:
