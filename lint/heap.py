@@ -15,6 +15,13 @@ YOUNG_THRESHOLD = 10_000  # allocations between first-generation collections (Py
 _settled = False
 
 
+def fewer_collections() -> None:
+    """At process start: start-up (importing spaCy, building rules) makes few cycles."""
+    threshold = gc.get_threshold()
+    if threshold[0] < YOUNG_THRESHOLD:
+        gc.set_threshold(YOUNG_THRESHOLD, *threshold[1:])
+
+
 def settle_heap() -> None:
     """Once per process, after the rules and the pipeline are built."""
     global _settled
@@ -22,6 +29,4 @@ def settle_heap() -> None:
         return
     _settled = True
     gc.freeze()  # objects alive now are never collected: they live as long as the process
-    threshold = gc.get_threshold()
-    if threshold[0] < YOUNG_THRESHOLD:
-        gc.set_threshold(YOUNG_THRESHOLD, *threshold[1:])
+    fewer_collections()
