@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -140,11 +141,13 @@ def test_prescreen_never_misses_a_sentence_match():
                 assert regex.search("\n".join(sentences)), (pattern, sentences)
 
 
-def test_disclaimer_regex_stays_fit_for_the_prescreen():
+def test_disclaimer_and_dose_regexes_stay_fit_for_the_prescreen():
     from lint.analysis import DISCLAIMER
+    from lint.rules.dosing import DOSE
     from lint.rules.prescreen import unanchored
 
     assert unanchored([DISCLAIMER.pattern])  # else has_disclaimer may not search all at once
+    assert unanchored([DOSE.pattern])  # else substance may not skip sentences without doses
 
 
 def test_first_candidate_skips_only_sentences_without_a_match():
@@ -152,13 +155,13 @@ def test_first_candidate_skips_only_sentences_without_a_match():
 
     import re2
 
-    from lint.rules.prescreen import first_candidate
+    from lint.rules.prescreen import candidates, first_candidate
 
     rnd = random.Random(13)
     words = ["kidney", "renal", "x", "", " ", ".", "\n"]
-    patterns = [r"\bkidney\b", r"renal\s?x", r"\b", r"x*", r"\.\s*\bx"]
+    patterns = [r"\bkidney\b", r"renal\s?x", r"\b", r"x*", r"\.\s*\bx", r"(?<![\w.])\d?x"]
     for pattern in patterns:
-        regex = re2.compile(pattern)
+        regex = re.compile(pattern) if "(?<" in pattern else re2.compile(pattern)
         for _ in range(300):
             raws = [
                 "".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
@@ -174,3 +177,6 @@ def test_first_candidate_skips_only_sentences_without_a_match():
                 assert not matching
             else:
                 assert all(i >= first for i in matching), (pattern, raws, first)
+            found = list(candidates(regex, analysis))
+            assert found == sorted(set(found))
+            assert set(matching) <= set(found), (pattern, raws, found)

@@ -12,6 +12,7 @@ search replaces hundreds (each RE2 call re-encodes its text).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -80,3 +81,20 @@ def first_candidate(regex: Any, analysis: Analysis) -> int | None:
     if match is None:
         return None
     return bisect.bisect_left(ends, match.start())
+
+
+def candidates(regex: Any, analysis: Analysis) -> Iterator[int]:
+    """Indexes of the sentences that may match `regex`, in order; every one that does is among
+    them. After each candidate the search goes on from the next sentence's part (a look-behind
+    there sees the "\\n" separator, as it saw the start of the sentence's own text)."""
+    text, ends = _joined(analysis)
+    pos = 0
+    while pos <= len(text):
+        match = regex.search(text, pos)
+        if match is None:
+            return
+        index = bisect.bisect_left(ends, match.start())
+        if index >= len(ends):
+            return
+        yield index
+        pos = ends[index] + 1

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.dosing import find_doses
+from lint.rules.dosing import DOSE, find_doses
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import first_candidate, unanchored
+from lint.rules.prescreen import candidates, first_candidate, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ class SubstanceChecker(Checker):
         last_named: list[str] = []  # substance ids of the last sentence that named any
         topic: list[str] = []  # the substance of the last heading that named one
         in_doc = self._matches_by_start(analysis.doc)
+        dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
         for sentence in analysis.sentences:
             spans = filter_spans(_within(analysis.doc, in_doc, sentence.span))
             named = []
@@ -170,7 +171,8 @@ class SubstanceChecker(Checker):
                 last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
             else:
                 named = topic or last_named
-            self._record_doses(sentence, named, where, usages)
+            if sentence.index in dosed:
+                self._record_doses(sentence, named, where, usages)
         return usages
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
