@@ -180,3 +180,35 @@ def test_first_candidate_skips_only_sentences_without_a_match():
             found = list(candidates(regex, analysis))
             assert found == sorted(set(found))
             assert set(matching) <= set(found), (pattern, raws, found)
+
+
+def _requires_word(items, words) -> bool:
+    """Whether every match of the parsed regex items contains one of `words` (lower case)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    run = ""
+    for op, arg in items:
+        if op is c.LITERAL:
+            run += chr(arg).lower()
+            continue
+        if any(word in run for word in words):
+            return True
+        run = ""
+        if op is c.SUBPATTERN and _requires_word(arg[-1], words):
+            return True
+        if op is c.BRANCH and all(_requires_word(branch, words) for branch in arg[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1 and _requires_word(arg[2], words):
+            return True
+    return any(word in run for word in words)
+
+
+def test_every_disclaimer_match_contains_one_of_the_prefilter_words():
+    from re import _parser  # type: ignore[attr-defined]
+
+    from lint.analysis import DISCLAIMER
+    from lint.rules.disclaimer import DISCLAIMER_WORDS
+
+    words = DISCLAIMER_WORDS.pattern.split("|")
+    assert _requires_word(_parser.parse(DISCLAIMER.pattern, DISCLAIMER.flags), words)
+    assert not _requires_word(_parser.parse(r"not (?:evaluated)?", 0), words)  # it can fail
