@@ -34,19 +34,9 @@ def test_code_actions_over_stdio(tmp_path: Path) -> None:
     uri = path.as_uri()
     client = Client(tmp_path)
     try:
-        init = client.send(
-            "initialize",
-            {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}},
-            request=True,
-        )
-        reply = client.wait_for(lambda m: m.get("id") == init)
-        provider = reply["result"]["capabilities"]["codeActionProvider"]
+        provider = client.initialize(tmp_path)["capabilities"]["codeActionProvider"]
         assert "source.fixAll.supplint" in provider["codeActionKinds"]
-        client.send("initialized", {})
-        client.send(
-            "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}},
-        )
+        client.open(uri, ARTICLE)
         client.diagnostics(uri)
         here = {"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": 10}}
         asked = client.send(

@@ -75,6 +75,22 @@ class Client:
             if match(message):
                 return message
 
+    def initialize(self, root: Path) -> dict[str, Any]:
+        """The LSP handshake; returns the server's `initialize` result."""
+        init = self.send(
+            "initialize",
+            {"processId": None, "rootUri": root.as_uri(), "capabilities": {}},
+            request=True,
+        )
+        reply = self.wait_for(lambda m: m.get("id") == init)
+        self.send("initialized", {})
+        result: dict[str, Any] = reply["result"]
+        return result
+
+    def open(self, uri: str, text: str) -> None:
+        document = {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+        self.send("textDocument/didOpen", {"textDocument": document})
+
     def diagnostics(self, uri: str) -> dict[str, Any]:
         return self.wait_for(
             lambda m: (
@@ -118,18 +134,8 @@ def test_diagnostics_over_stdio(tmp_path: Path) -> None:
     uri = path.as_uri()
     client = Client(tmp_path)
     try:
-        init = client.send(
-            "initialize",
-            {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}},
-            request=True,
-        )
-        reply = client.wait_for(lambda m: m.get("id") == init)
-        assert reply["result"]["serverInfo"]["name"] == "supplint"
-        client.send("initialized", {})
-        client.send(
-            "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}},
-        )
+        assert client.initialize(tmp_path)["serverInfo"]["name"] == "supplint"
+        client.open(uri, ARTICLE)
         opened = client.diagnostics(uri)
         want = expected(path, ARTICLE)
         assert want and received(opened) == want
