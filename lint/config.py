@@ -65,9 +65,36 @@ def discover(start: Path) -> Path | None:
             if os.path.isfile(candidate / name):
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if os.path.isfile(pyproject) and "[tool.supplint]" in _read(pyproject):
+        if os.path.isfile(pyproject) and _has_supplint_table(pyproject):
             return pyproject
     return None
+
+
+def _toml() -> Any:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
+
+
+def _has_supplint_table(path: Path) -> bool:
+    """Parsed, not searched: a broken `[tool.supplint` must be an error, not "no config"."""
+    text = _read(path)
+    if "supplint" not in text:
+        return False  # cheap: most pyproject files are not ours
+    return "supplint" in _parse_toml(path, text).get("tool", {})
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    tomllib = _toml()
+    try:
+        return dict(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as err:
+        found = re.search(r"\(at line (\d+), column (\d+)\)$", str(err))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)$", "", str(err))
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        raise ConfigError(str(path), f"invalid TOML: {message}", line, column) from None
 
 
 def load_config(path: Path | None) -> Config:
@@ -100,16 +127,10 @@ def _load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-
     text = _read(path)
-    try:
-        data = tomllib.loads(text).get("tool", {}).get("supplint", {})
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(str(path), f"invalid TOML: {err}") from None
+    data = _parse_toml(path, text).get("tool", {}).get("supplint", {})
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "[tool.supplint] must be a table")
     lines: dict[str, int] = {}
     section = text.find("[tool.supplint]")
     base = text.count("\n", 0, section)

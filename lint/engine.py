@@ -15,6 +15,7 @@ from lint.rules.base import Checker
 from lint.rules.loader import RuleSet
 from lint.rules.model import Hit, Rule
 from lint.rules.registry import checker_class
+from lint.selection import check_cli_selectors, check_config_selectors, selectable, selected
 from lint.sources import Source, read_file, read_stdin
 from lint.suppression import parse_suppressions
 
@@ -27,11 +28,6 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source: str | None = field(default=None, repr=False)  # decoded text, for excerpts
-
-
-def selected(rule_id: str, selectors: Iterable[str]) -> bool:
-    family = rule_id.split(".", 1)[0]
-    return any(s in (rule_id, family, "ALL", "all") for s in selectors)
 
 
 class Engine:
@@ -50,6 +46,7 @@ class Engine:
 
             ruleset = load_rules_cached(config.rule_dirs)
         self.ruleset = ruleset
+        self._check_selectors(select, ignore)
         select = select or config.select
         ignore = (ignore or []) + config.ignore
         self.rules: list[Rule] = [
@@ -59,6 +56,16 @@ class Engine:
         ]
         self.known_ids = {rule.id for rule in self.ruleset.rules}
         self._checkers: list[Checker] | None = None
+
+    def _check_selectors(self, select: list[str] | None, ignore: list[str] | None) -> None:
+        known = selectable(rule.id for rule in self.ruleset.rules)
+        check_cli_selectors("--select", select or [], known)
+        check_cli_selectors("--ignore", ignore or [], known)
+        config, where = self.config, str(self.config.path)
+        for key, selectors in (("select", config.select), ("ignore", config.ignore)):
+            check_config_selectors(where, key, selectors, known, config.lines.get(key))
+        severity_ids = list(config.severity)
+        check_config_selectors(where, "severity", severity_ids, known, config.lines.get("severity"))
 
     @property
     def checkers(self) -> list[Checker]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class SupplintError(Exception):
     """A user-facing error: `str(err)` is the whole line printed to stderr."""
@@ -38,3 +40,12 @@ class UsageError(SupplintError):
 
     def render(self) -> str:
         return self.message  # the CLI already prefixes "supplint: error:"
+
+
+def did_you_mean(word: str, choices: Iterable[object]) -> str:
+    """The hint ", did you mean 'x'?" for the closest choice, or "" when none is close."""
+    import difflib
+
+    names = sorted(str(choice) for choice in choices)
+    close = difflib.get_close_matches(word, names, n=1)
+    return f", did you mean '{close[0]}'?" if close else ""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lint.engine import Engine, FileResult
+from lint.selection import NOTHING
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -59,7 +60,7 @@ def lint_files(
         _set_worker_engine(engine)
         engine.checkers  # noqa: B018 -- build once here; forked workers share it copy-on-write
     else:
-        selected = [rule.id for rule in engine.rules] or ["-none-"]
+        selected = [rule.id for rule in engine.rules] or [NOTHING]
         initializer, initargs = _init_worker, (engine.config, selected)
     with ProcessPoolExecutor(n_jobs, context, initializer, initargs) as pool:
         futures = [(chunk, pool.submit(_lint_chunk, chunk)) for chunk in chunks(files, n_jobs)]

@@ -151,7 +151,7 @@ def run_rule_tests(
     targets: list[Path], house_dirs: list[Path], select: list[str] | None = None
 ) -> RuleTestRun:
     """Test the rules in `targets` (default: built-in rules and `house_dirs`)."""
-    from lint.engine import selected
+    from lint.selection import selected
 
     ruleset = load_rules([*house_dirs, *targets], validate_all=True)
     rules = rules_under(ruleset, targets) if targets else ruleset.rules
