@@ -57,3 +57,21 @@ def test_refuses_to_overwrite_and_rejects_bad_input(tmp_path: Path) -> None:
     assert bad_id.returncode == 2 and b"must look like family.name" in bad_id.stderr
     printed = run_cli("new-rule", "house.x", "--kind", "regex")
     assert printed.returncode == 0 and b"id: house.x\nkind: regex\n" in printed.stdout
+
+
+def test_readme_example_creates_the_folder(tmp_path: Path) -> None:
+    # README: `supplint new-rule house.no-cure --kind phrase -o house-rules/no-cure.yaml`
+    result = run_cli(
+        "new-rule",
+        "house.no-cure",
+        "--kind",
+        "phrase",
+        "-o",
+        "house-rules/no-cure.yaml",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "house-rules" / "no-cure.yaml"
+    assert "id: house.no-cure" in written.read_text(encoding="utf-8")
+    tested = run_cli("test-rules", str(written.parent), cwd=tmp_path)
+    assert tested.returncode == 0, tested.stdout + tested.stderr

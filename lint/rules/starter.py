@@ -153,6 +153,7 @@ def command(args: Any) -> int:
         raise ConfigError(str(args.output), "file exists; use --force to overwrite")
     text = starter_text(args.rule_id, args.kind, str(args.output.parent))
     try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)  # the README's house-rules/ example
         args.output.write_text(text, encoding="utf-8")
     except OSError as err:
         raise ConfigError(str(args.output), f"cannot write: {err.strerror or err}") from None
