@@ -53,10 +53,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated rule ids or families to skip",
     )
     check.add_argument(
+        "--extend-select",
+        type=_csv,
+        default=None,
+        metavar="IDS",
+        help="rule ids or families to run in addition to the config's select",
+    )
+    check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         default=None,
         help="lowest severity that makes the exit code 1 (default: info)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print one count per rule instead of the findings (text or json)",
+    )
+    check.add_argument(
+        "--output-file",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the output to FILE instead of stdout",
     )
     _common(check)
     check.add_argument(
@@ -151,12 +174,16 @@ def load_settings(args: Any, start: str | None = None) -> Any:
 def cmd_check(args: Any) -> int:
     from lint.engine import Engine, FileResult
     from lint.finding import SEVERITY_RANK
-    from lint.report import Report, renderer
+    from lint.report import Report
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(args, args.paths[0])
-    engine = Engine(config, args.select, args.ignore)
+    select = args.select
+    if args.extend_select:  # added to --select, or to the config's select (ruff's meaning)
+        select = [*(args.select or config.select), *args.extend_select]
+    engine = Engine(config, select, args.ignore)
     files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    output = _output_target(args.output_file, files)
     results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     from lint.fixes.command import run_fixes, wants_fixes
 
@@ -178,14 +205,53 @@ def cmd_check(args: Any) -> int:
     )
     for error in report.errors:
         print(f"supplint: error: {error}", file=sys.stderr)
-    sys.stdout.write(renderer(args.format)(report, args.format))
+    _write_output(output, _render_check(report, args))
     if report.errors:
         return EXIT_ERROR
-    if args.write_baseline:  # recording a baseline is how a team adopts the linter: not a failure
+    if (
+        args.write_baseline or args.exit_zero
+    ):  # recording a baseline is how a team adopts the linter: not a failure
         return EXIT_CLEAN
     threshold = SEVERITY_RANK[args.fail_on or config.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _render_check(report: Any, args: Any) -> str:
+    from lint.report import renderer
+
+    if args.statistics:
+        from lint.report import statistics
+
+        return statistics.render(report, "json" if args.format == "json" else "text")
+    return renderer(args.format)(report, args.format)
+
+
+def _output_target(output: Path | None, inputs: Sequence[str]) -> Path | None:
+    """--output-file must not be one of the articles being linted (it would be replaced)."""
+    from lint.errors import UsageError
+
+    if output is None:
+        return None
+    target = os.path.realpath(output)
+    if any(os.path.realpath(path) == target for path in inputs if path != "-"):
+        raise UsageError(f"--output-file {output} is one of the files being linted")
+    if os.path.isdir(target):
+        raise UsageError(f"--output-file {output} is a folder")
+    return output
+
+
+def _write_output(output: Path | None, text: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from lint.errors import InputError
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(str(output), f"cannot write output: {err.strerror or err}") from None
 
 
 def cmd_rules(args: Any) -> int:
