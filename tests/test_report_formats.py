@@ -12,7 +12,8 @@ import base64
 import hashlib
 import json
 import re
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePath
 
 import jsonschema
 import pytest
@@ -162,6 +163,27 @@ def test_sarif_is_valid_and_carries_exact_regions_rules_and_fixes() -> None:
     assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "gone.md: x"
 
 
+def test_sarif_uris_are_relative_to_srcroot_and_newlines_are_declared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "posts" / "a b.md")
+    outside = str(tmp_path.parent / "elsewhere.md")
+    findings = sample_report().findings[:1]
+    results = [
+        FileResult(path, [replace(findings[0], path=path)]) for path in ("rel.md", inside, outside)
+    ]
+    data = json.loads(renderer("sarif")(Report(results, {}), "sarif"))
+    validate_sarif(data)
+    run = data["runs"][0]
+    assert run["newlineSequences"] == ["\r\n", "\n", "\r"]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert locations[0] == {"uri": "rel.md", "uriBaseId": "%SRCROOT%"}
+    assert locations[1] == {"uri": "posts/a%20b.md", "uriBaseId": "%SRCROOT%"}
+    assert locations[2] == {"uri": PurePath(outside).as_uri()}
+
+
 def test_sarif_schema_rejects_a_broken_log() -> None:
     """The vendored schema really constrains: a region with startLine 0 is invalid."""
     data = json.loads(renderer("sarif")(sample_report(), "sarif"))
@@ -189,6 +211,16 @@ def test_check_format_sarif_and_github_from_the_cli(tmp_path: Path) -> None:
     line = done.stdout.decode().strip()
     prefix = f"::warning file={article.as_posix().replace(':', '%3A')},line=3,col=25,endLine=3,"
     assert line.startswith(prefix + "endColumn=39,title=fda.drug-comparison (warning)::")
+    inside = run_cli(
+        "check",
+        str(article),
+        "--format",
+        "github",
+        "--select",
+        "fda.drug-comparison",
+        cwd=tmp_path,
+    )  # an absolute path under the repository root is printed relative to it
+    assert inside.stdout.decode().startswith("::warning file=drug.md,line=3,")
 
 
 # --- GitHub annotations -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 from lint.finding import Finding
@@ -28,6 +29,12 @@ def annotation(command: str, message: str, **properties: object) -> str:
 
 
 def _file(path: str) -> str:
+    """Relative to the repository root: GitHub maps only such paths to the diff."""
+    root = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    if os.path.isabs(path):
+        relative = os.path.relpath(path, root)
+        if not relative.startswith(".."):
+            path = relative
     return PurePath(path).as_posix()
 
 

@@ -1,15 +1,19 @@
 """SARIF 2.1.0: one run, rule metadata from the rule files, exact regions, fixes.
 
 Columns are Unicode code points (`columnKind: unicodeCodePoints`), the same numbers every other
-format prints, and end positions are exclusive, as SARIF defines them.
+format prints, and end positions are exclusive, as SARIF defines them. Lines break at CR, LF and
+CRLF (lint/positions.py), so the run says so in `newlineSequences` (SARIF's default omits a bare
+CR). Paths under the working folder are relative URIs against `%SRCROOT%`, which
+`originalUriBaseIds` resolves, so code scanning maps them to repository files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +27,8 @@ SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+NEWLINE_SEQUENCES = ["\r\n", "\n", "\r"]  # the line breaks LineIndex counts
+SRCROOT = "%SRCROOT%"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(])")
 
 
@@ -44,6 +50,8 @@ def build(report: Report) -> dict[str, Any]:
             }
         },
         "columnKind": "unicodeCodePoints",
+        "newlineSequences": NEWLINE_SEQUENCES,
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "invocations": [_invocation(report)],
         "results": [
             _result(finding, index[finding.rule_id], lines.get(finding.path), fingerprint)
@@ -53,12 +61,15 @@ def build(report: Report) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def artifact_uri(path: str) -> str:
-    """A relative path stays a relative URI reference (what code-scanning UIs expect)."""
+def artifact_location(path: str) -> dict[str, str]:
+    """Relative to %SRCROOT% (the working folder) when the file is under it, else absolute."""
     pure = PurePath(path)
     if pure.is_absolute():
-        return pure.as_uri()
-    return quote(pure.as_posix(), safe="/")
+        relative = os.path.relpath(pure, Path.cwd())
+        if relative.startswith(".."):
+            return {"uri": pure.as_uri()}
+        pure = PurePath(relative)
+    return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
@@ -121,7 +132,7 @@ def _result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
+                    "artifactLocation": artifact_location(finding.path),
                     "region": _region(finding),
                 }
             }
@@ -152,7 +163,7 @@ def _fix(path: str, fix: Fix, lines: LineIndex | None) -> dict[str, Any]:
     return {
         "description": {"text": fix.description},
         "artifactChanges": [
-            {"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements}
+            {"artifactLocation": artifact_location(path), "replacements": replacements}
         ],
         "properties": {"safe": fix.safe},
     }
@@ -176,7 +187,7 @@ def _invocation(report: Report) -> dict[str, Any]:
             "level": "error",
             "message": {"text": result.error},
             "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}
+                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
             ],
         }
         for result in report.results
