@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the output to FILE instead of stdout",
     )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be linted, then exit"
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the resolved settings (config file, rules that would run), then exit",
+    )
     _common(check)
     check.add_argument(
         "--stdin-filename",
@@ -111,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id", metavar="RULE-ID")
     _common(explain)
     commands.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description='Print a completion script: `eval "$(supplint completion bash)"` in '
+        "~/.bashrc, or `supplint completion zsh > ~/.zfunc/_supplint`.",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     from lint.authoring import add_parsers  # test-rules, new-rule
 
     add_parsers(commands, _common)
@@ -183,7 +198,9 @@ def cmd_check(args: Any) -> int:
         select = [*(args.select or config.select), *args.extend_select]
     engine = Engine(config, select, args.ignore)
     files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
-    output = _output_target(args.output_file, files)
+    output = _output_target(args.output_file, args.paths, files)
+    if args.show_files or args.show_settings:
+        return _show(args, config, engine, files, missing)
     results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     from lint.fixes.command import run_fixes, wants_fixes
 
@@ -217,6 +234,28 @@ def cmd_check(args: Any) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _show(args: Any, config: Any, engine: Any, files: list[str], missing: list[Any]) -> int:
+    """--show-files / --show-settings: what a run would do, without linting anything."""
+    for error in missing:
+        print(f"supplint: error: {error.render()}", file=sys.stderr)
+    if args.show_files:
+        sys.stdout.write("".join(f"{path}\n" for path in files))
+    if args.show_settings:
+        import json
+
+        from lint.config import KEYS
+
+        settings = {key: getattr(config, key) for key in KEYS}
+        settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
+        shown = {
+            "config": str(config.path) if config.path else None,
+            "settings": settings,
+            "rules": sorted(rule.id for rule in engine.rules),
+        }
+        print(json.dumps(shown, indent=2, default=str))
+    return EXIT_ERROR if missing else EXIT_CLEAN
+
+
 def _render_check(report: Any, args: Any) -> str:
     from lint.report import renderer
 
@@ -227,17 +266,22 @@ def _render_check(report: Any, args: Any) -> str:
     return renderer(args.format)(report, args.format)
 
 
-def _output_target(output: Path | None, inputs: Sequence[str]) -> Path | None:
-    """--output-file must not be one of the articles being linted (it would be replaced)."""
+def _output_target(output: Path | None, named: Sequence[str], files: list[str]) -> Path | None:
+    """--output-file is never linted: an error if named as an article, else left out of the walk.
+
+    A folder walk finds the output of the previous run (`check . -o lint.txt`): linting it, or
+    refusing the run, would punish running the same command twice.
+    """
     from lint.errors import UsageError
 
     if output is None:
         return None
     target = os.path.realpath(output)
-    if any(os.path.realpath(path) == target for path in inputs if path != "-"):
-        raise UsageError(f"--output-file {output} is one of the files being linted")
     if os.path.isdir(target):
         raise UsageError(f"--output-file {output} is a folder")
+    if any(os.path.realpath(path) == target for path in named if path != "-"):
+        raise UsageError(f"--output-file {output} is one of the files being linted")
+    files[:] = [path for path in files if os.path.realpath(path) != target]
     return output
 
 
@@ -295,6 +339,13 @@ def cmd_server(args: Any) -> int:
     return serve()
 
 
+def cmd_completion(args: Any) -> int:
+    import shtab  # only here: completion must not slow every other command's start-up
+
+    sys.stdout.write(shtab.complete(build_parser(), shell=args.shell) + "\n")
+    return EXIT_CLEAN
+
+
 def cmd_explain(args: Any) -> int:
     from lint.errors import UsageError
     from lint.rules.loader import load_rules
@@ -348,3 +399,4 @@ COMMANDS = {
     "report": cmd_report,
 }
 COMMANDS["server"] = cmd_server
+COMMANDS["completion"] = cmd_completion

@@ -66,3 +66,64 @@ def test_extend_select_adds_to_the_selection(tmp_path: Path) -> None:
     assert families == {"ftc", "fda"}
     typo = run_cli("check", "--extend-select", "fdx", str(path))
     assert typo.returncode == 2 and b"did you mean 'fda'?" in typo.stderr
+
+
+def complete(script: Path, *words: str) -> list[str]:
+    import subprocess
+
+    line = " ".join(words)
+    program = (
+        f"source {script}; COMP_WORDS=({line}); COMP_CWORD={len(words) - 1}; "
+        f'COMP_LINE="{line}"; COMP_POINT=${{#COMP_LINE}}; _shtab_supplint; '
+        'printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run(["bash", "-c", program], capture_output=True, text=True, check=True)
+    return done.stdout.split()
+
+
+def test_bash_completion_completes_commands_and_options(tmp_path: Path) -> None:
+    result = run_cli("completion", "bash")
+    assert result.returncode == 0
+    script = tmp_path / "supplint.bash"
+    script.write_bytes(result.stdout)
+    assert complete(script, "supplint", "ex") == ["explain"]
+    assert "--select" in complete(script, "supplint", "check", "--sel")
+    assert "--statistics" in complete(script, "supplint", "check", "--stat")
+
+
+def test_completion_is_not_imported_by_check() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, lint.cli; lint.cli.build_parser(); print('shtab' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_output_file_in_the_linted_folder_is_not_linted(tmp_path: Path) -> None:
+    article(tmp_path)
+    first = run_cli("check", ".", "-o", "lint.txt", cwd=tmp_path)
+    again = run_cli("check", ".", "-o", "lint.txt", cwd=tmp_path)
+    assert first.returncode == again.returncode == 1, again.stderr
+    assert "a.md:1:8: fda.disease-claim" in (tmp_path / "lint.txt").read_text(encoding="utf-8")
+    shown = run_cli("check", ".", "-o", "lint.txt", "--show-files", cwd=tmp_path)
+    assert [Path(p) for p in shown.stdout.decode().split()] == [Path("a.md")]
+
+
+def test_show_settings_and_files(tmp_path: Path) -> None:
+    article(tmp_path)
+    (tmp_path / "notes.txt").write_text("Plain notes.\n", encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text(
+        "select: [fda]\nexclude: [notes.txt]\n", encoding="utf-8"
+    )
+    files = run_cli("check", ".", "--show-files", cwd=tmp_path)
+    assert files.returncode == 0
+    assert [Path(p) for p in files.stdout.decode().split()] == [Path("a.md")]
+    settings = json.loads(run_cli("check", ".", "--show-settings", cwd=tmp_path).stdout)
+    assert settings["config"] == str((tmp_path / ".supplint.yaml").resolve())
+    assert settings["settings"]["select"] == ["fda"]
+    assert settings["rules"] == [
+        "fda.disease-claim",
+        "fda.drug-comparison",
+        "fda.missing-disclaimer",
+    ]
