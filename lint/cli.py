@@ -213,8 +213,9 @@ def cmd_check(args: Any) -> int:
             return done
     else:
         from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
+        from lint.progress import progress
 
-        results.extend(lint_inputs(engine, files, args, config))
+        results.extend(progress(lint_inputs(engine, files, args, config), total=len(files)))
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},
