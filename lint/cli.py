@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     from lint.fixes.command import add_arguments as add_fix_arguments
 
     add_fix_arguments(check)
+    check.add_argument(
+        "--review-db",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="hide findings dismissed in `supplint review`; report decided ones still present",
+    )
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -132,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lint.report_args import add_report_parser  # report: HTML / Markdown
 
     add_report_parser(commands)
+    from lint.review.command import add_parser as add_review_parser
+
+    add_review_parser(commands, _common)
     return parser
 
 
@@ -216,6 +226,10 @@ def cmd_check(args: Any) -> int:
         from lint.progress import progress
 
         results.extend(progress(lint_inputs(engine, files, args, config), total=len(files)))
+    if args.review_db:
+        from lint.review.check import apply_review_db  # decisions taken in `supplint review`
+
+        results = apply_review_db(args.review_db, results)
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},
@@ -401,3 +415,12 @@ COMMANDS = {
 }
 COMMANDS["server"] = cmd_server
 COMMANDS["completion"] = cmd_completion
+
+
+def cmd_review(args: Any) -> int:
+    from lint.review.command import command  # needs the `review` extra only when serving
+
+    return command(args)
+
+
+COMMANDS["review"] = cmd_review

@@ -1,0 +1,66 @@
+"""Each finding of a run with its decision: exact by fingerprint, or an old decision for the same
+finding whose text changed ("needs a new look", state `stale`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.archives.baseline import normalize
+from lint.finding import Finding
+from lint.review.keys import FindingKey
+from lint.review.store import Decision
+
+STATES = ("open", "stale", "accepted", "dismissed", "fixed")
+STATE_LABELS = {
+    "open": "open",
+    "stale": "needs a new look",
+    "accepted": "accepted",
+    "dismissed": "dismissed",
+    "fixed": "marked fixed",
+}
+
+
+@dataclass(frozen=True)
+class Triaged:
+    finding: Finding
+    key: FindingKey
+    decision: Decision | None  # applies to this exact finding
+    previous: Decision | None = None  # a decision on this finding before its text changed
+
+    @property
+    def state(self) -> str:
+        if self.decision is not None:
+            return self.decision.status
+        return "stale" if self.previous is not None else "open"
+
+    @property
+    def needs_action(self) -> bool:
+        """Open and stale findings still wait for an editor."""
+        return self.state in ("open", "stale")
+
+
+def triage(
+    keyed: Iterable[tuple[Finding, FindingKey]], decisions: dict[tuple[str, str, str], Decision]
+) -> list[Triaged]:
+    pairs = list(keyed)
+    exact = {key.ident for _, key in pairs if key.ident in decisions}
+    # decisions of these articles that no finding matches exactly: candidates for a new look
+    paths = {key.path for _, key in pairs}
+    loose: dict[tuple[str, str, str], Decision] = {}
+    for ident, decision in decisions.items():
+        if decision.path in paths and ident not in exact:
+            loose.setdefault((decision.path, decision.rule_id, decision.surround), decision)
+            loose.setdefault(
+                (decision.path, decision.rule_id, "\0" + normalize(decision.excerpt)), decision
+            )
+    out = []
+    for finding, key in pairs:
+        decision = decisions.get(key.ident)
+        previous = None
+        if decision is None:
+            previous = loose.get((key.path, key.rule_id, key.surround)) or loose.get(
+                (key.path, key.rule_id, "\0" + normalize(key.excerpt))
+            )
+        out.append(Triaged(finding, key, decision, previous))
+    return out

@@ -1,0 +1,80 @@
+"""The articles under review: the files named at start-up, linted in this process.
+
+The file list is fixed when the workspace opens, so a request can only ever name an article by
+its number in that list: no path from the network is ever opened. Nothing here writes a file
+other than the review database.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.engine import Engine, FileResult
+from lint.finding import Finding
+from lint.review.keys import FindingKey, finding_keys, path_key_for
+from lint.review.store import DB_NAME, Store
+from lint.review.triage import Triaged, triage
+
+
+@dataclass
+class Article:
+    number: int
+    path: str
+    result: FileResult
+    keyed: list[tuple[Finding, FindingKey]] = field(default_factory=list)
+
+
+def default_db(config_path: Path | None, first: str) -> Path:
+    """`.supplint/review.db` next to the config, else in the first path's folder."""
+    if config_path is not None:
+        return config_path.resolve().parent / DB_NAME
+    base = Path(first)
+    folder = base if base.is_dir() else base.parent
+    return folder.resolve() / DB_NAME
+
+
+class Workspace:
+    def __init__(self, engine: Engine, files: list[str], store: Store, errors: list[str]):
+        self.engine = engine
+        self.files = list(dict.fromkeys(files))
+        self.store = store
+        self.errors = errors  # paths that were named but could not be collected
+        self.path_key = path_key_for(store.path)
+        self.articles: list[Article] = []
+        self._lock = threading.Lock()  # one lint at a time: the engine is not thread-safe
+        self.runs = 0
+
+    @property
+    def rules(self) -> dict[str, Any]:
+        return {rule.id: rule for rule in self.engine.rules}
+
+    def lint(self, numbers: list[int] | None = None) -> None:
+        """Lint every article (or only these numbers) again, from the files as they are now."""
+        with self._lock:
+            if numbers is None or not self.articles:
+                results = list(self.engine.lint_paths(self.files))
+                self.articles = [self._article(n, r) for n, r in enumerate(results)]
+            else:
+                for n in numbers:
+                    result = next(iter(self.engine.lint_paths([self.files[n]])))
+                    self.articles[n] = self._article(n, result)
+            self.runs += 1
+
+    def _article(self, number: int, result: FileResult) -> Article:
+        return Article(number, result.path, result, list(finding_keys(result, self.path_key)))
+
+    def article(self, number: int) -> Article | None:
+        return self.articles[number] if 0 <= number < len(self.articles) else None
+
+    def triaged(self, article: Article, decisions: dict[Any, Any] | None = None) -> list[Triaged]:
+        return triage(article.keyed, self.store.current() if decisions is None else decisions)
+
+    def key_of(self, article: Article, fingerprint: str, rule_id: str) -> FindingKey | None:
+        """The key of a finding present in the latest run: decisions are only taken on those."""
+        for _, key in article.keyed:
+            if key.fingerprint == fingerprint and key.rule_id == rule_id:
+                return key
+        return None
