@@ -87,10 +87,20 @@ def migrate(conn: sqlite3.Connection, migrations: list[Callable[..., None]] | No
             f"review database schema is version {current}; this supplint knows up to "
             f"{len(MIGRATIONS)}: upgrade supplint"
         )
-    for version, step in enumerate(steps[current:], start=current + 1):
-        with conn:  # one transaction per step: a failed step leaves the previous version
-            step(conn)
-            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+    previous = conn.isolation_level
+    conn.isolation_level = None  # explicit BEGIN: Python's sqlite3 does not wrap DDL in one
+    try:
+        for version, step in enumerate(steps[current:], start=current + 1):
+            conn.execute("BEGIN")
+            try:  # one transaction per step: a failed step leaves the previous version whole
+                step(conn)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+    finally:
+        conn.isolation_level = previous
     return max(current, len(steps))
 
 
