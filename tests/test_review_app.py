@@ -135,7 +135,7 @@ def test_every_post_route_checks_csrf(app: tuple[TestClient, Workspace]) -> None
 
 
 def test_dismiss_persists_across_a_restart(engine: Engine, site: Path) -> None:
-    client, workspace = make_client(engine, site)
+    client, _ = make_client(engine, site)
     csrf = login(client)
     response = dismiss(client, csrf, note="seen by legal")
     assert response.status_code == 303
