@@ -210,7 +210,7 @@ def test_export_baseline_is_read_by_check_baseline(decided: dict[str, Path]) -> 
     rows = list(csv.DictReader((out / "audit.csv").open(encoding="utf-8", newline="")))
     assert [(r["status"], r["author"]) for r in rows] == [("dismissed", "ann"), ("accepted", "bob")]
     assert rows[0]["reason"] == "'=HYPERLINK(evil)"  # a spreadsheet never runs it as a formula
-    assert rows[0]["excerpt"] == "treats ADHD" and rows[0]["path"] == "../a.md"
+    assert rows[0]["excerpt"] == "treats ADHD" and rows[0]["path"] == "a.md"  # project-relative
 
 
 def test_export_needs_an_output(decided: dict[str, Path]) -> None:

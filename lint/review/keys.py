@@ -20,7 +20,7 @@ from lint.finding import Finding
 
 @dataclass(frozen=True)
 class FindingKey:
-    path: str  # relative to the database's folder (PathKey), so any working folder works
+    path: str  # relative to key_base (PathKey), so any working folder works
     rule_id: str
     fingerprint: str
     excerpt: str  # as in the source (compared normalised)
@@ -60,5 +60,12 @@ def finding_keys(result: FileResult, path_key: PathKey) -> Iterator[tuple[Findin
         )
 
 
+def key_base(db_path: Path) -> Path:
+    """The folder article paths are stored relative to: the project folder for the default
+    `.supplint/review.db`, else the database's own folder."""
+    folder = db_path.resolve().parent
+    return folder.parent if folder.name == ".supplint" else folder
+
+
 def path_key_for(db_path: Path) -> PathKey:
-    return PathKey(db_path)
+    return PathKey(key_base(db_path) / db_path.name)  # PathKey keys relative to its parent

@@ -67,7 +67,8 @@ def _matches(item: Triaged, filters: dict[str, str]) -> bool:
 
 def queue(workspace: Workspace, filters: dict[str, str]) -> Queue:
     decisions = workspace.store.current()
-    rows, families = [], set()
+    rows: list[QueueRow] = []
+    families: set[str] = set()
     for article in workspace.articles:
         items = workspace.triaged(article, decisions)
         waiting = [i for i in items if i.needs_action and _matches(i, {**filters, "state": ""})]

@@ -56,11 +56,11 @@ def triage(
             )
     out = []
     for finding, key in pairs:
-        decision = decisions.get(key.ident)
+        found = decisions.get(key.ident)
         previous = None
-        if decision is None:
+        if found is None:
             previous = loose.get((key.path, key.rule_id, key.surround)) or loose.get(
                 (key.path, key.rule_id, "\0" + normalize(key.excerpt))
             )
-        out.append(Triaged(finding, key, decision, previous))
+        out.append(Triaged(finding, key, found, previous))
     return out
