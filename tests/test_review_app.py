@@ -261,3 +261,19 @@ def test_next_after_rerun_stays_on_this_site(app: tuple[TestClient, Workspace]) 
             "/rerun", data={"csrf": csrf, "next": target}, follow_redirects=False
         )
         assert response.headers["location"] == "/"
+
+
+def test_marked_fixed_but_still_there_after_a_rerun_waits_again(
+    app: tuple[TestClient, Workspace],
+) -> None:
+    client, _ = app
+    csrf = login(client)
+    fields = note_form(client.get("/article/0").text, "fda.disease-claim")
+    data = {**fields, "csrf": csrf, "status": "fixed"}
+    client.post("/article/0/decide", data=data)
+    note = note_of(client.get("/article/0").text, "fda.disease-claim")
+    assert "state-fixed" in note  # taken on this run: the writer has not re-run yet
+    client.post("/article/0/rerun", data={"csrf": csrf})  # the text was not changed
+    note = note_of(client.get("/article/0").text, "fda.disease-claim")
+    assert "state-unfixed" in note and "marked fixed, still present" in note
+    assert "fda.disease-claim" in client.get("/article/0?state=waiting").text

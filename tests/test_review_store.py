@@ -217,3 +217,14 @@ def test_export_needs_an_output(decided: dict[str, Path]) -> None:
     done = run_cli("review", "export", ".", cwd=decided["folder"])
     assert done.returncode == 2
     assert b"review export needs --baseline FILE and/or --csv FILE" in done.stderr
+
+
+def test_check_review_db_reports_fixed_findings_still_present(
+    engine: Engine, decided: dict[str, Path]
+) -> None:
+    store = Store(decided["db"])
+    pairs = keyed(engine, ARTICLE, store.path, str(decided["article"]))
+    store.record(claim(pairs, "fda.missing-disclaimer"), "fixed", author="cy")
+    done = run_cli("check", "a.md", "--review-db", ".supplint/review.db", cwd=decided["folder"])
+    assert b"fda.missing-disclaimer" in done.stdout
+    assert b"1 accepted and 1 marked fixed still present" in done.stderr

@@ -82,9 +82,8 @@ def create_app(
         if key is None:
             raise HTTPException(409, "that finding is not in the latest run: reload the page")
         who = str(form.get("author", "")).strip()[:80] or author
-        workspace.store.record(
-            key, status, reason, str(form.get("note", "")).strip()[:MAX_TEXT], who
-        )
+        note = str(form.get("note", "")).strip()[:MAX_TEXT]
+        workspace.record(key, status, reason, note, who)
         return RedirectResponse(f"/article/{article.number}{_keep(form)}#k-{key.fingerprint}", 303)
 
     async def rerun(request: Request) -> Response:

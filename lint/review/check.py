@@ -31,9 +31,9 @@ def apply_review_db(db: Path, results: Iterable[FileResult]) -> list[FileResult]
         kept = [item.finding for item in items if item.state != "dismissed"]
         out.append(result if len(kept) == len(result.findings) else replace(result, findings=kept))
     notes = [f"{states['dismissed']} dismissed finding(s) hidden"]
-    if states["accepted"] or states["fixed"]:
+    if states["accepted"] or states["unfixed"]:
         notes.append(
-            f"{states['accepted']} accepted and {states['fixed']} marked fixed still present"
+            f"{states['accepted']} accepted and {states['unfixed']} marked fixed still present"
         )
     if states["stale"]:
         notes.append(f"{states['stale']} need a new look (text changed since the decision)")

@@ -25,6 +25,7 @@ class Article:
     path: str
     result: FileResult
     keyed: list[tuple[Finding, FindingKey]] = field(default_factory=list)
+    run: int = 0  # the workspace run that produced `result`
 
 
 def default_db(config_path: Path | None, first: str) -> Path:
@@ -46,6 +47,7 @@ class Workspace:
         self.articles: list[Article] = []
         self._lock = threading.Lock()  # one lint at a time: the engine is not thread-safe
         self.runs = 0
+        self.decided_in: dict[int, int] = {}  # decision id -> the run it was taken on
 
     @property
     def rules(self) -> dict[str, Any]:
@@ -54,6 +56,7 @@ class Workspace:
     def lint(self, numbers: list[int] | None = None) -> None:
         """Lint every article (or only these numbers) again, from the files as they are now."""
         with self._lock:
+            self.runs += 1
             if numbers is None or not self.articles:
                 results = list(self.engine.lint_paths(self.files))
                 self.articles = [self._article(n, r) for n, r in enumerate(results)]
@@ -61,16 +64,22 @@ class Workspace:
                 for n in numbers:
                     result = next(iter(self.engine.lint_paths([self.files[n]])))
                     self.articles[n] = self._article(n, result)
-            self.runs += 1
 
     def _article(self, number: int, result: FileResult) -> Article:
-        return Article(number, result.path, result, list(finding_keys(result, self.path_key)))
+        keyed = list(finding_keys(result, self.path_key))
+        return Article(number, result.path, result, keyed, self.runs)
 
     def article(self, number: int) -> Article | None:
         return self.articles[number] if 0 <= number < len(self.articles) else None
 
     def triaged(self, article: Article, decisions: dict[Any, Any] | None = None) -> list[Triaged]:
-        return triage(article.keyed, self.store.current() if decisions is None else decisions)
+        current = self.store.current() if decisions is None else decisions
+        # decisions from earlier sessions predate every run of this one
+        return triage(article.keyed, current, lambda d: self.decided_in.get(d.id, 0) < article.run)
+
+    def record(self, key: FindingKey, status: str, reason: str, note: str, author: str) -> None:
+        decision = self.store.record(key, status, reason, note, author)
+        self.decided_in[decision.id] = self.runs
 
     def key_of(self, article: Article, fingerprint: str, rule_id: str) -> FindingKey | None:
         """The key of a finding present in the latest run: decisions are only taken on those."""
