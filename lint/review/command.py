@@ -36,6 +36,14 @@ def add_parser(commands: Any, common: Any) -> None:
     review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     review.add_argument("--no-open", action="store_true", help="do not open a browser")
     review.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for the first run",
+    )
+    review.add_argument(
         "--user", default=None, help="name recorded with decisions (default: login)"
     )
     review.add_argument(
@@ -130,7 +138,7 @@ def serve(args: Any) -> int:
     for error in missing:
         print(f"supplint: error: {error.render()}", file=sys.stderr)
     workspace = Workspace(Engine(config), files, Store(db), [e.render() for e in missing])
-    workspace.lint()
+    workspace.lint(jobs=args.jobs)  # the first run may use every core; re-runs stay in-process
     sock = bind(args.host, args.port)
     port = sock.getsockname()[1]
     token = new_token()

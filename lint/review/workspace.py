@@ -53,12 +53,17 @@ class Workspace:
     def rules(self) -> dict[str, Any]:
         return {rule.id: rule for rule in self.engine.rules}
 
-    def lint(self, numbers: list[int] | None = None) -> None:
-        """Lint every article (or only these numbers) again, from the files as they are now."""
+    def lint(self, numbers: list[int] | None = None, jobs: int | None = 1) -> None:
+        """Lint every article (or only these numbers) again, from the files as they are now.
+
+        `jobs` > 1 uses worker processes: only before the server starts, since forking a
+        process that runs the server's threads is not safe."""
+        from lint.parallel import lint_files
+
         with self._lock:
             self.runs += 1
             if numbers is None or not self.articles:
-                results = list(self.engine.lint_paths(self.files))
+                results = list(lint_files(self.engine, self.files, jobs))
                 self.articles = [self._article(n, r) for n, r in enumerate(results)]
             else:
                 for n in numbers:
