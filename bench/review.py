@@ -20,12 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import generate
 
-from lint.config import Config  # noqa: E402
-from lint.engine import Engine  # noqa: E402
-from lint.review.store import Store  # noqa: E402
-from lint.review.workspace import Workspace  # noqa: E402
+from lint.config import Config
+from lint.engine import Engine
+from lint.review.store import Store
+from lint.review.workspace import Workspace
 
 
 def timed(client: object, path: str, repeat: int) -> tuple[float, float]:

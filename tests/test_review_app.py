@@ -277,3 +277,14 @@ def test_marked_fixed_but_still_there_after_a_rerun_waits_again(
     note = note_of(client.get("/article/0").text, "fda.disease-claim")
     assert "state-unfixed" in note and "marked fixed, still present" in note
     assert "fda.disease-claim" in client.get("/article/0?state=waiting").text
+
+
+def test_other_host_names_are_refused(app: tuple[TestClient, Workspace]) -> None:
+    """A page on another name that resolves to 127.0.0.1 (DNS rebinding) gets nothing."""
+    client, _ = app
+    rebound = TestClient(client.app, base_url="http://evil.example:8765")
+    assert rebound.get(f"/?token={TOKEN}").status_code == 403
+    assert (
+        TestClient(client.app, base_url="http://localhost:8765").get(f"/?token={TOKEN}").status_code
+        == 200
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -19,7 +20,7 @@ from starlette.routing import Route
 from lint import __version__
 from lint.report.templating import environment, render_template
 from lint.review.pages import article_page, filter_values, queue
-from lint.review.security import AccessMiddleware, Sessions, checked_form
+from lint.review.security import LOOPBACK_NAMES, AccessMiddleware, Sessions, checked_form
 from lint.review.store import STATUSES
 from lint.review.triage import STATE_LABELS, STATES
 from lint.review.workspace import Article, Workspace
@@ -29,10 +30,14 @@ STATIC = {"review.js": "application/javascript", "review.css": "text/css"}
 
 
 def create_app(
-    workspace: Workspace, token: str, author: str, cookie: str = "supplint_review"
+    workspace: Workspace,
+    token: str,
+    author: str,
+    cookie: str = "supplint_review",
+    hosts: frozenset[str] | None = LOOPBACK_NAMES,
 ) -> Starlette:
     env = environment()
-    sessions = Sessions(token, cookie)
+    sessions = Sessions(token, cookie, hosts)
 
     def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
         context = {
@@ -88,13 +93,13 @@ def create_app(
 
     async def rerun(request: Request) -> Response:
         form = await checked_form(request)
-        workspace.lint()
+        await run_in_threadpool(workspace.lint)  # pages stay served while spaCy works
         return RedirectResponse(_next(form), 303)
 
     async def rerun_article(request: Request) -> Response:
         form = await checked_form(request)
         article = article_or_404(request)
-        workspace.lint([article.number])
+        await run_in_threadpool(workspace.lint, [article.number])
         return RedirectResponse(f"/article/{article.number}{_keep(form)}", 303)
 
     async def history(request: Request) -> Response:

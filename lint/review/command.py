@@ -126,7 +126,7 @@ def serve(args: Any) -> int:
             "supplint review needs the review extra: pip install 'supplint[review]'"
         ) from None
     from lint.engine import Engine
-    from lint.review.security import new_token
+    from lint.review.security import LOOPBACK_NAMES, new_token
     from lint.review.store import Store
     from lint.review.workspace import Workspace
     from lint.sources import DEFAULT_INCLUDE, collect
@@ -144,7 +144,10 @@ def serve(args: Any) -> int:
     token = new_token()
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/?token={token}"
-    app = create_app(workspace, token, args.user or getpass.getuser(), f"supplint_review_{port}")
+    # on loopback, only loopback names; elsewhere the names a network uses are not known here
+    hosts = LOOPBACK_NAMES if args.host in LOOPBACK else None
+    user = args.user or getpass.getuser()
+    app = create_app(workspace, token, user, f"supplint_review_{port}", hosts)
     if args.host not in LOOPBACK:
         print(
             f"supplint: warning: listening on {args.host}: anyone with the URL can review "

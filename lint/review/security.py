@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 SAFE_METHODS = ("GET", "HEAD")
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -39,11 +40,15 @@ def new_token() -> str:
 
 
 class Sessions:
-    """Session id -> CSRF token, in memory: restarting the app asks for the URL token again."""
+    """Session id -> CSRF token, in memory: restarting the app asks for the URL token again.
 
-    def __init__(self, token: str, cookie: str):
+    `hosts`: the Host names a request may carry (None: any), so a page on another name that
+    resolves to 127.0.0.1 (DNS rebinding) is refused before anything else."""
+
+    def __init__(self, token: str, cookie: str, hosts: frozenset[str] | None = None):
         self.token = token
         self.cookie = cookie
+        self.hosts = hosts
         self._csrf: dict[str, str] = {}
 
     def token_ok(self, candidate: str | None) -> bool:
@@ -87,6 +92,8 @@ class AccessMiddleware(BaseHTTPMiddleware):
 
     async def _check(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         sessions = self.sessions
+        if sessions.hosts is not None and request.url.hostname not in sessions.hosts:
+            return PlainTextResponse("supplint review: unknown host name\n", 403)
         if request.method in SAFE_METHODS and sessions.token_ok(request.query_params.get("token")):
             query = urlencode(
                 [(k, v) for k, v in request.query_params.multi_items() if k != "token"]

@@ -34,7 +34,8 @@
     document.querySelectorAll("mark.hl").forEach(function (mark) {
       mark.addEventListener("click", function () {
         var id = mark.dataset.ids.split(" ")[0];
-        select(notes.findIndex(function (n) { return n.dataset.id === id; }));
+        var index = notes.findIndex(function (n) { return n.dataset.id === id; });
+        if (index >= 0) select(index);  // its note may be hidden by a filter
       });
     });
     document.querySelectorAll(".reason-input").forEach(function (input) {
