@@ -164,6 +164,9 @@ def test_decision_only_on_a_finding_of_the_latest_run(app: tuple[TestClient, Wor
     assert client.post("/article/0/decide", data=data).status_code == 409
     assert client.post("/article/7/decide", data=data).status_code == 404
     assert client.get("/article/../../etc/passwd").status_code == 404
+    for name in ("report.html", "..%2F..%2Fpyproject.toml", "review%2Fbase.html"):
+        assert client.get(f"/static/{name}").status_code == 404  # only the two named files
+    assert client.get("/static/review.js").status_code == 200
     assert workspace.store.history() == []
 
 

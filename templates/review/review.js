@@ -28,9 +28,11 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     notes = Array.prototype.slice.call(document.querySelectorAll(".review-note"));
-    var hash = window.location.hash.slice(1);
-    var start = notes.findIndex(function (n) { return n.querySelector('[id="' + hash + '"]'); });
-    if (start >= 0) select(start);
+    var id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep it as typed */ }
+    var anchor = id ? document.getElementById(id) : null;
+    var start = anchor ? notes.indexOf(anchor.closest(".review-note")) : -1;
+    if (start >= 0) select(start);  // back from a decision: the same finding stays selected
     document.querySelectorAll("mark.hl").forEach(function (mark) {
       mark.addEventListener("click", function () {
         var id = mark.dataset.ids.split(" ")[0];
