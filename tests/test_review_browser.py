@@ -69,6 +69,12 @@ def served(tmp_path: Path) -> Iterator[dict[str, Any]]:
         proc.wait(timeout=20)
 
 
+def navigate(page: Any, action: Any) -> None:
+    """Do `action` and wait for the page it leads to, its deferred script included."""
+    with page.expect_navigation(wait_until="load"):
+        action()
+
+
 def note(page: Any, rule: str) -> Any:
     return page.locator(".review-note", has=page.locator(f'code.rule:text-is("{rule}")'))
 
@@ -84,16 +90,14 @@ def test_triage_survives_an_edit_and_a_rerun(browser: Any, served: dict[str, Any
     assert "token=" not in page.url  # traded for a session cookie
     queue = page.locator("table.queue tbody tr")
     assert queue.count() == 2
-    page.click("text=ginkgo.md")
-    page.wait_for_load_state()  # the page script is loaded (deferred)
+    navigate(page, lambda: page.click("text=ginkgo.md"))
     assert note(page, "fda.disease-claim").get_attribute("data-state") == "open"
 
     # keyboard triage: j selects the first finding, a accepts it
     page.keyboard.press("j")
     first = page.locator(".review-note.selected")
     first_rule = first.locator("code.rule").text_content()
-    page.keyboard.press("a")
-    page.wait_for_load_state()
+    navigate(page, lambda: page.keyboard.press("a"))
     assert note(page, first_rule).get_attribute("data-state") == "accepted"
     # the page comes back with that finding selected; j moves to the claim, d opens the reason
     assert page.locator(".review-note.selected code.rule").text_content() == first_rule
@@ -101,8 +105,7 @@ def test_triage_survives_an_edit_and_a_rerun(browser: Any, served: dict[str, Any
     assert page.locator(".review-note.selected code.rule").text_content() == "fda.disease-claim"
     page.keyboard.press("d")
     page.keyboard.type("Quoting the seller's claim to debunk it")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    navigate(page, lambda: page.keyboard.press("Enter"))
     claim = note(page, "fda.disease-claim")
     assert claim.get_attribute("data-state") == "dismissed"
     assert "Quoting the seller's claim to debunk it" in claim.locator(".decided-by").text_content()
@@ -111,8 +114,7 @@ def test_triage_survives_an_edit_and_a_rerun(browser: Any, served: dict[str, Any
     # the writer revises: a new paragraph moves the claim down two lines
     article = served["site"] / "ginkgo.md"
     article.write_text(ARTICLE.replace("its taste.", "its taste.\n\nIt was cheap."), "utf-8")
-    page.click("#rerun-article")
-    page.wait_for_load_state()
+    navigate(page, lambda: page.click("#rerun-article"))
     claim = note(page, "fda.disease-claim")
     assert claim.get_attribute("data-state") == "dismissed"
     assert claim.locator(".loc").text_content() == "line 7, col 8"
@@ -123,13 +125,11 @@ def test_triage_survives_an_edit_and_a_rerun(browser: Any, served: dict[str, Any
 
     # the claim's own words change: the old decision is shown, and it waits for a new look
     article.write_text(article.read_text("utf-8").replace("treats ADHD", "treats autism"), "utf-8")
-    page.click("#rerun-all")
-    page.wait_for_load_state()
+    navigate(page, lambda: page.click("#rerun-all"))
     claim = note(page, "fda.disease-claim")
     assert claim.get_attribute("data-state") == "stale"
     assert "needs a new look" in claim.text_content()
-    page.click("text=History")
-    page.wait_for_load_state()
+    navigate(page, lambda: page.click("text=History"))
     assert "Quoting the seller's claim to debunk it" in page.locator("table.history").text_content()
     assert errors == []
     context.close()
