@@ -214,6 +214,10 @@ def cmd_check(args: Any) -> int:
     results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
     from lint.fixes.command import run_fixes, wants_fixes
 
+    if args.review_db and wants_fixes(args):  # a fix run's output would ignore the decisions
+        from lint.errors import UsageError
+
+        raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     if wants_fixes(args):  # --fix/--unsafe-fixes/--diff: results are the findings left after
         from lint.archives.cli import refuse_fixes  # exports are fixed in the CMS, not here
 

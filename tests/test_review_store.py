@@ -191,6 +191,16 @@ def test_check_review_db_missing_file_is_exit_2(decided: dict[str, Path]) -> Non
     )
 
 
+def test_check_review_db_with_fix_is_a_usage_error(decided: dict[str, Path]) -> None:
+    before = decided["article"].read_bytes()
+    done = run_cli(
+        "check", "a.md", "--fix", "--review-db", ".supplint/review.db", cwd=decided["folder"]
+    )
+    assert done.returncode == 2
+    assert b"--review-db cannot be combined with --fix" in done.stderr
+    assert decided["article"].read_bytes() == before
+
+
 def test_export_baseline_is_read_by_check_baseline(decided: dict[str, Path]) -> None:
     folder = decided["folder"]
     out = folder / "out"
