@@ -16,6 +16,7 @@ from lint.rules.base import Checker, Option
 from lint.rules.model import Hit, Rule
 from lint.rules.regex import compile_re2
 from lint.rules.spec import TOKEN_PATTERNS
+from lint.rules.token_bounds import bounded_matches, check_patterns
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -76,6 +77,7 @@ class RequiresChecker(Checker):
                 raise ConfigError(
                     rule.file, f"'{side}' needs phrases, patterns or regex", *rule.where(side)
                 )
+            check_patterns(rule, spec.get("patterns"), f"{side}.patterns")
             if "regex" in spec:
                 compile_re2(rule, spec["regex"], bool(spec.get("case_sensitive")), f"{side}.regex")
 
@@ -156,9 +158,11 @@ class _Terms:
     def find(self, analysis: Analysis) -> list[Range]:
         doc = analysis.doc
         spans: list[Range] = []
-        for matcher in (self.phrase_matcher, self.matcher):
-            if matcher is not None:
-                spans += [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
+        if self.phrase_matcher is not None:
+            spans += [(s.start_char, s.end_char) for s in self.phrase_matcher(doc, as_spans=True)]
+        if self.matcher is not None:  # token patterns: one capped sentence at a time
+            for _, start, end in bounded_matches(self.matcher, analysis):
+                spans.append((doc[start:end].start_char, doc[start:end].end_char))
         if self.regex is not None:
             spans += [m.span() for m in self.regex.finditer(doc.text) if m.end() > m.start()]
         return _longest_first(spans)
