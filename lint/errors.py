@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lint.printable import printable
+
 
 class SupplintError(Exception):
     """A user-facing error: `str(err)` is the whole line printed to stderr."""
@@ -14,12 +16,13 @@ class SupplintError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = self.path
+        """One line however hostile the file name or message (see lint/printable.py)."""
+        where = printable(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {printable(self.message)}"
 
 
 class InputError(SupplintError):
@@ -37,4 +40,4 @@ class UsageError(SupplintError):
         super().__init__("supplint", message)
 
     def render(self) -> str:
-        return self.message  # the CLI already prefixes "supplint: error:"
+        return printable(self.message)  # the CLI already prefixes "supplint: error:"

@@ -18,6 +18,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lint.errors import SupplintError
+from lint.printable import printable
 from lint.resources import builtin_templates_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # enough inside a paragraph or table cell
@@ -33,13 +34,13 @@ class TemplateError(SupplintError):
 
 def md_text(value: Any) -> str:
     """Inline Markdown text that renders literally, even inside a table cell."""
-    text = " ".join(str(value).split())
+    text = printable(" ".join(str(value).split()))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_code(value: Any) -> str:
     """A code span for a table cell: fence longer than any backtick run, pipes escaped."""
-    text = " ".join(str(value).split()) or " "
+    text = printable(" ".join(str(value).split())) or " "
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
