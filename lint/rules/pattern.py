@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
+from lint.positions import split_lines
 from lint.rules.base import Checker, Option, span_hit
 from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
@@ -49,7 +50,7 @@ class PatternChecker(Checker):
             try:
                 self.matcher.add(rule.id, rule.options["patterns"], greedy="LONGEST")
             except (ValueError, KeyError, TypeError) as err:
-                first = str(err).strip().splitlines()
+                first = split_lines(str(err).strip())
                 detail = next((line for line in first if "pattern" in line.lower()), "invalid")
                 raise ConfigError(
                     rule.file, f"invalid token pattern: {detail.strip()}", *rule.where("patterns")

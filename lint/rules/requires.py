@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
+from lint.positions import split_lines
 from lint.rules.base import Checker, Option
 from lint.rules.model import Hit, Rule
 from lint.rules.regex import compile_re2
@@ -184,7 +185,7 @@ def _token_matcher(rule: Rule, side: str, patterns: list[Any], nlp: Any) -> Any:
     try:
         matcher.add(side, patterns)
     except (ValueError, KeyError, TypeError) as err:
-        lines = str(err).strip().splitlines()
+        lines = split_lines(str(err).strip())
         detail = next((line for line in lines if "pattern" in line.lower()), "invalid")
         raise ConfigError(
             rule.file, f"invalid token pattern: {detail.strip()}", *rule.where(f"{side}.patterns")
