@@ -12,7 +12,9 @@ from lint.engine import Engine
 from lint.positions import split_lines
 from lint.sources import Source
 
-SEPARATORS = "Note\u2028This blend is clinically proven.\fIt is a natural alternative to Adderall.\n"
+SEPARATORS = (
+    "Note\u2028This blend is clinically proven.\fIt is a natural alternative to Adderall.\n"
+)
 ARTICLE = "# Notes\n\n" + SEPARATORS + "\nOur blend is clinically proven.\n"
 
 

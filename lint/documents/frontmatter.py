@@ -45,4 +45,3 @@ def _load(path: str, raw: str) -> dict[str, Any]:
     except (YAMLError, RecursionError, ValueError) as err:
         raise InputError(path, f"front matter is not valid YAML: {err}", 1) from None
     return data if isinstance(data, dict) else {}
-

@@ -77,7 +77,8 @@ def test_error_lines_on_stderr_are_escaped(tmp_path: Path):
     run = run_supplint("check", ".", cwd=tmp_path)
     assert run.returncode == 2 and not run.crashed
     (line,) = run.stderr.splitlines()
-    assert line.startswith(r"supplint: error: ./bad\x1b]0;pwned\x07\x0a::error::FORGED.md: not valid")
+    shown = r"./bad\x1b]0;pwned\x07\x0a::error::FORGED.md"
+    assert line.startswith(f"supplint: error: {shown}: not valid")
     assert_clean(run.stderr)
 
 

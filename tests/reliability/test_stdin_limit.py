@@ -29,14 +29,16 @@ def test_endless_stdin_stops_just_past_the_limit(monkeypatch):
     with pytest.raises(InputError) as err:
         sources._read_limited(stream, "<stdin>")
     assert stream.served == 6 * sources.STDIN_CHUNK
-    assert str(err.value) == f"<stdin>: input is larger than {5 * sources.STDIN_CHUNK} bytes, the limit"
+    limit = 5 * sources.STDIN_CHUNK
+    assert str(err.value) == f"<stdin>: input is larger than {limit} bytes, the limit"
 
 
 def test_stdin_at_the_limit_is_read_whole(monkeypatch):
     monkeypatch.setattr(sources, "MAX_BYTES", 10)
 
     class Ten:
-        data = [b"Zinc ", b"oxide", b""]
+        def __init__(self) -> None:
+            self.data = [b"Zinc ", b"oxide", b""]
 
         def read(self, size: int) -> bytes:
             return self.data.pop(0)
