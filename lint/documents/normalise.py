@@ -16,7 +16,6 @@ text), and a folded letter maps 1:1 to its source character.
 from __future__ import annotations
 
 import re
-from array import array
 
 # Unicode 14 category Cf, and the C0/C1 controls that are not whitespace (str.isspace())
 _FORMAT = (
@@ -56,7 +55,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _HAS_FOLDABLE = re.compile(f"[{re.escape(_FOLDABLE)}]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
-Offsets = list[int] | range | array
+Offsets = list[int] | range
 
 
 def normalise(text: str, offsets: Offsets) -> tuple[str, Offsets]:
