@@ -82,6 +82,12 @@ def _drop(text: str, offsets: Offsets) -> tuple[str, list[int]]:
     return "".join(kept_text), kept_offsets
 
 
+def fold(text: str) -> str:
+    """`text` with every lookalike letter folded, whatever its context (a prose character
+    is its source character or this fold of it)."""
+    return text.translate(_FOLD)
+
+
 def _fold(text: str) -> str:
     """Lookalikes folded in words mixed with Latin ("АDHD"), and in words made of lookalikes
     only ("сосо") next to a Latin word; a Greek or Russian word in its own prose stays."""
