@@ -100,3 +100,18 @@ def test_github_annotation_escapes_per_the_workflow_command_spec():
 def test_ordinary_text_is_unchanged():
     text = "Zinc\tand magnesium \u2014 caf\u00e9, \u00bd dose, \u200b, \u05d0 \\n"
     assert printable(text) == text
+
+
+def test_internal_error_line_is_escaped(monkeypatch, capsys):
+    from lint import cli
+
+    def crash(args):
+        raise RuntimeError("cannot open bad\x1b]0;pwned\x07\n::error::FORGED.md")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", crash)
+    monkeypatch.delenv("SUPPLINT_DEBUG", raising=False)
+    assert cli.main(["check", "post.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(r"supplint: internal error: RuntimeError: cannot open bad\x1b]0;")
+    assert err.count("\n") == 1
+    assert_clean(err)
