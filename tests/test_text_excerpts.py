@@ -78,3 +78,14 @@ def test_many_findings_on_one_long_line_stay_small(engine: Engine):
     assert len(output) < 1000 * 600
     for source, carets in excerpts(output):
         assert underlined(source, carets) == "clinically proven"
+
+
+def test_a_finding_past_the_last_line_prints_without_excerpt():
+    """A forged archive-cache row (line 999999, column -5) crashed the renderer (IndexError)."""
+    forged = Finding("post.md", "fda.x", "error", "m", 999_999, -5, 999_999, -4, "", "fda")
+    clipped = Finding("post.md", "fda.y", "error", "m", 1, -5, 1, 900, "", "fda")
+    report = Report([FileResult("post.md", [forged, clipped])], sources={"post.md": "Zinc.\n"})
+    lines = render(report).splitlines()
+    assert lines[0] == "post.md:999999:-5: fda.x [error] m"
+    assert lines[1] == "post.md:1:-5: fda.y [error] m"
+    assert lines[3:5] == ["1 | Zinc.", "  | ^^^^^"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,12 +161,15 @@ def _time_budget() -> Iterator[None]:
         raise TemplateTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, TEMPLATE_SECONDS)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, TEMPLATE_SECONDS)
+    start = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:  # someone else's timer was running: give it back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 0.001))
 
 
 @contextlib.contextmanager

@@ -30,7 +30,8 @@ def render(report: Report, style: str = "text") -> str:
             index = indexes.get(finding.path)
             if index is None:  # not setdefault: that built a LineIndex for every finding
                 index = indexes[finding.path] = LineIndex(text)
-            out.extend(_excerpt(index, text, finding))
+            if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
+                out.extend(_excerpt(index, text, finding))
     out.append(summary(report))
     from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
 

@@ -74,3 +74,19 @@ def test_padding_filter_stops_at_the_memory_budget(tmp_path: Path, monkeypatch):
 def test_ordinary_user_template_renders(tmp_path: Path):
     env = user_env(tmp_path, "{% for i in range(3) %}{{ 'ab' * 2 }}{{ 2 ** 10 }} {% endfor %}")
     assert render_template(env, "report.md", {}) == "abab1024 abab1024 abab1024 "
+
+
+def test_an_outer_timer_is_given_back(tmp_path: Path):
+    import signal
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 50)
+        render_template(user_env(tmp_path, "ok"), "report.md", {})
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 45 < left <= 50
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not fired
