@@ -178,8 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug: still one line and exit 2, never exit 1 ("findings")
         if os.environ.get("SUPPLINT_DEBUG"):
             raise
+        from lint.printable import printable  # the message may quote a hostile file name
+
         print(
-            f"supplint: internal error: {type(err).__name__}: {err} "
+            f"supplint: internal error: {type(err).__name__}: {printable(str(err))} "
             "(set SUPPLINT_DEBUG=1 for a traceback; please report it)",
             file=sys.stderr,
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lint.printable import printable
+
 
 class SupplintError(Exception):
     """A user-facing error: `str(err)` is the whole line printed to stderr."""
@@ -16,12 +18,13 @@ class SupplintError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = self.path
+        """One line however hostile the file name or message (see lint/printable.py)."""
+        where = printable(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {printable(self.message)}"
 
 
 class InputError(SupplintError):
@@ -39,7 +42,7 @@ class UsageError(SupplintError):
         super().__init__("supplint", message)
 
     def render(self) -> str:
-        return self.message  # the CLI already prefixes "supplint: error:"
+        return printable(self.message)  # the CLI already prefixes "supplint: error:"
 
 
 def did_you_mean(word: str, choices: Iterable[object]) -> str:

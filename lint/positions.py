@@ -5,7 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the one line-break rule (LSP's too): not str.splitlines
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` without their breaks, split where LineIndex splits: CR, LF, CRLF.
+
+    `str.splitlines` also splits at U+2028, U+2029, \\f, \\v, \\x85 and \\x1c-\\x1e, which
+    put every position after such a character on the wrong line. A text ending in a break
+    gives a last, empty line (the line the next character would start)."""
+    return LINE_BREAK.split(text)
 
 
 class LineIndex:

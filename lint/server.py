@@ -4,16 +4,23 @@ Diagnostics are published on open, change and save, from the same Findings the C
 range = the finding's span (LSP lines are 0-based; characters are counted in the encoding the
 client negotiated, UTF-16 unless it asked for another), code = rule id, codeDescription = the
 rule's YAML file (its `explain` text is there), severity error/warning/info.
+
+Lines are split as the CLI splits them (lint.positions: CR, LF, CRLF), and documents are
+synced in full: pygls applies incremental edits with `str.splitlines`, which also breaks at
+U+2028 or a form feed. Reads from the client are bounded (BoundedStdin).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 from lint import __version__
 from lint.errors import SupplintError, UsageError
+from lint.positions import split_lines
+from lint.sources import MAX_BYTES
 
 if TYPE_CHECKING:
     from lsprotocol import types
@@ -23,6 +30,41 @@ if TYPE_CHECKING:
     from lint.finding import Finding
 
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "html": "html", "plaintext": "text"}
+# An article is at most MAX_BYTES; JSON string escapes can make its message a few times that
+MAX_MESSAGE_BYTES = 4 * MAX_BYTES
+MAX_HEADER_BYTES = 1024  # a header line; longer ones are read (and ignored) in pieces
+READ_CHUNK = 1024 * 1024
+SKIPPED = "supplint/skippedMessage"  # what the server reads instead of an oversized message
+
+
+class BoundedStdin:
+    """The client's byte stream as pygls reads it (`readline()`, `read(n)`), with bounds.
+
+    pygls reads `Content-Length: N` and then `read(N)` at once: N = 99999999999 made it
+    allocate or die. Here a body over MAX_MESSAGE_BYTES is not read: pygls gets a small
+    SKIPPED notification instead (the server tells the user), and whatever body bytes follow
+    are read as header lines and ignored until the next `Content-Length:` header. A body
+    within the limit is read in chunks, so memory follows the bytes that really arrive."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        line: bytes = self.stream.readline(MAX_HEADER_BYTES)
+        return line
+
+    def read(self, size: int) -> bytes:
+        if size > MAX_MESSAGE_BYTES:
+            params = f'{{"bytes": {size}, "limit": {MAX_MESSAGE_BYTES}}}'
+            return f'{{"jsonrpc": "2.0", "method": "{SKIPPED}", "params": {params}}}'.encode()
+        chunks, left = [], size
+        while left > 0:
+            chunk = self.stream.read(min(left, READ_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
 
 
 def uri_to_path(uri: str) -> str:
@@ -113,7 +155,9 @@ def build_server() -> LanguageServer:
     except ImportError:
         raise UsageError("supplint server needs pygls: pip install 'supplint[server]'") from None
 
-    server = LanguageServer("supplint", __version__)
+    server = LanguageServer(
+        "supplint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+    )
     linter = Linter()
 
     def publish(uri: str) -> None:
@@ -126,7 +170,7 @@ def build_server() -> LanguageServer:
                 types.ShowMessageParams(types.MessageType.Error, f"supplint: {err.render()}")
             )
             findings = []
-        lines = document.source.splitlines(keepends=False) or [""]
+        lines = split_lines(document.source)
         units = server.workspace.position_codec.client_num_units
         links = rule_links(linter.engine_for(path)) if findings else {}
         diagnostics = [to_diagnostic(f, lines, units, links) for f in findings]
@@ -154,6 +198,16 @@ def build_server() -> LanguageServer:
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )
 
+    @server.feature(SKIPPED)
+    def skipped(ls: LanguageServer, params: Any) -> None:
+        server.window_show_message(
+            types.ShowMessageParams(
+                types.MessageType.Error,
+                f"supplint: skipped a message of {params.bytes} bytes "
+                f"(the limit is {params.limit})",
+            )
+        )
+
     from lint.fixes.lsp import add_code_actions  # quick fixes and "fix all safe"
 
     add_code_actions(server, linter)
@@ -165,5 +219,5 @@ def serve() -> int:
     from lint.nlp import get_nlp
 
     get_nlp()  # pay the start-up now, before the editor opens its first file
-    server.start_io()
+    server.start_io(stdin=BoundedStdin(sys.stdin.buffer))  # type: ignore[arg-type]
     return 0

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lint.errors import InputError
 
@@ -89,8 +90,24 @@ def _read_regular(path: str) -> bytes:
 
 def read_stdin(name: str | None) -> Source:
     path = name or "<stdin>"
-    text, bom = decode(path, sys.stdin.buffer.read())
+    text, bom = decode(path, _read_limited(sys.stdin.buffer, path))
     return Source(path, text, format_for(path) if name else "text", bom)
+
+
+STDIN_CHUNK = 1024 * 1024
+
+
+def _read_limited(stream: BinaryIO, path: str) -> bytes:
+    """The whole stream, or an InputError once it passes MAX_BYTES (the limit files have):
+    read in chunks, so an endless pipe costs at most MAX_BYTES of memory."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(STDIN_CHUNK):
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise InputError(path, f"input is larger than {MAX_BYTES} bytes, the limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _matches(name: str, rel: str, globs: Iterable[str]) -> bool:

@@ -16,6 +16,7 @@ from conftest import ROOT
 
 from lint.config import Config
 from lint.engine import Engine
+from lint.positions import split_lines
 from lint.sources import Source
 
 # the brain emoji is one code point but two UTF-16 units: LSP columns must count the latter
@@ -105,7 +106,7 @@ def utf16(text: str) -> int:
 
 def expected(path: Path, text: str) -> list[tuple[str, int, tuple[int, int, int, int]]]:
     [result] = Engine(Config()).lint_sources([Source(str(path), text, "markdown")])
-    lines = text.splitlines()
+    lines = split_lines(text)
     rows = []
     for f in result.findings:
         start = utf16(lines[f.line - 1][: f.column - 1])

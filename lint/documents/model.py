@@ -8,6 +8,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint.documents.normalise import normalise
 from lint.sources import Source
 
 BLOCK_SEPARATOR = "\n\n"
@@ -99,6 +100,7 @@ class ProseBuilder:
         self.begin()
         if len(offsets) < len(text):
             text = text[: len(offsets)]
+        text, offsets = normalise(text, offsets)  # invisible characters out, lookalikes folded
         if not text:
             return
         start = 0

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one `::error file=...,line=...::message` per finding.
 
 GitHub parses `key=value` pairs split on `,` and ends the properties at `::`, so property
-values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF.
+values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF. Other control
+characters (ESC sequences the log viewer would interpret) are shown as `\\x1b` escapes.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import os
 from pathlib import PurePath
 
 from lint.finding import Finding
+from lint.printable import printable
 from lint.report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
+    value = printable(value, newlines=True)  # CR and LF have their own escapes just below
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from lint.finding import Finding
 from lint.positions import LineIndex
+from lint.printable import printable
 from lint.report import Report
+
+# A source line up to SHORT_LINE code points is shown whole; a longer one (a Markdown
+# paragraph on one line, a minified page) only around the finding, as Ruff does: CONTEXT
+# code points either side of the span, and at most LONG_SPAN of the span itself, with an
+# ellipsis where the line was cut. Output per finding stays bounded however long the line.
+SHORT_LINE = 200
+CONTEXT = 60
+LONG_SPAN = 120
+ELLIPSIS = "\u2026"
 
 
 def render(report: Report, style: str = "text") -> str:
@@ -12,15 +22,16 @@ def render(report: Report, style: str = "text") -> str:
     indexes: dict[str, LineIndex] = {}
     for finding in report.findings:
         out.append(
-            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule_id} "
-            f"[{finding.severity}] {finding.message}"
+            f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.rule_id} "
+            f"[{finding.severity}] {printable(finding.message)}"
         )
         text = report.sources.get(finding.path)
         if style == "text" and text is not None:
             index = indexes.get(finding.path)
             if index is None:  # not setdefault: that built a LineIndex for every finding
                 index = indexes[finding.path] = LineIndex(text)
-            out.extend(_excerpt(index, text, finding))
+            if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
+                out.extend(_excerpt(index, text, finding))
     out.append(summary(report))
     from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
 
@@ -33,18 +44,43 @@ def render(report: Report, style: str = "text") -> str:
 def _excerpt(index: LineIndex, text: str, finding: Finding) -> list[str]:
     start = index.line_start(finding.line)
     end = index.starts[finding.line] if finding.line < index.line_count() else len(text)
-    line = text[start:end].rstrip("\r\n").expandtabs(1)
+    while end > start and text[end - 1] in "\r\n":  # the line break (CR, LF or CRLF)
+        end -= 1
     width = len(str(finding.line))
-    last = finding.end_column if finding.end_line == finding.line else len(line) + 1
-    carets = "^" * max(1, last - finding.column)
+    length = end - start
+    first = min(max(finding.column - 1, 0), length)
+    last = finding.end_column - 1 if finding.end_line == finding.line else length
+    shown, pad, span = _clip(text, start, length, first, min(max(last, first), length))
     lines = [
         f"{' ' * width} |",
-        f"{finding.line} | {line}",
-        f"{' ' * width} | {' ' * (finding.column - 1)}{carets}",
+        f"{finding.line} | {shown}",
+        f"{' ' * width} | {' ' * pad}{'^' * max(1, span)}",
     ]
     if finding.suggestion:
-        lines.append(f"{' ' * width} = suggestion: {finding.suggestion}")
+        lines.append(f"{' ' * width} = suggestion: {printable(finding.suggestion)}")
     return [*lines, ""]
+
+
+def _clip(text: str, start: int, length: int, first: int, last: int) -> tuple[str, int, int]:
+    """(line as printed, columns before the carets, caret count) for the span [first, last)
+    of the line of `length` code points at `start`.
+
+    Only the shown part is sliced, escaped and measured: the cost is bounded per finding."""
+    lo, hi, cut = 0, length, last
+    if length > SHORT_LINE:
+        cut = min(last, first + LONG_SPAN)
+        lo, hi = max(0, first - CONTEXT), min(length, max(cut, first + 1) + CONTEXT)
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < length else ""
+    before = _shown(text[start + lo : start + first])
+    inside = _shown(text[start + first : start + cut])
+    after = _shown(text[start + cut : start + hi])
+    return head + before + inside + after + tail, len(head) + len(before), len(inside)
+
+
+def _shown(part: str) -> str:
+    # a tab becomes one space, so a column is one code point (the columns findings report)
+    return printable(part.replace("\t", " "))
 
 
 def summary(report: Report) -> str:

@@ -17,7 +17,7 @@ from lint.rules.model import RULE_ID, Rule
 from lint.rules.overrides import Override, apply_overrides, build_override
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS
-from lint.yaml_nodes import plain, position
+from lint.yaml_nodes import MAX_ALIAS_VALUES, alias_bomb_line, plain, position
 
 __all__ = ["COMMON_OPTIONS", "KNOWLEDGE_KEYS", "RuleSet", "build_rule", "load_rules"]
 
@@ -98,7 +98,9 @@ def parse_yaml(path: str, text: str) -> Any:
 
     yaml = YAML(typ="rt")
     try:
-        _reject_foreign_tags(path, yaml.compose(text))
+        root = yaml.compose(text)
+        _reject_alias_bomb(path, root)
+        _reject_foreign_tags(path, root)
         return yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -106,6 +108,14 @@ def parse_yaml(path: str, text: str) -> Any:
         raise ConfigError(path, f"invalid YAML: {err.problem or err.context}", line, col) from None
     except (YAMLError, RecursionError) as err:
         raise ConfigError(path, f"invalid YAML: {err}") from None
+
+
+def _reject_alias_bomb(path: str, root: Any) -> None:
+    line = alias_bomb_line(root)
+    if line is not None:
+        raise ConfigError(
+            path, f"YAML aliases expand to more than {MAX_ALIAS_VALUES} values", line + 1
+        )
 
 
 _CORE_TAGS = {

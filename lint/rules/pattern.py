@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
+from lint.positions import split_lines
 from lint.rules.base import Checker, Option, span_hit
 from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
+from lint.rules.token_bounds import bounded_matches, check_patterns
 from lint.rules.windows import anchors, windows
 from lint.tokens import token_strings
 
@@ -37,6 +39,7 @@ class PatternChecker(Checker):
                 "'patterns' must be a list of non-empty token lists",
                 *rule.where("patterns"),
             )
+        check_patterns(rule, patterns, "patterns")
 
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         from spacy.matcher import Matcher
@@ -47,7 +50,7 @@ class PatternChecker(Checker):
             try:
                 self.matcher.add(rule.id, rule.options["patterns"], greedy="LONGEST")
             except (ValueError, KeyError, TypeError) as err:
-                first = str(err).strip().splitlines()
+                first = split_lines(str(err).strip())
                 detail = next((line for line in first if "pattern" in line.lower()), "invalid")
                 raise ConfigError(
                     rule.file, f"invalid token pattern: {detail.strip()}", *rule.where("patterns")
@@ -59,18 +62,20 @@ class PatternChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
-        for match_id, start, end in self._matches(doc):
+        for match_id, start, end in self._matches(analysis):
             rule = self.by_id[self.nlp.vocab.strings[match_id]]
             span = doc[start:end]
             hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
             if hit is not None:
                 yield hit
 
-    def _matches(self, doc: Any) -> list[tuple[int, int, int]]:
-        if self.anchors is None:
-            return list(self.matcher(doc))
-        found = []
-        for lo, hi in windows(token_strings(doc), self.anchors):
-            found += [(key, lo + start, lo + end) for key, start, end in self.matcher(doc[lo:hi])]
+    def _matches(self, analysis: Analysis) -> list[tuple[int, int, int]]:
+        doc = analysis.doc
+        if self.anchors is None:  # unbounded or unanchored: one capped sentence at a time
+            found = bounded_matches(self.matcher, analysis)
+        else:
+            found = []
+            for lo, hi in windows(token_strings(doc), self.anchors):
+                found += [(k, lo + start, lo + end) for k, start, end in self.matcher(doc[lo:hi])]
         # the Matcher's order for one key with greedy LONGEST: longest first, then leftmost
         return sorted(found, key=lambda m: (m[1] - m[2], m[1]))

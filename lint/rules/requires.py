@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
+from lint.positions import split_lines
 from lint.rules.base import Checker, Option
 from lint.rules.model import Hit, Rule
 from lint.rules.regex import compile_re2
 from lint.rules.spec import TOKEN_PATTERNS
+from lint.rules.token_bounds import bounded_matches, check_patterns
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -76,6 +78,7 @@ class RequiresChecker(Checker):
                 raise ConfigError(
                     rule.file, f"'{side}' needs phrases, patterns or regex", *rule.where(side)
                 )
+            check_patterns(rule, spec.get("patterns"), f"{side}.patterns")
             if "regex" in spec:
                 compile_re2(rule, spec["regex"], bool(spec.get("case_sensitive")), f"{side}.regex")
 
@@ -156,9 +159,11 @@ class _Terms:
     def find(self, analysis: Analysis) -> list[Range]:
         doc = analysis.doc
         spans: list[Range] = []
-        for matcher in (self.phrase_matcher, self.matcher):
-            if matcher is not None:
-                spans += [(s.start_char, s.end_char) for s in matcher(doc, as_spans=True)]
+        if self.phrase_matcher is not None:
+            spans += [(s.start_char, s.end_char) for s in self.phrase_matcher(doc, as_spans=True)]
+        if self.matcher is not None:  # token patterns: one capped sentence at a time
+            for _, start, end in bounded_matches(self.matcher, analysis):
+                spans.append((doc[start:end].start_char, doc[start:end].end_char))
         if self.regex is not None:
             spans += [m.span() for m in self.regex.finditer(doc.text) if m.end() > m.start()]
         return _longest_first(spans)
@@ -180,7 +185,7 @@ def _token_matcher(rule: Rule, side: str, patterns: list[Any], nlp: Any) -> Any:
     try:
         matcher.add(side, patterns)
     except (ValueError, KeyError, TypeError) as err:
-        lines = str(err).strip().splitlines()
+        lines = split_lines(str(err).strip())
         detail = next((line for line in lines if "pattern" in line.lower()), "invalid")
         raise ConfigError(
             rule.file, f"invalid token pattern: {detail.strip()}", *rule.where(f"{side}.patterns")

@@ -6,6 +6,7 @@ import html
 
 from lint.documents import Document
 from lint.documents.model import BLOCK_SEPARATOR
+from lint.documents.normalise import fold
 from lint.finding import Finding
 from lint.positions import LineIndex
 
@@ -24,17 +25,20 @@ def _entity_at(source: str, offset: int, char: str) -> bool:
         decoded = html.unescape(candidate)
         if decoded == candidate:
             continue
-        if char in decoded or (char == " " and any(c.isspace() for c in decoded)):
+        if char in decoded or char in fold(decoded):
+            return True
+        if char == " " and any(c.isspace() for c in decoded):
             return True
     return False
 
 
 def prose_char_ok(source: str, char: str, offset: int) -> bool:
-    """A prose character is the source character at its offset, or what markup there means."""
+    """A prose character is the source character at its offset (or the Latin letter that
+    character looks like: lint/documents/normalise.py), or what markup there means."""
     if not 0 <= offset < len(source):
         return False
     here = source[offset]
-    if here == char:
+    if here == char or fold(here) == char:
         return True
     if char == " " and (here.isspace() or source[offset : offset + 3].lower() in _SPACE_MARKUP):
         return True
