@@ -3,6 +3,7 @@ rebuilt, and a cache folder others can write is not used."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import stat
@@ -193,3 +194,88 @@ def test_planted_entry_does_not_run_in_a_real_check(tmp_path: Path):
 def check(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
     command = [sys.executable, "-m", "lint", "check", "post.md"]
     return subprocess.run(command, cwd=folder, env=env, capture_output=True, timeout=120)
+
+
+# --- the archive result cache ----------------------------------------------------------------
+
+
+def archive_run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    from lint.cli import main
+
+    code = main(["check", "--jobs", "1", *args])
+    return code, capsys.readouterr().out
+
+
+def forge_rows(cache_root: Path, findings_json: str) -> int:
+    import contextlib
+    import sqlite3
+
+    changed = 0
+    for database in (cache_root / "results").glob("*.sqlite3"):
+        with contextlib.closing(sqlite3.connect(database)) as db, db:
+            changed += db.execute("UPDATE results SET findings = ?", (findings_json,)).rowcount
+    return changed
+
+
+FORGED_POSITION = json.dumps(
+    {
+        "findings": [
+            {
+                "rule_id": "fda.disease-claim",
+                "severity": "error",
+                "message": "forged",
+                "line": 999999,
+                "column": -5,
+                "end_line": 999999,
+                "end_column": -1,
+                "excerpt": "x",
+                "family": "fda",
+                "start_offset": 5,
+                "end_offset": 6,
+            }
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize("forged", ['{"findings": []}', FORGED_POSITION], ids=["hide", "position"])
+def test_planted_result_rows_are_not_trusted(env: Path, tmp_path: Path, capsys, forged: str):
+    from archive_data import posts, write_jsonl
+
+    dump = write_jsonl(tmp_path / "posts.jsonl", posts(12))
+    cache = ["--cache-dir", str(tmp_path / "archive-cache")]
+    first = archive_run(capsys, str(dump), *cache)
+    assert first[0] == 1 and first[1].count("\n") > 12
+    assert forge_rows(tmp_path / "archive-cache", forged) == 12
+    assert archive_run(capsys, str(dump), *cache) == first  # text output: no crash, no hiding
+    assert archive_run(capsys, str(dump), "--no-cache") == first
+
+
+def test_a_signed_row_is_still_checked_against_the_article(env: Path):
+    """Defence in depth: a row whose MAC verifies (a leaked key) but whose span is not the
+    article's text is a miss, not a finding at line 999999."""
+    from lint.archives.cache import ResultCache, finding_from_json
+    from lint.sources import Source
+
+    source = Source("a.jsonl#1", "Ginkgo helps.\n", "text")
+    results = ResultCache(env.parent / "archive-cache", "0" * 64)
+    forged = json.loads(FORGED_POSITION)["findings"][0]
+    results.put_many([(source, [finding_from_json(source.path, dict(forged))])])
+    assert results.get(source) is None
+    good = {**forged, "line": 1, "column": 6, "end_line": 1, "end_column": 7, "excerpt": "o"}
+    results.put_many([(source, [finding_from_json(source.path, good)])])
+    [finding] = results.get(source) or []
+    assert (finding.line, finding.column, finding.excerpt) == (1, 6, "o")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX ownership")
+def test_a_result_folder_others_can_write_is_not_used(env: Path, tmp_path: Path, capsys):
+    from archive_data import posts, write_jsonl
+
+    dump = write_jsonl(tmp_path / "posts.jsonl", posts(5))
+    root = tmp_path / "archive-cache"
+    cache = ["--cache-dir", str(root)]
+    first = archive_run(capsys, str(dump), *cache)
+    (root / "results").chmod(0o777)
+    forge_rows(root, '{"findings": []}')
+    assert archive_run(capsys, str(dump), *cache) == first
