@@ -47,9 +47,18 @@ def test_archive_ids_cannot_name_files_outside_the_folder(tmp_path: Path):
     assert not list(work.glob(".audit.*"))  # no staging folder left behind
 
 
-def test_a_failing_page_leaves_no_folder_and_no_staging(tmp_path: Path, monkeypatch, capsys):
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "existing-folder"])
+def test_a_failing_page_writes_nothing_and_leaves_no_staging(
+    tmp_path: Path, monkeypatch, capsys, existing: bool
+):
+    articles = tmp_path / "articles"
+    articles.mkdir()
     for n in range(4):
-        (tmp_path / f"a{n}.md").write_text(f"{CLAIM}\n", "utf-8")
+        (articles / f"a{n}.md").write_text(f"{CLAIM}\n", "utf-8")
+    out = tmp_path / "out"
+    if existing:
+        out.mkdir()
+        (out / "index.html").write_text("yesterday's index", "utf-8")
     import lint.report.html as html
 
     real, calls = html.render_html, []
@@ -61,10 +70,14 @@ def test_a_failing_page_leaves_no_folder_and_no_staging(tmp_path: Path, monkeypa
         return real(*args, **kwargs)
 
     monkeypatch.setattr(html, "render_html", flaky)
-    out = tmp_path / "out"
-    assert main(["report", str(tmp_path), "-o", f"{out}/", *SELECT]) == 2
-    assert not out.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    assert main(["report", str(articles), "-o", f"{out}/", *SELECT]) == 2
+    if existing:
+        assert [p.name for p in out.iterdir()] == ["index.html"]
+        assert (out / "index.html").read_text("utf-8") == "yesterday's index"
+    else:
+        assert not out.exists()
+    left = ["articles", "out"] if existing else ["articles"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == left  # no staging folder beside it
 
 
 def test_pages_are_written_as_they_are_rendered(tmp_path: Path, monkeypatch, capsys):

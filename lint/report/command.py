@@ -254,19 +254,25 @@ def report_names(paths: list[str], suffix: str) -> dict[str, str]:
 
 
 class Staging:
-    """A temporary folder beside the output; commit() moves its files into the output folder
-    (a rename when the folder is new), abort (any exception) removes it. All or nothing."""
+    """A temporary folder for the pages; commit() moves them into the output folder, and any
+    exception removes it instead. All or nothing.
+
+    For a new output folder it sits beside it and commit is one rename; in an existing folder
+    (which may be a link to another disk) it sits inside it, so every move stays on one disk.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.files: list[str] = []
         self.counted: list[str] = []
         try:
-            parent = folder.resolve().parent
-            parent.mkdir(parents=True, exist_ok=True)
-            self.temp = Path(
-                tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".supplint-tmp")
-            )
+            if folder.is_dir():
+                self.temp = Path(tempfile.mkdtemp(dir=folder, prefix=".supplint-tmp-"))
+            else:
+                parent = Path(os.path.abspath(folder)).parent
+                parent.mkdir(parents=True, exist_ok=True)
+                prefix, suffix = f".{folder.name}.", ".supplint-tmp"
+                self.temp = Path(tempfile.mkdtemp(dir=parent, prefix=prefix, suffix=suffix))
         except OSError as err:
             raise SupplintError(
                 str(folder), f"cannot write report: {err.strerror or err}"
