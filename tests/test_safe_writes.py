@@ -170,3 +170,29 @@ def test_a_runaway_fix_is_not_shown_as_a_diff_or_piped(tmp_path: Path):
         "check", "--fix", "-", "--stdin-filename", "post.md", cwd=root, stdin=text.encode()
     )
     assert piped.stdout == text.encode()
+
+
+def test_fix_symlinks_fixes_a_target_inside_the_named_paths(tmp_path: Path):
+    root = site(tmp_path)
+    (root / "posts" / "shared").mkdir()
+    real = root / "posts" / "shared" / "real.md"
+    real.write_text(ARTICLE, "utf-8")
+    (root / "posts" / "alias.md").symlink_to(Path("shared", "real.md"))
+    run = run_cli("check", "--fix", "--fix-symlinks", "posts/alias.md", "posts/shared", cwd=root)
+    assert real.read_text("utf-8") == FIXED
+    assert (root / "posts" / "alias.md").is_symlink()  # the link is kept
+    assert not warnings(run) and run.returncode == 0
+
+
+def test_fix_symlinks_still_never_leaves_the_named_paths(tmp_path: Path):
+    root = site(tmp_path)
+    victim = tmp_path / "victim.md"
+    victim.write_text(ARTICLE, "utf-8")
+    (root / "posts" / "readme.md").symlink_to(victim)
+    for named in ("posts", "posts/readme.md"):  # naming the link does not vouch for its target
+        run = run_cli(
+            "check", "--fix", "--fix-symlinks", named, "--config", ".supplint.yaml", cwd=root
+        )
+        assert victim.read_text("utf-8") == ARTICLE
+        [warning] = warnings(run)
+        assert "posts/readme.md: is a symbolic link to a file outside the paths named" in warning

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,11 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    group.add_argument(
+        "--fix-symlinks",
+        action="store_true",
+        help="fix the file a symlink points at, if it lies inside the paths named (default: skip)",
     )
 
 
@@ -152,7 +158,8 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
             summary.fixed += fixed.applied
         elif fixed.changed:
             try:
-                write_atomic(item.path, encode(fixed.text, item.bom), encode(item.text, item.bom))
+                target = write_target(item.path, args)
+                write_atomic(target, encode(fixed.text, item.bom), encode(item.text, item.bom))
             except NotFixed as err:  # a link, a hard link, another's or a read-only file
                 summary.refused.append(err.render())
                 results[-1] = fixed.before or fixed.result  # its findings, as it stays
@@ -172,6 +179,21 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
         f"supplint: applied {summary.fixed} fix(es) in {len(summary.files)} {noun}", file=sys.stderr
     )
     return _report_to_stderr(args, engine, results) if piped else None
+
+
+def write_target(path: str, args: Any) -> str:
+    """The file to rewrite: `path` itself, or with --fix-symlinks the file a symlink points at
+    when that lies inside a path named on the command line (never outside the tree)."""
+    if not getattr(args, "fix_symlinks", False) or not os.path.islink(path):
+        return path
+    target = os.path.realpath(path)
+    named = [p for p in getattr(args, "paths", None) or [] if p != "-"]
+    folders = [os.path.realpath(p).rstrip(os.sep) + os.sep for p in named if os.path.isdir(p)]
+    # a named file counts by its own name: a named link does not vouch for its own target
+    files = {os.path.realpath(p) for p in named if os.path.isfile(p) and not os.path.islink(p)}
+    if target in files or target.startswith(tuple(folders)):
+        return target
+    raise NotFixed(path, "is a symbolic link to a file outside the paths named; not fixed")
 
 
 def _errors_or(results: list[FileResult], code: int) -> int:

@@ -32,7 +32,9 @@ def encode(text: str, bom: bool) -> bytes:
 def refusal(path: str, info: os.stat_result) -> str | None:
     """Why `path` (as lstat saw it) must not be rewritten, or None."""
     if stat.S_ISLNK(info.st_mode):
-        return "is a symbolic link; not fixed (fix the file it points at by its own name)"
+        return (
+            "is a symbolic link; not fixed (--fix-symlinks fixes a target inside the paths named)"
+        )
     if not stat.S_ISREG(info.st_mode):
         return "is not a regular file; not fixed"
     if info.st_nlink > 1:
