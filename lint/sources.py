@@ -22,6 +22,8 @@ FORMAT_BY_SUFFIX = {
     ".htm": "html",
     ".txt": "text",
 }
+# a folder holding this file is supplint's own output (a folder of reports): never linted
+OUTPUT_MARKER = ".supplint-output"
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused, not read into memory
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -117,9 +119,14 @@ def _matches(name: str, rel: str, globs: Iterable[str]) -> bool:
 def walk(
     root: str, include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
 ) -> Iterator[str]:
-    """Files under `root` matching include and not exclude, sorted, symlinked dirs not followed."""
+    """Files under `root` matching include and not exclude, sorted. Symlinked folders are not
+    followed (as ruff and git do: no loop, nothing outside the tree), and a folder of supplint's
+    own reports (holding OUTPUT_MARKER) is skipped."""
     include, exclude = tuple(include), tuple(DEFAULT_EXCLUDE) + tuple(exclude)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if OUTPUT_MARKER in filenames:
+            dirnames[:] = []
+            continue
         rel_dir = os.path.relpath(dirpath, root)
         dirnames[:] = sorted(
             d

@@ -39,7 +39,7 @@ def test_folder_gets_one_report_per_article_and_an_index(
     assert report(*map(str, articles), "-o", f"{out}/", "--select", "evidence.overclaim") == 1
     names = sorted(p.name for p in out.iterdir())
     first, second = (report_names([str(p)], ".html")[str(p)] for p in articles)
-    assert names == sorted(["index.html", first, second])
+    assert names == sorted([".supplint-output", "index.html", first, second])  # + the marker
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="{first}"' in index and f'href="{second}"' in index
     page = (out / first).read_text(encoding="utf-8")

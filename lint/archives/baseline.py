@@ -84,8 +84,31 @@ def keys(result: FileResult, path_key: PathKey) -> Iterator[tuple[Key, Finding]]
         yield (path, finding.rule_id, fingerprint(finding, result.source)), finding
 
 
+def guard_target(path: Path, inputs: Iterable[str]) -> None:
+    """--write-baseline replaces FILE: only ever a baseline supplint wrote, or a new file.
+    Never an input being linted (`--write-baseline art.md` once replaced the article)."""
+    target = os.path.normcase(os.path.realpath(path))
+    for item in inputs:
+        if item != "-" and os.path.normcase(os.path.realpath(item)) == target:
+            raise InputError(
+                str(path), "is an input being linted; refusing to write a baseline over it"
+            )
+    if not os.path.lexists(path):
+        return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict) or "supplint_baseline" not in data:
+        raise InputError(
+            str(path), "exists and is not a supplint baseline; refusing to overwrite it"
+        )
+
+
 class BaselineWriter:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, inputs: Iterable[str] = ()):
+        guard_target(path, inputs)
         self.path = path
         self.path_key = PathKey(path)
         self.counts: Counter[Key] = Counter()

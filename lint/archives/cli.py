@@ -166,6 +166,10 @@ class ArchiveCheck:
         from lint.archives.run import ArchiveRun, lighten
 
         baseline = None
+        if self.args.write_baseline:  # before any work: never a baseline over an input
+            from lint.archives.baseline import guard_target
+
+            guard_target(self.args.write_baseline, files)
         if self.args.baseline:  # read it first: a bad baseline fails before any work
             from lint.archives.baseline import Baseline
 
@@ -182,7 +186,7 @@ class ArchiveCheck:
             if self.args.write_baseline:
                 from lint.archives.baseline import BaselineWriter
 
-                writer = BaselineWriter(self.args.write_baseline)
+                writer = BaselineWriter(self.args.write_baseline, files)
                 results = writer.record(results)
             if baseline is not None:
                 results = baseline.filter(results)

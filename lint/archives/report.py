@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,31 +30,31 @@ def has_archives(args: Any, files: list[str], config: Any) -> bool:
     return any(archive_format(path, options.input_format) for path in files)
 
 
-def archive_report(args: Any, config: Any) -> tuple[Report, list[Any]] | None:
-    """The report and its planned outputs when an input is an archive, else None (the report
-    command then goes its usual way)."""
+def archive_run(args: Any, config: Any) -> Any:
+    """The report's inputs when one is an archive (results streamed in input order), else None
+    (the report command then goes its usual way)."""
     from lint.archives.cli import lint_inputs
     from lint.engine import Engine
+    from lint.report.command import Run, without_output
     from lint.sources import DEFAULT_INCLUDE, collect
 
     files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
-    results: list[FileResult] = [FileResult(err.path, error=err.render()) for err in missing]
-    files = list(dict.fromkeys(files))
+    files = without_output(list(dict.fromkeys(files)), args)
     if not has_archives(args, files, config):
         return None
     engine = Engine(config, args.select, args.ignore)
     meta: dict[str, ArticleMeta] = {}
-    results.extend(lint_inputs(engine, files, args, config, meta))
-    report = Report(
-        results,
-        {rule.id: rule for rule in engine.rules},
-        {r.path: r.source for r in results if r.source is not None},
-    )
-    return report, plan(report, meta, args)
+
+    def results() -> Iterator[FileResult]:
+        yield from (FileResult(err.path, error=err.render()) for err in missing)
+        yield from lint_inputs(engine, files, args, config, meta)
+
+    return Run(results(), {rule.id: rule for rule in engine.rules}, archive=True, meta=meta)
 
 
-def plan(report: Report, meta: dict[str, ArticleMeta], args: Any) -> list[Any]:
-    from lint.report.command import SUFFIX, Output, is_folder_target, report_names
+def plan_single(report: Report, meta: dict[str, ArticleMeta], args: Any) -> list[Any]:
+    """The summary to stdout, or to one file with its two CSV files beside it."""
+    from lint.report.command import Output
     from lint.report.templating import environment
 
     env = environment(args.template_dir)
@@ -61,45 +62,40 @@ def plan(report: Report, meta: dict[str, ArticleMeta], args: Any) -> list[Any]:
     title = args.title or "supplint archive summary"
     if args.output == "-":
         return [Output(None, render_summary(summary, env, title, args.format))]
-    if not is_folder_target(args.output, len(report.results)):
-        target = Path(args.output)
-        csvs = _csv_outputs(report, summary, meta, target.parent, f"{target.stem}-")
-        downloads = [(o.path.name, label) for o, label in csvs]
-        text = render_summary(summary, env, title, args.format, downloads=downloads)
-        return [Output(target, text), *(o for o, _ in csvs)]
-    folder = Path(args.output)
-    suffix = SUFFIX[args.format]
-    flagged = [r for r in report.results if r.error is None and r.findings]
-    names = report_names([r.path for r in flagged], suffix)
+    target = Path(args.output)
+    csvs = _csv_outputs(report.results, summary, meta, f"{target.stem}-")
+    downloads = [(name, label) for name, _, label in csvs]
+    text = render_summary(summary, env, title, args.format, downloads=downloads)
+    return [Output(target, text), *(Output(target.parent / name, body) for name, body, _ in csvs)]
+
+
+def folder_index(
+    results: list[FileResult],
+    meta: dict[str, ArticleMeta],
+    hrefs: dict[str, str],
+    env: Any,
+    args: Any,
+) -> list[tuple[str, str]]:
+    """The CSV files and the summary index of a folder of reports (pages already written)."""
+    from lint.report.command import SUFFIX
+
+    summary = build_summary(results, meta)
     for row in summary.articles:
-        row.href = names.get(row.path)
-    pages = [
-        Output(folder / names[r.path], _article_page(report, r, env, args, title)) for r in flagged
-    ]
-    csvs = _csv_outputs(report, summary, meta, folder, "")
-    downloads = [(o.path.name, label) for o, label in csvs]
+        row.href = hrefs.get(row.path)
+    title = args.title or "supplint archive summary"
+    csvs = _csv_outputs(results, summary, meta, "")
+    downloads = [(name, label) for name, _, label in csvs]
     index = render_summary(summary, env, title, args.format, downloads=downloads)
-    return [*pages, *(o for o, _ in csvs), Output(folder / f"index{suffix}", index)]
+    return [*((name, body) for name, body, _ in csvs), (f"index{SUFFIX[args.format]}", index)]
 
 
 def _csv_outputs(
-    report: Report, summary: ArchiveSummary, meta: dict[str, ArticleMeta], folder: Path, prefix: str
-) -> list[tuple[Any, str]]:
-    from lint.report.command import Output
-
+    results: list[FileResult], summary: ArchiveSummary, meta: dict[str, ArticleMeta], prefix: str
+) -> list[tuple[str, str, str]]:
     return [
-        (Output(folder / f"{prefix}articles.csv", articles_csv(summary)), "articles (CSV)"),
-        (
-            Output(folder / f"{prefix}findings.csv", findings_csv(report.results, meta)),
-            "findings (CSV)",
-        ),
+        (f"{prefix}articles.csv", articles_csv(summary), "articles (CSV)"),
+        (f"{prefix}findings.csv", findings_csv(results, meta), "findings (CSV)"),
     ]
-
-
-def _article_page(report: Report, result: FileResult, env: Any, args: Any, title: str) -> str:
-    from lint.report.command import _renderer, _single
-
-    return str(_renderer(args.format)(_single(report, result), env, title=result.path))
 
 
 def render_summary(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,13 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from lint.errors import InputError
 from lint.fixes.apply import apply_fixes, wanted_fixes
-from lint.fixes.write import encode, write_atomic
+from lint.fixes.write import NotFixed, encode, write_atomic
 
 if TYPE_CHECKING:
     from lint.engine import Engine, FileResult
+    from lint.finding import Fix
     from lint.sources import Source
 
 MAX_PASSES = 10  # a fix may enable another; more passes than this means fixes do not settle
+GROWTH_SLACK = 4096  # characters: a short article may more than double with its disclaimer
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -38,6 +41,11 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    group.add_argument(
+        "--fix-symlinks",
+        action="store_true",
+        help="fix the file a symlink points at, if it lies inside the paths named (default: skip)",
     )
 
 
@@ -55,6 +63,7 @@ class Fixed:
     applied: int = 0
     settled: bool = True
     note: str = ""  # why it did not settle
+    before: FileResult | None = None  # the findings of the unfixed text
 
     @property
     def changed(self) -> bool:
@@ -66,29 +75,61 @@ class Summary:
     fixed: int = 0
     files: list[str] = field(default_factory=list)
     unsettled: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # files left as they were, and why
 
 
 def lint_one(engine: Engine, source: Source) -> FileResult:
     return next(iter(engine.lint_sources([source])))
 
 
+def growth_limit(length: int) -> int:
+    """Fixes add a disclaimer, a disclosure, cautions, a hedge: never double an article. Past
+    this, a fix is feeding on its own output (`fix: "{match}{match}"`)."""
+    return 2 * length + GROWTH_SLACK
+
+
 def fix_source(engine: Engine, source: Source, unsafe: bool) -> Fixed:
-    """Apply fixes and re-lint the result, until no fix applies (or MAX_PASSES)."""
+    """Apply fixes and re-lint the result, until no fix applies (or MAX_PASSES).
+
+    Fixes that do not settle, or that grow the text past growth_limit, are dropped whole: the
+    article is left as it was (`settled` False, `note` names the rules), so memory stays
+    bounded by the limit and no runaway text is ever written.
+    """
     text, applied = source.text, 0
-    result = lint_one(engine, source)
+    result = before = lint_one(engine, source)
     for _ in range(MAX_PASSES):
         if result.error is not None:
             break
-        outcome = apply_fixes(text, wanted_fixes(result.findings, unsafe))
+        wanted = wanted_fixes(result.findings, unsafe)
+        outcome = apply_fixes(text, wanted)
         if not outcome.fixes:
-            return Fixed(source, text, result, applied)
+            return Fixed(source, text, result, applied, before=before)
+        if len(outcome.text) > growth_limit(len(source.text)):
+            grown = f"{len(source.text):,} -> {len(outcome.text):,} characters"
+            note = f"fixes by {_rules_of(outcome.fixes, result)} grow it without settling ({grown})"
+            return Fixed(source, source.text, before, 0, False, note + "; not fixed", before)
         again = lint_one(engine, replace(source, text=outcome.text))
         if again.error is not None:  # a fix made the article unreadable: keep the last good text
-            return Fixed(source, text, result, applied, False, f"a fix broke it ({again.error})")
+            note = f"a fix broke it ({again.error})"
+            return Fixed(source, text, result, applied, False, note, before)
         text, result, applied = outcome.text, again, applied + len(outcome.fixes)
-    settled = not wanted_fixes(result.findings, unsafe)
-    note = "" if settled else f"fixes still change it after {MAX_PASSES} passes"
-    return Fixed(source, text, result, applied, settled, note)
+    if not wanted_fixes(result.findings, unsafe):
+        return Fixed(source, text, result, applied, before=before)
+    rules = _rules_of(wanted_fixes(result.findings, unsafe), result)
+    note = f"fixes by {rules} still change it after {MAX_PASSES} passes; not fixed"
+    return Fixed(source, source.text, before, 0, False, note, before)
+
+
+def _rules_of(fixes: list[Fix], result: FileResult) -> str:
+    """The rule ids behind `fixes`, most text added first (the runaway one leads)."""
+    growth: dict[str, int] = {}
+    for finding in result.findings:
+        fix = finding.fix
+        if fix is not None and any(fix is wanted for wanted in fixes):
+            added = sum(len(edit.text) - (edit.end - edit.start) for edit in fix.edits)
+            growth[finding.rule_id] = max(growth.get(finding.rule_id, added), added)
+    ranked = sorted(growth, key=lambda rule: (-growth[rule], rule))
+    return ", ".join(ranked[:3]) + (" and others" if len(ranked) > 3 else "")
 
 
 def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileResult]) -> int | None:
@@ -117,13 +158,18 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
             summary.fixed += fixed.applied
         elif fixed.changed:
             try:
-                write_atomic(item.path, encode(fixed.text, item.bom), encode(item.text, item.bom))
+                target = write_target(item.path, args)
+                write_atomic(target, encode(fixed.text, item.bom), encode(item.text, item.bom))
+            except NotFixed as err:  # a link, a hard link, another's or a read-only file
+                summary.refused.append(err.render())
+                results[-1] = fixed.before or fixed.result  # its findings, as it stays
+                continue
             except InputError as err:
                 results[-1] = FileResult(item.path, error=err.render())
                 continue
             summary.fixed += fixed.applied
             summary.files.append(item.path)
-    for warning in summary.unsettled:
+    for warning in [*summary.unsettled, *summary.refused]:
         print(f"supplint: warning: {warning}", file=sys.stderr)
     if args.diff:
         sys.stdout.write("".join(diffs))
@@ -133,6 +179,21 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
         f"supplint: applied {summary.fixed} fix(es) in {len(summary.files)} {noun}", file=sys.stderr
     )
     return _report_to_stderr(args, engine, results) if piped else None
+
+
+def write_target(path: str, args: Any) -> str:
+    """The file to rewrite: `path` itself, or with --fix-symlinks the file a symlink points at
+    when that lies inside a path named on the command line (never outside the tree)."""
+    if not getattr(args, "fix_symlinks", False) or not os.path.islink(path):
+        return path
+    target = os.path.realpath(path)
+    named = [p for p in getattr(args, "paths", None) or [] if p != "-"]
+    folders = [os.path.realpath(p).rstrip(os.sep) + os.sep for p in named if os.path.isdir(p)]
+    # a named file counts by its own name: a named link does not vouch for its own target
+    files = {os.path.realpath(p) for p in named if os.path.isfile(p) and not os.path.islink(p)}
+    if target in files or target.startswith(tuple(folders)):
+        return target
+    raise NotFixed(path, "is a symbolic link to a file outside the paths named; not fixed")
 
 
 def _errors_or(results: list[FileResult], code: int) -> int:
