@@ -17,16 +17,17 @@ a passing mention is not a discussion.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
+from lint.rules.cautions import about_other_drug, denied
 from lint.rules.dosing import DOSE, find_doses
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import candidates, first_candidate, unanchored
+from lint.rules.prescreen import candidates, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -46,6 +47,30 @@ class Usage:
     def discussed(self, min_mentions: int) -> bool:
         dosed = self.first_dose is not None
         return dosed or self.in_heading or len(self.sentences) >= min_mentions
+
+
+@dataclass
+class Survey:
+    """Substances of one document: where each appears, and what each sentence is about."""
+
+    usages: dict[str, Usage]
+    named: list[list[str]]  # per sentence: the substance ids it names, in order
+    # per sentence: the ids a sentence naming none is about (its paragraph's or section's
+    # substance), or None when it sits in a general part of the article ("## Safety")
+    subjects: list[list[str] | None]
+
+    def covered(self, cautions: list[int], analysis: Analysis) -> set[str] | None:
+        """The substances the caution sentences are about; None: all of them (a general one)."""
+        ids: set[str] = set()
+        for index in cautions:
+            if self.named[index]:
+                ids.update(self.named[index])  # "Caffeine tolerance builds fast": caffeine's
+            elif not about_other_drug(analysis.sentences[index].raw):
+                subject = self.subjects[index]
+                if subject is None:
+                    return None
+                ids.update(subject)
+        return ids
 
 
 class SubstanceChecker(Checker):
@@ -106,33 +131,51 @@ class SubstanceChecker(Checker):
         self.prescreen = {r.id: unanchored(r.options["caution_patterns"]) for r in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        usages: dict[str, Usage] | None = None
+        survey: Survey | None = None
         for rule in self.rules:
-            if self._cautioned(rule, analysis):
-                continue
+            cautions = self._caution_sentences(rule, analysis)
             if rule.options.get("any_dose"):
-                yield from self._first_dose(rule, analysis)
+                if not cautions:  # a consult line anywhere covers every dose
+                    yield from self._first_dose(rule, analysis)
                 continue
-            if usages is None:
-                usages = self._usages(analysis)
+            if survey is None:
+                survey = self._survey(analysis)
             min_mentions = int(rule.options.get("min_mentions", 2))
-            for usage in usages.values():
-                needs = rule.options["caution"] in usage.substance.cautions
-                if needs and usage.discussed(min_mentions):
+            due = [
+                usage
+                for usage in survey.usages.values()
+                if rule.options["caution"] in usage.substance.cautions
+                and usage.discussed(min_mentions)
+            ]
+            if not due:
+                continue
+            covered = survey.covered(cautions, analysis)
+            if covered is None:
+                continue
+            for usage in due:
+                if usage.substance.id not in covered:
                     yield self._hit(rule, analysis, usage)
 
-    def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
+    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> list[int]:
+        """Indexes of the sentences with a caution match that is not denied ("non-habit forming")."""
         combined = self.any_caution[rule.id]
-        if combined is not None:
-            sentences = analysis.sentences
-            if self.prescreen[rule.id]:
-                first = first_candidate(combined, analysis)
-                if first is None:
-                    return False
-                sentences = sentences[first:]  # the ones before have no match
-            return any(combined.search(sentence.raw) for sentence in sentences)
-        patterns = self.patterns[rule.id]
-        return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)
+        sentences = analysis.sentences
+        if combined is None:
+            regexes = self.patterns[rule.id]
+            indexes: Iterable[int] = range(len(sentences))
+        else:
+            regexes = [combined]
+            indexes = candidates(combined, analysis) if self.prescreen[rule.id] else range(
+                len(sentences)
+            )
+        found = []
+        for index in indexes:
+            raw = sentences[index].raw
+            for regex in regexes:
+                if any(not denied(raw, m.start(), m.end()) for m in regex.finditer(raw)):
+                    found.append(index)
+                    break
+        return found
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         for sentence in analysis.sentences:
@@ -143,19 +186,18 @@ class SubstanceChecker(Checker):
                 yield Hit(rule, *span, {"match": dose, "dose": dose, "sentence": sentence.text})
                 return
 
-    def _usages(self, analysis: Analysis) -> dict[str, Usage]:
+    def _survey(self, analysis: Analysis) -> Survey:
         from spacy.util import filter_spans
 
-        usages: dict[str, Usage] = {}
-        last_named: list[str] = []  # substance ids of the last sentence that named any
-        topic: list[str] = []  # the substance of the last heading that named one
         in_doc = self._matches_by_start(analysis.doc)
-        dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
-        for sentence in analysis.sentences:
-            spans = filter_spans(_within(analysis.doc, in_doc, sentence.span))
-            named = []
-            where: dict[str, int] = {}  # first mention of each substance in this sentence
-            for span in spans:
+        sentences = analysis.sentences
+        named_in: list[list[str]] = []  # substance ids named in each sentence, in order
+        where_in: list[dict[str, int]] = []  # first mention of each in its sentence
+        usages: dict[str, Usage] = {}
+        for sentence in sentences:
+            named: list[str] = []
+            where: dict[str, int] = {}
+            for span in filter_spans(_within(analysis.doc, in_doc, sentence.span)):
                 sid = span.label_
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
@@ -165,15 +207,32 @@ class SubstanceChecker(Checker):
                 if sid not in named:
                     named.append(sid)
                     where[sid] = span.start_char - sentence.start_char
+            named_in.append(named)
+            where_in.append(where)
+        survey = Survey(usages, named_in, _subjects(sentences, named_in))
+        self._attribute_doses(analysis, survey, where_in)
+        return survey
+
+    def _attribute_doses(
+        self, analysis: Analysis, survey: Survey, where_in: list[dict[str, int]]
+    ) -> None:
+        """Doses go to the substances named in their sentence, else to the heading's or the
+        last naming sentence's substance ("## 1. Bacopa ... Take 300 mg"); in a table, to the
+        substance named earlier in the row ("| Bacopa | 300 mg |")."""
+        last_named: list[str] = []  # substance ids of the last sentence that named any
+        topic: list[str] = []  # the substance of the last heading that named one
+        dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
+        for sentence, named in zip(analysis.sentences, survey.named):
             if sentence.is_heading and named:
                 topic = named[:1]  # "## 1. Bacopa": the section's doses are bacopa's
             if named:
                 last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
+            elif _in_table(sentence):
+                named = last_named or topic
             else:
                 named = topic or last_named
             if sentence.index in dosed:
-                self._record_doses(sentence, named, where, usages)
-        return usages
+                self._record_doses(sentence, named, where_in[sentence.index], survey.usages)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
         """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
@@ -211,6 +270,50 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list[str] | None]:
+    """What each sentence is about: the substances it names; else those of the last sentence
+    of its paragraph that named any (or named later in it); in a table, those named earlier in
+    the row; else those of the nearest enclosing heading that names any; else None (general)."""
+    in_block: dict[int, list[str]] = {}
+    for sentence, named in zip(sentences, named_in):
+        if sentence.block is not None:
+            ids = in_block.setdefault(id(sentence.block), [])
+            ids.extend(sid for sid in named if sid not in ids)
+    subjects: list[list[str] | None] = []
+    headings: list[tuple[int, list[str]]] = []  # (level, ids) of the open headings
+    block: Any = None
+    heading_block: Any = None
+    last_in_block: list[str] = []
+    in_row: list[str] = []  # named in the current table, most recent cell
+    for sentence, named in zip(sentences, named_in):
+        if sentence.block is not block:
+            block, last_in_block = sentence.block, []
+            if not _in_table(sentence):
+                in_row = []
+        if sentence.is_heading:
+            if block is not heading_block:
+                heading_block = block
+                while headings and headings[-1][0] >= block.level:
+                    headings.pop()
+                headings.append((block.level, []))
+            headings[-1][1].extend(named)
+        if named:
+            last_in_block = named
+            in_row = named if _in_table(sentence) else in_row
+            subjects.append(named)
+        elif last_in_block or (block is not None and in_block.get(id(block))):
+            subjects.append(last_in_block or in_block[id(block)])
+        elif _in_table(sentence) and in_row:
+            subjects.append(in_row)
+        else:
+            subjects.append(next((ids for _, ids in reversed(headings) if ids), None))
+    return subjects
+
+
+def _in_table(sentence: Sentence) -> bool:
+    return sentence.block is not None and sentence.block.kind == "table_cell"
 
 
 def _within(doc: Any, in_doc: tuple[list[int], list[tuple[int, int, int]]], span: Any) -> list[Any]:

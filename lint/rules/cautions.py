@@ -1,0 +1,129 @@
+"""Reading a caution sentence: is a match really a caution, and is it about another drug?
+
+A caution pattern ("tolerance", "habit-forming", "interacts") can sit in a sentence that says
+the opposite: "non-habit forming", "no risk of dependence", "doesn't build tolerance",
+"tolerance is not an issue". And a sentence can warn about a drug that is not the article's
+substance: "Prescription stimulants are habit-forming" is no dependence caution for ginkgo.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a negator directly in front of the caution words: "no", "non-", "doesn't", "without"
+NEGATORS = {
+    "no",
+    "not",
+    "non",
+    "never",
+    "without",
+    "zero",
+    "nor",
+    "none",
+    "neither",
+    "cannot",
+    "lacks",
+    "free",  # "free of withdrawal"
+}
+# words that turn "don't ... X" into a warning about X: "don't combine it with SSRIs", "not
+# recommended with MAOIs", "not for people with kidney disease", "don't forget to cycle"
+WARNING_WORDS = {
+    "combine",
+    "combining",
+    "mix",
+    "mixing",
+    "stack",
+    "stacking",
+    "take",
+    "taking",
+    "use",
+    "using",
+    "exceed",
+    "give",
+    "for",
+    "if",
+    "unless",
+    "when",
+    "recommended",
+    "advised",
+    "advisable",
+    "safe",
+    "suitable",
+    "wise",
+    "ok",
+    "okay",
+    "good",
+    "forget",
+    "ignore",
+    "underestimate",
+    "skip",
+    "drink",
+    "drinking",
+    "pair",
+    "pairing",
+}
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]| - | but | although | though | while | whereas ")
+_WORD = re.compile(r"[\w']+")
+# "tolerance is not an issue", "withdrawal has never been reported", "tolerance doesn't build"
+_DENIED_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have|had|seems?|appears?|will"
+    r"|should|can|wo)?\s*(?:n't|not|never|no longer|hardly|rarely|barely)\b"
+    r"(?:\W+\w+){0,3}?\W+(?:an? )?(?:issue|issues|problem|problems|concern|concerns|develop|develops"
+    r"|build|builds|occur|occurs|happen|happens|seem|appear|reported|known|common|likely|thing"
+    r"|factor|worry|risk)\b",
+    re.IGNORECASE,
+)
+_FREE_AFTER = re.compile(r"^[- ]free\b", re.IGNORECASE)
+
+
+def denied(text: str, start: int, end: int) -> bool:
+    """The caution words at text[start:end] are negated: the sentence says the opposite."""
+    before = text[max(0, start - 80) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if before.lower().rstrip().endswith(("non-", "non")):
+        return True
+    words = [w.lower() for w in _WORD.findall(before)][-5:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in NEGATORS or word.endswith("n't"):
+            return not any(w in WARNING_WORDS for w in words[i + 1 :])
+    after = text[end : end + 80]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut:
+        after = after[: cut.start()]
+    return bool(_FREE_AFTER.match(after) or _DENIED_AFTER.match(after))
+
+
+# Drugs and drug classes that are not in the knowledge base, as the subject of a sentence:
+# "Prescription stimulants like Adderall build tolerance", "Benzodiazepines interact with ...".
+_OTHER_DRUG = (
+    r"(?:stimulants?|stimulant (?:drugs?|medications?|meds)|amphetamines?|adderall|ritalin"
+    r"|vyvanse|concerta|methylphenidate|dexedrine|benzodiazepines?|benzos?|xanax|valium"
+    r"|klonopin|ativan|opioids?|opiates?|painkillers?|antidepressants?|ssris?|snris?|maois?"
+    r"|sleeping pills|sleep(?:ing)? (?:drugs|medications?|aids)|z-drugs|ambien|zolpidem"
+    r"|gabapentin|pregabalin|lyrica|alcohol|cocaine|cannabis|marijuana|prescription (?:drugs"
+    r"|medications?|meds)|(?:adhd|anxiety|sleep) (?:drugs|medications?|meds)|pharmaceuticals?"
+    r"|drugs like (?:these|this|that))"
+)
+OTHER_DRUG_SUBJECT = re.compile(
+    r"^\W*(?:(?:but|and|also|still|however|meanwhile|similarly|likewise|by contrast|in contrast"
+    r"|of course|remember that|note that|keep in mind that)\W+)?"
+    r"(?:(?:the|most|many|all|some|other|these|those|such|typical|traditional|conventional"
+    r"|common|standard|classic|strong|pharmaceutical|real|actual|legal|illegal|prescribed)\s+)*"
+    rf"{_OTHER_DRUG}\b(?!\s+(?:with|and|or)\b)",
+    re.IGNORECASE,
+)
+
+
+# "MAOIs are dangerous with it": the pronoun brings the article's substance back
+_BACK_REFERENCE = re.compile(
+    r"\b(?:with|and|alongside|plus|on|into|to|affects?|of|than)\s+(?:it|them|this|these)\b",
+    re.IGNORECASE,
+)
+
+
+def about_other_drug(text: str) -> bool:
+    """The sentence's subject is a drug outside the knowledge base ("Stimulants are ...")."""
+    return bool(OTHER_DRUG_SUBJECT.match(text)) and not _BACK_REFERENCE.search(text)
