@@ -111,7 +111,7 @@ OTHER_DRUG_SUBJECT = re.compile(
     r"^\W*(?:(?:but|and|also|still|however|meanwhile|similarly|likewise|by contrast|in contrast"
     r"|of course|remember that|note that|keep in mind that)\W+)?"
     r"(?:(?:the|most|many|all|some|other|these|those|such|typical|traditional|conventional"
-    r"|common|standard|classic|strong|pharmaceutical|real|actual|legal|illegal|prescribed)\s+)*"
+    r"|common|standard|classic|strong|pharmaceutical|real|actual|legal|illegal|prescribed|prescription)\s+)*"
     rf"{_OTHER_DRUG}\b(?!\s+(?:with|and|or)\b)",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ a passing mention is not a discussion.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -221,18 +222,26 @@ class SubstanceChecker(Checker):
         substance named earlier in the row ("| Bacopa | 300 mg |")."""
         last_named: list[str] = []  # substance ids of the last sentence that named any
         topic: list[str] = []  # the substance of the last heading that named one
+        block: Any = None
+        subject: list[str] = []  # the substance a sentence of this paragraph is about
         dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
         for sentence, named in zip(analysis.sentences, survey.named):
+            if sentence.block is not block:
+                block, subject = sentence.block, []
+            where = where_in[sentence.index]
             if sentence.is_heading and named:
                 topic = named[:1]  # "## 1. Bacopa": the section's doses are bacopa's
             if named:
                 last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
+                first = named[0]
+                if not sentence.is_heading and _leads(sentence.raw[: where[first]]):
+                    subject = [first]  # "Phenibut is stronger. Take 500 mg": phenibut's
             elif _in_table(sentence):
                 named = last_named or topic
             else:
-                named = topic or last_named
+                named = subject or topic or last_named
             if sentence.index in dosed:
-                self._record_doses(sentence, named, where_in[sentence.index], survey.usages)
+                self._record_doses(sentence, named, where, survey.usages)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
         """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
@@ -310,6 +319,16 @@ def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list
         else:
             subjects.append(next((ids for _, ids in reversed(headings) if ids), None))
     return subjects
+
+
+# words before a name that still leave it the sentence's subject: "Then phenibut ...", "Take
+# kratom ..."; "Unlike caffeine, it ..." and "Compared with caffeine" do not
+_LEAD = re.compile(r"^\W*(?:(?!(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b)"
+                   r"[\w'’]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _leads(prefix: str) -> bool:
+    return "," not in prefix and bool(_LEAD.match(prefix))
 
 
 def _in_table(sentence: Sentence) -> bool:
