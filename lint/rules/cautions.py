@@ -68,8 +68,8 @@ _WORD = re.compile(r"[\w']+")
 _DENIED_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have|had|seems?|appears?|will"
     r"|should|can|wo)?\s*(?:n't|not|never|no longer|hardly|rarely|barely)\b"
-    r"(?:\W+\w+){0,3}?\W+(?:an? )?(?:issue|issues|problem|problems|concern|concerns|develop|develops"
-    r"|build|builds|occur|occurs|happen|happens|seem|appear|reported|known|common|likely|thing"
+    r"(?:\W+\w+){0,3}?\W+(?:an? )?(?:issue|issues|problem|problems|concern|concerns|develop"
+    r"|develops|build|builds|occur|occurs|happen|happens|seem|appear|reported|known|common|likely|thing"
     r"|factor|worry|risk)\b",
     re.IGNORECASE,
 )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import NEGATIONS
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.link import LinkMatcher, link_hit
+from lint.rules.link import LinkMatcher, OwnPages, link_hit, site_domains
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import first_candidate, may_match, unanchored
 from lint.rules.regex import compile_re2
@@ -135,11 +135,16 @@ examples:
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [(rule, Patterns(rule)) for rule in rules]
+        self.site_domains: tuple[str, ...] = ()
+
+    def configure(self, config: Any) -> None:
+        self.site_domains = site_domains(config.site_domains)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        own = OwnPages(analysis, self.site_domains)
         for rule, patterns in self.compiled:
             layout = Layout(analysis, rule)
-            targets = patterns.targets(analysis, layout)
+            targets = patterns.targets(analysis, layout, own)
             if not targets:
                 continue
             disclosures = patterns.disclosures(analysis, layout)
@@ -163,6 +168,8 @@ class Patterns:
             for p in opts.get("calls", [])
         ]
         self.clear = [compile_re2(rule, p, case, "disclosures") for p in opts["disclosures"]]
+        # "Buy it on Amazon" stays a call even when the sentence's links are the site's own
+        self.vendor = compile_re2(rule, rf"\b(?:{vendors})\b", case, "vendors") if vendors else None
         self.labels = [
             compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
         ]
@@ -176,11 +183,11 @@ class Patterns:
         self.screen_clear = unanchored(opts["disclosures"])
         self.screen_labels = unanchored(opts.get("weak_labels", []))
 
-    def targets(self, analysis: Analysis, layout: Layout) -> list[Target]:
+    def targets(self, analysis: Analysis, layout: Layout, own: OwnPages) -> list[Target]:
         found: list[Target] = []
         if self.links is not None:
             for link in analysis.document.links:
-                if self.links.matches(link):
+                if self.links.matches(link) and not own.link(link):
                     where = layout.sentence_of(link.text_start)
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
         if self.any_call is not None:
@@ -188,9 +195,14 @@ class Patterns:
             if self.screen_calls and not may_match(self.any_call, analysis):
                 return sorted(found, key=lambda t: t.start)
             for index, sentence in enumerate(analysis.sentences):
-                if clear[index] is None and self.any_call.search(sentence.raw):
+                if clear[index] is not None or not self.any_call.search(sentence.raw):
+                    continue
+                if not own.sentence(sentence) or self._names_vendor(sentence.raw):
                     found.extend(self._calls_in(analysis, layout, index, sentence))
         return sorted(found, key=lambda t: t.start)
+
+    def _names_vendor(self, text: str) -> bool:
+        return self.vendor is not None and self.vendor.search(text) is not None
 
     def _clear_matches(self, analysis: Analysis) -> list[Any]:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
@@ -214,7 +226,7 @@ class Patterns:
     ) -> Iterator[Target]:
         text = sentence.raw
         spans = sorted(
-            (m.start(), m.end())
+            _clause(text, m.start(), m.end())
             for regex in self.calls
             for m in regex.finditer(text)
             if m.end() > m.start() and not _negated_before(text, m.start())
@@ -223,7 +235,6 @@ class Patterns:
             return
         # one call per sentence, spanning all its parts: "Use code FOCUS10 for 10% off"
         begin, stop = spans[0][0], max(end for _, end in spans)
-        stop = begin + len(text[begin:stop].rstrip())  # "Buy X Capsules" without the newline
         start, end = analysis.source_span(sentence.start_char + begin, sentence.start_char + stop)
         yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
 
@@ -275,6 +286,25 @@ def _any(rule: Rule, patterns: list[str], case: bool, key: str, vendors: str = "
         return None
     joined = "|".join(f"(?:{p.replace('{vendor}', f'(?:{vendors})')})" for p in patterns)
     return compile_re2(rule, joined, case, key)
+
+
+_SPACED_DASH = re.compile(r"\s[-–—]+\s|[–—]")
+_TRAILING = " \t\r\n-–—,;:"
+
+
+def _clause(text: str, begin: int, end: int) -> tuple[int, int]:
+    """A call's span cut to whole words and to its clause: "Buy it now on Amazon - it's the
+    best brain s" -> "Buy it now on Amazon"."""
+    dash = _SPACED_DASH.search(text, begin + 1, end)
+    if dash is not None:
+        end = dash.start()
+    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        cut = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
+        if cut > begin:
+            end = cut
+    while end > begin + 1 and text[end - 1] in _TRAILING:
+        end -= 1
+    return begin, end
 
 
 def _negated_before(text: str, begin: int) -> bool:

@@ -158,7 +158,7 @@ class SubstanceChecker(Checker):
                     yield self._hit(rule, analysis, usage)
 
     def _caution_sentences(self, rule: Rule, analysis: Analysis) -> list[int]:
-        """Indexes of the sentences with a caution match that is not denied ("non-habit forming")."""
+        """Sentences with a caution match that is not denied ("non-habit forming")."""
         combined = self.any_caution[rule.id]
         sentences = analysis.sentences
         if combined is None:
@@ -166,8 +166,8 @@ class SubstanceChecker(Checker):
             indexes: Iterable[int] = range(len(sentences))
         else:
             regexes = [combined]
-            indexes = candidates(combined, analysis) if self.prescreen[rule.id] else range(
-                len(sentences)
+            indexes = (
+                candidates(combined, analysis) if self.prescreen[rule.id] else range(len(sentences))
             )
         found = []
         for index in indexes:
@@ -225,7 +225,7 @@ class SubstanceChecker(Checker):
         block: Any = None
         subject: list[str] = []  # the substance a sentence of this paragraph is about
         dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
-        for sentence, named in zip(analysis.sentences, survey.named):
+        for sentence, named in zip(analysis.sentences, survey.named, strict=True):
             if sentence.block is not block:
                 block, subject = sentence.block, []
             where = where_in[sentence.index]
@@ -286,7 +286,7 @@ def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list
     of its paragraph that named any (or named later in it); in a table, those named earlier in
     the row; else those of the nearest enclosing heading that names any; else None (general)."""
     in_block: dict[int, list[str]] = {}
-    for sentence, named in zip(sentences, named_in):
+    for sentence, named in zip(sentences, named_in, strict=True):
         if sentence.block is not None:
             ids = in_block.setdefault(id(sentence.block), [])
             ids.extend(sid for sid in named if sid not in ids)
@@ -296,7 +296,7 @@ def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list
     heading_block: Any = None
     last_in_block: list[str] = []
     in_row: list[str] = []  # named in the current table, most recent cell
-    for sentence, named in zip(sentences, named_in):
+    for sentence, named in zip(sentences, named_in, strict=True):
         if sentence.block is not block:
             block, last_in_block = sentence.block, []
             if not _in_table(sentence):
@@ -323,8 +323,11 @@ def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list
 
 # words before a name that still leave it the sentence's subject: "Then phenibut ...", "Take
 # kratom ..."; "Unlike caffeine, it ..." and "Compared with caffeine" do not
-_LEAD = re.compile(r"^\W*(?:(?!(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b)"
-                   r"[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\W*(?:(?!(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b)"
+    r"[\w'’]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _leads(prefix: str) -> bool:
