@@ -259,3 +259,86 @@ def test_not_medical_advice_is_no_doctor_line(lint) -> None:
     assert [f[0] for f in safety(lint(text))] == [DOSE]
     seek = "Take 300 mg of bacopa. It interacts with sedatives. Seek medical advice first.\n"
     assert safety(lint(seek)) == []
+
+
+def rules_for(findings, name):
+    return sorted(f.rule_id for f in findings if f.message.startswith(name + " is "))
+
+
+def test_a_caution_naming_one_substance_is_not_a_caution_for_another(lint) -> None:
+    text = (
+        "# Ginseng and caffeine\n\n## Ginseng\n\nGinseng is an adaptogen. Take 200 mg daily.\n\n"
+        "## Caffeine\n\nCaffeine tolerance builds within a week, so take weekends off.\n"
+    )
+    findings = lint(text)
+    assert CYCLING in rules_for(findings, "Panax ginseng")
+    assert CYCLING not in rules_for(findings, "Caffeine")
+
+
+def test_a_sentence_about_prescription_stimulants_is_no_caution_for_ginkgo(lint) -> None:
+    text = (
+        "## Ginkgo\n\nGinkgo is an old tree. Take 120 mg with lunch.\n\n"
+        "Prescription stimulants like Adderall interact with MAOIs.\n"
+    )
+    assert INTERACTION in rules_for(lint(text), "Ginkgo")
+    pronoun = text.replace("Prescription stimulants like Adderall", "MAOIs are risky with it;")
+    assert INTERACTION not in rules_for(lint(pronoun), "Ginkgo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Kratom is non-habit forming, fans say.", DEPENDENCE),
+        ("There is no risk of dependence at these doses.", DEPENDENCE),
+        ("It has zero withdrawal in my experience.", DEPENDENCE),
+        ("Kratom doesn't build tolerance the way coffee does.", CYCLING),
+        ("Tolerance is not an issue with it.", CYCLING),
+        ("It is withdrawal-free.", DEPENDENCE),
+    ],
+)
+def test_a_denied_caution_is_no_caution(lint, sentence: str, rule: str) -> None:
+    text = "# Kratom\n\nTake 2 g of kratom. " + sentence + "\n"
+    if rule == CYCLING:
+        text = text.replace("kratom", "phenibut").replace("Kratom", "Phenibut")
+    assert rule in {f[0] for f in safety(lint(text))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Don't combine it with SSRIs.",
+        "It is not safe with MAOIs.",
+        "Never take it with blood thinners.",
+        "No one should mix it with warfarin.",
+    ],
+)
+def test_a_warning_phrased_with_a_negation_is_still_a_caution(lint, sentence: str) -> None:
+    text = "Take 300 mg of St John's wort. " + sentence + "\n"
+    assert INTERACTION not in {f[0] for f in safety(lint(text))}
+
+
+def test_a_general_safety_section_covers_every_substance(lint) -> None:
+    text = (
+        "# Three herbs\n\n## Bacopa\n\nTake 300 mg of bacopa.\n\n## Ginkgo\n\nTake 120 mg of ginkgo.\n\n"
+        "## Safety\n\nAll of these interact with some prescription drugs.\n"
+    )
+    assert [f for f in safety(lint(text)) if f[0] == INTERACTION] == []
+
+
+def test_a_dose_in_a_table_row_belongs_to_the_substance_of_that_row(lint) -> None:
+    text = (
+        "## Ginkgo\n\nGinkgo is famous. It thins the blood: avoid it with warfarin.\n\n"
+        "| Supplement | Dose |\n|---|---|\n| Rhodiola | 200 mg |\n"
+    )
+    [finding] = [f for f in lint(text) if f.rule_id == INTERACTION]
+    assert (finding.line, finding.excerpt, finding.message.split(" is ")[0]) == (
+        7,
+        "200 mg",
+        "Rhodiola",
+    )
+
+
+def test_an_unnamed_dose_follows_the_sentence_that_leads_with_a_name(lint) -> None:
+    text = "## Caffeine\n\nCaffeine wakes you up.\n\nPhenibut is a GABA-B agonist. Take 500 mg.\n"
+    found = {(f.rule_id, f.excerpt, f.message.split(" is ")[0]) for f in lint(text)}
+    assert (RENAL, "500 mg", "Phenibut") in found
