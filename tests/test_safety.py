@@ -319,7 +319,8 @@ def test_a_warning_phrased_with_a_negation_is_still_a_caution(lint, sentence: st
 
 def test_a_general_safety_section_covers_every_substance(lint) -> None:
     text = (
-        "# Three herbs\n\n## Bacopa\n\nTake 300 mg of bacopa.\n\n## Ginkgo\n\nTake 120 mg of ginkgo.\n\n"
+        "# Three herbs\n\n## Bacopa\n\nTake 300 mg of bacopa.\n\n"
+        "## Ginkgo\n\nTake 120 mg of ginkgo.\n\n"
         "## Safety\n\nAll of these interact with some prescription drugs.\n"
     )
     assert [f for f in safety(lint(text)) if f[0] == INTERACTION] == []
