@@ -76,19 +76,38 @@ _DENIED_AFTER = re.compile(
 _FREE_AFTER = re.compile(r"^[- ]free\b", re.IGNORECASE)
 
 
+# "X doesn't build tolerance, but that is not true": the writer refutes the denial
+_REFUTED = re.compile(
+    r"\b(?:but|yet|however)\b[^.!?]{0,30}\b(?:not true|untrue|wrong|a myth|false|incorrect"
+    r"|nonsense)\b",
+    re.IGNORECASE,
+)
+
+
+def _negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith("n't")
+
+
 def denied(text: str, start: int, end: int) -> bool:
     """The caution words at text[start:end] are negated: the sentence says the opposite."""
+    return _denied(text, start, end) and not _REFUTED.search(text, end)
+
+
+def _denied(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     if before.lower().rstrip().endswith(("non-", "non")):
         return True
-    words = [w.lower() for w in _WORD.findall(before)][-5:]
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        if word in NEGATORS or word.endswith("n't"):
-            return not any(w in WARNING_WORDS for w in words[i + 1 :])
+    clause = [w.lower() for w in _WORD.findall(before)]
+    first = max(0, len(clause) - 5)  # the negator must be among the last five words
+    for i in range(len(clause) - 1, first - 1, -1):
+        word = clause[i]
+        if _negator(word):
+            if word == "without" and any(_negator(w) for w in clause[:i]):
+                return False  # "do not combine them without asking a doctor": a double negative
+            return not any(w in WARNING_WORDS for w in clause[i + 1 :])
     after = text[end : end + 80]
     cut = _CLAUSE_BREAK.search(after)
     if cut:
@@ -127,3 +146,19 @@ _BACK_REFERENCE = re.compile(
 def about_other_drug(text: str) -> bool:
     """The sentence's subject is a drug outside the knowledge base ("Stimulants are ...")."""
     return bool(OTHER_DRUG_SUBJECT.match(text)) and not _BACK_REFERENCE.search(text)
+
+
+# "Any of these herbs can interact with prescription drugs", "if you take any medication": a
+# caution for the whole article; "it" would bring back the section's substance instead
+_GENERAL = re.compile(
+    r"\b(?:any|all|every|these|those|other|such)\b(?:\s+\w+){0,2}?\s+(?:supplements?|nootropics?"
+    r"|herbs?|products?|medications?|medicines?|meds|drugs?|prescriptions?|compounds?"
+    r"|substances?|racetams?|stimulants?|adaptogens?|pills|of (?:these|them|this))\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:it|its|it's|it’s)\b", re.IGNORECASE)
+
+
+def general(text: str) -> bool:
+    """A caution that names no substance and speaks of supplements or medicines in general."""
+    return bool(_GENERAL.search(text)) and not _PRONOUN.search(text)

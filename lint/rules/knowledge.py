@@ -50,6 +50,19 @@ class Substance:
         return tuple(names)
 
 
+def spellings(name: str) -> tuple[str, ...]:
+    """Ways articles write a name besides the listed one: "5HTP" and "5 HTP" for "5-HTP",
+    "St Johns wort" for "St. John's wort", "acetyl l carnitine" for "acetyl-L-carnitine"."""
+    found = []
+    for dots in (name, name.replace(".", "")):
+        for quotes in (dots, dots.replace("'", "").replace("’", "")):
+            for dash in (quotes, quotes.replace("-", " "), quotes.replace("-", "")):
+                variant = " ".join(dash.split())
+                if variant and variant not in found:
+                    found.append(variant)
+    return tuple(found)
+
+
 def load_substances(files: list[tuple[str, Any]]) -> list[Substance]:
     """All entries of all `substances:` files; any schema error names its file and line."""
     substances: list[Substance] = []

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.cautions import about_other_drug, denied
-from lint.rules.dosing import DOSE, find_doses
-from lint.rules.knowledge import CAUTIONS, Substance, load_substances
+from lint.rules.cautions import about_other_drug, denied, general
+from lint.rules.dosing import DOSE, UNIT_HEADER, bare_dose, find_doses
+from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import candidates, unanchored
 from lint.rules.regex import compile_re2
@@ -66,9 +66,9 @@ class Survey:
         for index in cautions:
             if self.named[index]:
                 ids.update(self.named[index])  # "Caffeine tolerance builds fast": caffeine's
-            elif not about_other_drug(analysis.sentences[index].raw):
+            elif not about_other_drug(raw := analysis.sentences[index].raw):
                 subject = self.subjects[index]
-                if subject is None:
+                if subject is None or general(raw):
                     return None
                 ids.update(subject)
         return ids
@@ -114,10 +114,10 @@ class SubstanceChecker(Checker):
             s.id: s for s in load_substances(ruleset.knowledge.get("substances", []))
         }
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for substance in self.substances.values():
+        for substance, names in _spelled(list(self.substances.values())).items():
             # tokenize each name as written and lower-cased: "St." and "st." split differently
-            names = {v for n in substance.names for v in (n, n.lower())}
-            self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(names)])
+            cased = {v for n in names for v in (n, n.lower())}
+            self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(cased)])
         self.patterns = {
             rule.id: [
                 compile_re2(rule, p, False, "caution_patterns")
@@ -179,8 +179,10 @@ class SubstanceChecker(Checker):
         return found
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+        in_tables = table_doses(analysis)
         for sentence in analysis.sentences:
-            for start, end in find_doses(sentence.raw):
+            doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+            for start, end in doses:
                 begin = sentence.start_char + start
                 span = analysis.source_span(begin, sentence.start_char + end)
                 dose = sentence.raw[start:end]
@@ -225,6 +227,7 @@ class SubstanceChecker(Checker):
         block: Any = None
         subject: list[str] = []  # the substance a sentence of this paragraph is about
         dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
+        in_tables = table_doses(analysis)
         for sentence, named in zip(analysis.sentences, survey.named, strict=True):
             if sentence.block is not block:
                 block, subject = sentence.block, []
@@ -240,8 +243,9 @@ class SubstanceChecker(Checker):
                 named = last_named or topic
             else:
                 named = subject or topic or last_named
-            if sentence.index in dosed:
-                self._record_doses(sentence, named, where, survey.usages)
+            if sentence.index in dosed or sentence.index in in_tables:
+                doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+                self._record_doses(sentence, named, where, survey.usages, doses)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
         """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
@@ -254,10 +258,13 @@ class SubstanceChecker(Checker):
 
     @staticmethod
     def _record_doses(
-        sentence: Sentence, named: list[str], where: dict[str, int], usages: dict[str, Usage]
+        sentence: Sentence,
+        named: list[str],
+        where: dict[str, int],
+        usages: dict[str, Usage],
+        doses: list[tuple[int, int]],
     ) -> None:
         """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
-        doses = list(find_doses(sentence.raw))
         if not doses:
             return
         for sid in named:
@@ -279,6 +286,42 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+    """Bare numbers in table cells under a header that gives the unit ("Dose (mg)" ... "300"),
+    by sentence index; once per document."""
+    found: dict[int, list[tuple[int, int]]] = analysis.doc.user_data.get(_TABLE_DOSES, {})
+    if _TABLE_DOSES in analysis.doc.user_data:
+        return found
+    unit = False  # the current table's header gave a unit
+    for sentence in analysis.sentences:
+        if not _in_table(sentence):
+            unit = False
+            continue
+        if UNIT_HEADER.search(sentence.raw):
+            unit = True
+        elif unit and (span := bare_dose(sentence.raw)) is not None:
+            found[sentence.index] = [span]
+    analysis.doc.user_data[_TABLE_DOSES] = found
+    return found
+
+
+_TABLE_DOSES = "supplint.table-doses"
+
+
+def _spelled(substances: list[Substance]) -> dict[Substance, list[str]]:
+    """Each substance's names and their spellings ("5HTP"), minus any spelling that is the
+    name of another substance."""
+    listed = {name.lower(): s.id for s in substances for name in s.names}
+    result: dict[Substance, list[str]] = {}
+    for substance in substances:
+        names = result.setdefault(substance, [])
+        for name in substance.names:
+            for variant in spellings(name):
+                if listed.get(variant.lower(), substance.id) == substance.id and len(variant) > 2:
+                    names.append(variant)
+    return result
 
 
 def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list[str] | None]:
