@@ -319,6 +319,8 @@ def test_a_call_whose_links_are_all_the_sites_own_is_no_call(lint) -> None:
     assert only(lint("[Buy now](/checkout) or [add to cart](/cart?add=3).\n"), CALL) == []
     [call] = only(lint("Buy it on Amazon, or read [our review](/reviews/bacopa).\n"), CALL)
     assert call.excerpt == "Buy it on Amazon"
+    own_shop = "[Order the 60-count jar](/products/calm-60) from our shop.\n"
+    assert only(lint(own_shop), CALL) == []
 
 
 def test_navigation_menus_are_not_calls_or_affiliate_links(lint) -> None:

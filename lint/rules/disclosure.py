@@ -202,7 +202,10 @@ class Patterns:
         return sorted(found, key=lambda t: t.start)
 
     def _names_vendor(self, text: str) -> bool:
-        return self.vendor is not None and self.vendor.search(text) is not None
+        """A shop other than the publisher's own ("our shop" is theirs)."""
+        if self.vendor is None:
+            return False
+        return any(not m.group().lower().startswith("our ") for m in self.vendor.finditer(text))
 
     def _clear_matches(self, analysis: Analysis) -> list[Any]:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
