@@ -343,3 +343,49 @@ def test_an_unnamed_dose_follows_the_sentence_that_leads_with_a_name(lint) -> No
     text = "## Caffeine\n\nCaffeine wakes you up.\n\nPhenibut is a GABA-B agonist. Take 500 mg.\n"
     found = {(f.rule_id, f.excerpt, f.message.split(" is ")[0]) for f in lint(text)}
     assert (RENAL, "500 mg", "Phenibut") in found
+
+
+def test_a_caution_about_coffee_is_caffeines_not_the_herbs(lint) -> None:
+    text = (
+        "## Ginseng\n\nGinseng is an adaptogen. Take 200 mg in the morning.\n\n"
+        "Coffee tolerance builds within a week, so people take weekends off.\n"
+    )
+    assert CYCLING in rules_for(lint(text), "Panax ginseng")
+    plain = text.replace("Coffee tolerance", "Tolerance")
+    assert CYCLING not in rules_for(lint(plain), "Panax ginseng")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("5HTP helps some people sleep. Take 100 mg.", "5-HTP"),
+        ("St Johns wort is yellow. Take 300 mg.", "St John's wort"),
+        ("acetyl l carnitine is popular. Take 500 mg.", "Acetyl-L-carnitine"),
+        ("I take ashwaganda daily. Take 600 mg.", "Ashwagandha"),
+    ],
+)
+def test_names_are_found_as_articles_spell_them(lint, text: str, name: str) -> None:
+    assert INTERACTION in rules_for(lint(text + "\n"), name)
+
+
+def test_spoons_fractions_and_table_cells_under_a_unit_header_are_doses(lint) -> None:
+    text = "Take 1/2 tsp of kratom, then ½ teaspoon more.\n"
+    assert [f.excerpt for f in lint(text) if f.rule_id == DEPENDENCE] == ["1/2 tsp"]
+    table = "| Herb | Dose (mg) |\n|---|---|\n| Bacopa | 300 |\n| Price | 12 |\n"
+    found = [(f.rule_id, f.line, f.excerpt) for f in lint(table) if f.family == "safety"]
+    assert (INTERACTION, 3, "300") in found
+    assert (DOSE, 3, "300") in found
+    no_unit = table.replace("Dose (mg)", "Notes")
+    assert [f for f in lint(no_unit) if f.family == "safety"] == []  # a name, no dose
+
+
+def test_without_asking_a_doctor_after_a_negation_is_a_consult_line(lint) -> None:
+    text = "Take 300 mg of bacopa. Do not combine it with sedatives without asking a doctor.\n"
+    assert safety(lint(text)) == []
+    alone = "Take 300 mg of bacopa. It works without asking a doctor.\n"
+    assert DOSE in {f[0] for f in safety(lint(alone))}
+
+
+def test_a_denial_the_writer_refutes_is_still_a_caution(lint) -> None:
+    text = "Take 100 mg of caffeine. Some say it doesn't build tolerance, but that is not true.\n"
+    assert CYCLING not in {f[0] for f in safety(lint(text))}

@@ -55,6 +55,7 @@ class Survey:
     """Substances of one document: where each appears, and what each sentence is about."""
 
     usages: dict[str, Usage]
+    related: list[tuple[str, Any]]  # (substance id, regex of a word that points at it)
     named: list[list[str]]  # per sentence: the substance ids it names, in order
     # per sentence: the ids a sentence naming none is about (its paragraph's or section's
     # substance), or None when it sits in a general part of the article ("## Safety")
@@ -64,9 +65,11 @@ class Survey:
         """The substances the caution sentences are about; None: all of them (a general one)."""
         ids: set[str] = set()
         for index in cautions:
-            if self.named[index]:
-                ids.update(self.named[index])  # "Caffeine tolerance builds fast": caffeine's
-            elif not about_other_drug(raw := analysis.sentences[index].raw):
+            raw = analysis.sentences[index].raw
+            about = self.named[index] or [sid for sid, term in self.related if term.search(raw)]
+            if about:
+                ids.update(about)  # "Caffeine tolerance builds fast": caffeine's
+            elif not about_other_drug(raw):
                 subject = self.subjects[index]
                 if subject is None or general(raw):
                     return None
@@ -118,6 +121,12 @@ class SubstanceChecker(Checker):
             # tokenize each name as written and lower-cased: "St." and "st." split differently
             cased = {v for n in names for v in (n, n.lower())}
             self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(cased)])
+        # "Coffee tolerance builds fast": a caution sentence about caffeine that names none
+        related = [(s.id, term) for s in self.substances.values() for term in s.related]
+        self.related = [
+            (sid, re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE))
+            for sid, term in related
+        ]
         self.patterns = {
             rule.id: [
                 compile_re2(rule, p, False, "caution_patterns")
@@ -212,7 +221,7 @@ class SubstanceChecker(Checker):
                     where[sid] = span.start_char - sentence.start_char
             named_in.append(named)
             where_in.append(where)
-        survey = Survey(usages, named_in, _subjects(sentences, named_in))
+        survey = Survey(usages, self.related, named_in, _subjects(sentences, named_in))
         self._attribute_doses(analysis, survey, where_in)
         return survey
 
