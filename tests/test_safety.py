@@ -389,3 +389,16 @@ def test_without_asking_a_doctor_after_a_negation_is_a_consult_line(lint) -> Non
 def test_a_denial_the_writer_refutes_is_still_a_caution(lint) -> None:
     text = "Take 100 mg of caffeine. Some say it doesn't build tolerance, but that is not true.\n"
     assert CYCLING not in {f[0] for f in safety(lint(text))}
+
+
+def test_find_doses_gives_exactly_the_matches_of_the_dose_regex() -> None:
+    import random
+
+    from lint.rules.dosing import DOSE
+
+    rnd = random.Random(5)
+    parts = ["1", "2", "300", "1,600", "0.5", "1/2", "½", " ", "-", " to ", "mg", "g", "tsp",
+             " capsules", "one", "two", "1 or 2", "half a", " tablet", "x", ".", "/", "kg"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 9)))
+        assert list(find_doses(text)) == [m.span() for m in DOSE.finditer(text)], text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 _AMOUNT = r"(?:\d+(?:[.,]\d+)*\s?[½¼¾⅓]?|[½¼¾⅓]|\d+/\d+)"
 _NUMBER = rf"{_AMOUNT}(?:\s?(?:-|–|to)\s?{_AMOUNT})?"
@@ -27,6 +28,24 @@ DOSE = re.compile(
     rf"(?<![\w.,/-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b|\b{_WORD_NUMBER} {_COUNT_UNIT}\b",
     re.IGNORECASE,
 )
+# DOSE in two parts for speed; find_doses gives exactly DOSE's matches (tests/test_safety.py).
+# The word part costs the stdlib engine a try of every alternative at every word boundary, so
+# RE2's automaton (one pass) first says whether a text may hold one: its ASCII \b finds a
+# boundary wherever Python's Unicode one does, so it misses none.
+_NUMERIC = re.compile(rf"(?<![\w.,/-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b", re.IGNORECASE)
+_COUNTED_PATTERN = rf"(?i)\b{_WORD_NUMBER} {_COUNT_UNIT}\b"
+
+
+def _counted() -> Any:
+    global _COUNTED
+    if _COUNTED is None:
+        import re2
+
+        _COUNTED = re2.compile(_COUNTED_PATTERN)
+    return _COUNTED
+
+
+_COUNTED: Any = None
 # a table's column header that gives the unit: "Dose (mg)", "mg per day", "Amount, g"
 UNIT_HEADER = re.compile(
     r"\b(?:dose|dosage|amount)\b[^\n]{0,12}\(?\b(?:mg|mcg|µg|g|grams?|milligrams?)\b"
@@ -37,9 +56,41 @@ BARE_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d
 
 
 def find_doses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of every dose expression in text."""
-    for match in DOSE.finditer(text):
-        yield match.start(), match.end()
+    """(start, end) offsets of every dose expression in text, as DOSE.finditer gives them."""
+    counted = _may_count(text) and _counted().search(text) is not None
+    for match in (DOSE if counted else _NUMERIC).finditer(text):
+        yield match.span()
+
+
+def dose_sentences(analysis: Any) -> set[int]:
+    """Indexes of the sentences that hold a dose (one search of the joined text per part)."""
+    from lint.rules.prescreen import candidates, sentences_text
+
+    found = set(candidates(_NUMERIC, analysis))
+    if _may_count(sentences_text(analysis)):
+        found.update(candidates(_counted(), analysis))
+    return found
+
+
+def _may_count(text: str) -> bool:
+    """A counted dose needs one of the count units; most texts have none ("capsule", "tsp")."""
+    lower = text.lower()
+    return any(unit in lower for unit in _COUNT_WORDS)
+
+
+_COUNT_WORDS = (
+    "capsule",
+    "tablet",
+    "pill",
+    "drop",
+    "scoop",
+    "softgel",
+    "gummies",
+    "dose",
+    "teaspoon",
+    "tablespoon",
+    "tsp",
+)
 
 
 def bare_dose(cell: str) -> tuple[int, int] | None:

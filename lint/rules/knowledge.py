@@ -126,9 +126,7 @@ def parse_entry(path: str, node: Any) -> Substance:
         raise ConfigError(
             path, f"substance id '{node['id']}' must be a lower-case slug", *position(node, "id")
         )
-    lists = {
-        key: _strings(path, node, key) for key in ("aliases", "codes", "related", "cautions")
-    }
+    lists = {key: _strings(path, node, key) for key in ("aliases", "codes", "related", "cautions")}
     for caution in lists["cautions"]:
         if caution not in CAUTIONS:
             raise ConfigError(

@@ -20,12 +20,13 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.cautions import about_other_drug, denied, general
-from lint.rules.dosing import DOSE, UNIT_HEADER, bare_dose, find_doses
+from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import candidates, unanchored
@@ -57,15 +58,20 @@ class Survey:
     usages: dict[str, Usage]
     related: list[tuple[str, Any]]  # (substance id, regex of a word that points at it)
     named: list[list[str]]  # per sentence: the substance ids it names, in order
-    # per sentence: the ids a sentence naming none is about (its paragraph's or section's
-    # substance), or None when it sits in a general part of the article ("## Safety")
-    subjects: list[list[str] | None]
+    sentences: list[Sentence] = field(repr=False)
 
-    def covered(self, cautions: list[int], analysis: Analysis) -> set[str] | None:
-        """The substances the caution sentences are about; None: all of them (a general one)."""
+    @cached_property
+    def subjects(self) -> list[list[str] | None]:
+        """Per sentence: the ids a sentence naming none is about (its paragraph's or section's
+        substance), or None when it sits in a general part of the article ("## Safety")."""
+        return _subjects(self.sentences, self.named)
+
+    def covered(self, cautions: Iterable[int], due: set[str]) -> set[str] | None:
+        """Which of `due` the caution sentences are about; None: all (a general caution).
+        Stops reading cautions once every due substance is covered."""
         ids: set[str] = set()
         for index in cautions:
-            raw = analysis.sentences[index].raw
+            raw = self.sentences[index].raw
             about = self.named[index] or [sid for sid, term in self.related if term.search(raw)]
             if about:
                 ids.update(about)  # "Caffeine tolerance builds fast": caffeine's
@@ -74,6 +80,8 @@ class Survey:
                 if subject is None or general(raw):
                     return None
                 ids.update(subject)
+            if due <= ids:
+                break
         return ids
 
 
@@ -143,9 +151,9 @@ class SubstanceChecker(Checker):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         survey: Survey | None = None
         for rule in self.rules:
-            cautions = self._caution_sentences(rule, analysis)
+            cautions = self._caution_sentences(rule, analysis)  # lazy: read as far as needed
             if rule.options.get("any_dose"):
-                if not cautions:  # a consult line anywhere covers every dose
+                if next(cautions, None) is None:  # a consult line anywhere covers every dose
                     yield from self._first_dose(rule, analysis)
                 continue
             if survey is None:
@@ -159,15 +167,15 @@ class SubstanceChecker(Checker):
             ]
             if not due:
                 continue
-            covered = survey.covered(cautions, analysis)
+            covered = survey.covered(cautions, {usage.substance.id for usage in due})
             if covered is None:
                 continue
             for usage in due:
                 if usage.substance.id not in covered:
                     yield self._hit(rule, analysis, usage)
 
-    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> list[int]:
-        """Sentences with a caution match that is not denied ("non-habit forming")."""
+    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> Iterator[int]:
+        """Sentences with a caution match that is not denied ("non-habit forming"), in order."""
         combined = self.any_caution[rule.id]
         sentences = analysis.sentences
         if combined is None:
@@ -178,14 +186,12 @@ class SubstanceChecker(Checker):
             indexes = (
                 candidates(combined, analysis) if self.prescreen[rule.id] else range(len(sentences))
             )
-        found = []
         for index in indexes:
             raw = sentences[index].raw
             for regex in regexes:
                 if any(not denied(raw, m.start(), m.end()) for m in regex.finditer(raw)):
-                    found.append(index)
+                    yield index
                     break
-        return found
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         in_tables = table_doses(analysis)
@@ -221,7 +227,7 @@ class SubstanceChecker(Checker):
                     where[sid] = span.start_char - sentence.start_char
             named_in.append(named)
             where_in.append(where)
-        survey = Survey(usages, self.related, named_in, _subjects(sentences, named_in))
+        survey = Survey(usages, self.related, named_in, sentences)
         self._attribute_doses(analysis, survey, where_in)
         return survey
 
@@ -235,7 +241,7 @@ class SubstanceChecker(Checker):
         topic: list[str] = []  # the substance of the last heading that named one
         block: Any = None
         subject: list[str] = []  # the substance a sentence of this paragraph is about
-        dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
+        dosed = dose_sentences(analysis)  # the others have no dose: nothing to record
         in_tables = table_doses(analysis)
         for sentence, named in zip(analysis.sentences, survey.named, strict=True):
             if sentence.block is not block:
