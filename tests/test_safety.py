@@ -397,8 +397,59 @@ def test_find_doses_gives_exactly_the_matches_of_the_dose_regex() -> None:
     from lint.rules.dosing import DOSE
 
     rnd = random.Random(5)
-    parts = ["1", "2", "300", "1,600", "0.5", "1/2", "½", " ", "-", " to ", "mg", "g", "tsp",
-             " capsules", "one", "two", "1 or 2", "half a", " tablet", "x", ".", "/", "kg"]  # fmt: skip
+    parts = (
+        "1|2|300|1,600|0.5|1/2|½| |-| to |mg|g|tsp| capsules|one|two|1 or 2|half a| tablet|x|.|/|kg"
+    )
+    parts = parts.split("|")
     for _ in range(3000):
         text = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 9)))
         assert list(find_doses(text)) == [m.span() for m in DOSE.finditer(text)], text
+
+
+def test_a_caution_belongs_to_the_substance_named_nearest_it(lint) -> None:
+    text = (
+        "## Ginseng\n\nTake 200 mg of ginseng in the morning. Unlike caffeine, where tolerance "
+        "builds within a week, ginseng acts quietly.\n"
+    )
+    assert CYCLING in rules_for(lint(text), "Panax ginseng")
+    both = "Take 200 mg of ginseng. Caffeine and ginseng both build tolerance.\n"
+    assert CYCLING not in rules_for(lint(both), "Panax ginseng")
+
+
+def test_a_pack_size_in_a_product_title_is_not_the_first_dose(lint) -> None:
+    text = "# Kratom Powder - 250 g\n\nStart with 2 grams in juice.\n"
+    [finding] = [f for f in lint(text) if f.rule_id == DEPENDENCE]
+    assert (finding.line, finding.excerpt) == (3, "2 grams")
+    title_only = "# Kratom Powder - 250 g\n\nIt is milled fine.\n"
+    [finding] = [f for f in lint(title_only) if f.rule_id == DEPENDENCE]
+    assert finding.excerpt == "250 g"
+
+
+def test_a_pronoun_refers_to_the_substance_leading_the_paragraph(lint) -> None:
+    text = (
+        "Adrafinil review\n\nI took adrafinil 300 mg on work days. It is converted to modafinil "
+        "in the liver. It can weaken hormonal birth control.\n"
+    )
+    assert INTERACTION not in rules_for(lint(text, "a.txt"), "Adrafinil")
+
+
+def test_a_section_about_another_supplement_keeps_its_cautions(lint) -> None:
+    text = (
+        "# Circulation stack\n\nSpeak to your doctor first.\n\n"
+        "## Ginkgo\n\nWe take 120 mg a day.\n\n"
+        "## Fish oil\n\nWe take 1 g. It can thin the blood, so be careful with warfarin.\n"
+    )
+    assert INTERACTION in rules_for(lint(text), "Ginkgo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Use it for three weeks, followed by a one-week break.", CYCLING),
+        ("Taken daily, it loses its effect.", CYCLING),
+        ("If you're on any meds, ask a pharmacist.", INTERACTION),
+    ],
+)
+def test_more_paraphrases_give_the_caution(lint, sentence: str, rule: str) -> None:
+    text = "Take 200 mg of ginseng. " + sentence + " Talk to your doctor.\n"
+    assert rule not in {f[0] for f in safety(lint(text))}

@@ -45,9 +45,10 @@ class Usage:
     sentences: set[int] = field(default_factory=set)
     in_heading: bool = False
     first_dose: tuple[int, int] | None = None
+    heading_dose: tuple[int, int] | None = None  # "Kratom Powder - 250 g": a pack size, first
 
     def discussed(self, min_mentions: int) -> bool:
-        dosed = self.first_dose is not None
+        dosed = self.first_dose is not None or self.heading_dose is not None
         return dosed or self.in_heading or len(self.sentences) >= min_mentions
 
 
@@ -58,21 +59,25 @@ class Survey:
     usages: dict[str, Usage]
     related: list[tuple[str, Any]]  # (substance id, regex of a word that points at it)
     named: list[list[str]]  # per sentence: the substance ids it names, in order
+    # per sentence: (id, start, end) of every mention, offsets in the sentence
+    mentions: list[list[tuple[str, int, int]]] = field(repr=False)
     sentences: list[Sentence] = field(repr=False)
 
     @cached_property
     def subjects(self) -> list[list[str] | None]:
         """Per sentence: the ids a sentence naming none is about (its paragraph's or section's
         substance), or None when it sits in a general part of the article ("## Safety")."""
-        return _subjects(self.sentences, self.named)
+        return _subjects(self.sentences, self.named, self.mentions)
 
-    def covered(self, cautions: Iterable[int], due: set[str]) -> set[str] | None:
+    def covered(self, cautions: Iterable[tuple[int, int, int]], due: set[str]) -> set[str] | None:
         """Which of `due` the caution sentences are about; None: all (a general caution).
         Stops reading cautions once every due substance is covered."""
         ids: set[str] = set()
-        for index in cautions:
+        for index, start, end in cautions:
             raw = self.sentences[index].raw
-            about = self.named[index] or [sid for sid, term in self.related if term.search(raw)]
+            about = _nearest(self.mentions[index], raw, start, end) or [
+                sid for sid, term in self.related if term.search(raw)
+            ]
             if about:
                 ids.update(about)  # "Caffeine tolerance builds fast": caffeine's
             elif not about_other_drug(raw):
@@ -174,8 +179,9 @@ class SubstanceChecker(Checker):
                 if usage.substance.id not in covered:
                     yield self._hit(rule, analysis, usage)
 
-    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> Iterator[int]:
-        """Sentences with a caution match that is not denied ("non-habit forming"), in order."""
+    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
+        """(sentence index, start, end) of the first caution match that is not denied ("non-habit
+        forming") in each sentence that has one, in order."""
         combined = self.any_caution[rule.id]
         sentences = analysis.sentences
         if combined is None:
@@ -188,10 +194,12 @@ class SubstanceChecker(Checker):
             )
         for index in indexes:
             raw = sentences[index].raw
-            for regex in regexes:
-                if any(not denied(raw, m.start(), m.end()) for m in regex.finditer(raw)):
-                    yield index
-                    break
+            found = next(
+                (m for regex in regexes for m in regex.finditer(raw) if not denied(raw, *m.span())),
+                None,
+            )
+            if found is not None:
+                yield index, found.start(), found.end()
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         in_tables = table_doses(analysis)
@@ -211,12 +219,16 @@ class SubstanceChecker(Checker):
         sentences = analysis.sentences
         named_in: list[list[str]] = []  # substance ids named in each sentence, in order
         where_in: list[dict[str, int]] = []  # first mention of each in its sentence
+        mentions_in: list[list[tuple[str, int, int]]] = []
         usages: dict[str, Usage] = {}
         for sentence in sentences:
             named: list[str] = []
             where: dict[str, int] = {}
+            mentions: list[tuple[str, int, int]] = []
             for span in filter_spans(_within(analysis.doc, in_doc, sentence.span)):
                 sid = span.label_
+                offset = sentence.start_char
+                mentions.append((sid, span.start_char - offset, span.end_char - offset))
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
                 )
@@ -227,7 +239,8 @@ class SubstanceChecker(Checker):
                     where[sid] = span.start_char - sentence.start_char
             named_in.append(named)
             where_in.append(where)
-        survey = Survey(usages, self.related, named_in, sentences)
+            mentions_in.append(mentions)
+        survey = Survey(usages, self.related, named_in, mentions_in, sentences)
         self._attribute_doses(analysis, survey, where_in)
         return survey
 
@@ -283,15 +296,21 @@ class SubstanceChecker(Checker):
         if not doses:
             return
         for sid in named:
-            if usages[sid].first_dose is not None:
+            usage = usages[sid]
+            if usage.first_dose is not None or (sentence.is_heading and usage.heading_dose):
                 continue
             mention = where.get(sid, 0)
             start, end = min(doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
-            usages[sid].first_dose = (sentence.start_char + start, sentence.start_char + end)
+            span = (sentence.start_char + start, sentence.start_char + end)
+            if sentence.is_heading:
+                usage.heading_dose = span  # a product title's size; a dose in prose comes first
+            else:
+                usage.first_dose = span
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
-        dosed = usage.first_dose is not None
-        prose_start, prose_end = usage.first_dose or usage.first_mention
+        dose = usage.first_dose or usage.heading_dose
+        dosed = dose is not None
+        prose_start, prose_end = dose or usage.first_mention
         start, end = analysis.source_span(prose_start, prose_end)
         values = {
             "match": analysis.document.prose[prose_start:prose_end],  # == doc.text, not rebuilt
@@ -339,24 +358,25 @@ def _spelled(substances: list[Substance]) -> dict[Substance, list[str]]:
     return result
 
 
-def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list[str] | None]:
-    """What each sentence is about: the substances it names; else those of the last sentence
-    of its paragraph that named any (or named later in it); in a table, those named earlier in
-    the row; else those of the nearest enclosing heading that names any; else None (general)."""
-    in_block: dict[int, list[str]] = {}
-    for sentence, named in zip(sentences, named_in, strict=True):
-        if sentence.block is not None:
-            ids = in_block.setdefault(id(sentence.block), [])
-            ids.extend(sid for sid in named if sid not in ids)
+def _subjects(
+    sentences: list[Sentence],
+    named_in: list[list[str]],
+    mentions_in: list[list[tuple[str, int, int]]],
+) -> list[list[str] | None]:
+    """What each sentence is about: the substances it names; else the one that leads the last
+    naming sentence of its paragraph ("Adrafinil lasts all day. ... it is converted to
+    modafinil ... It weakens birth control": adrafinil's); in a table, those named earlier in
+    the row; else those of the nearest enclosing section heading (not the title) that names
+    any; else None (general)."""
     subjects: list[list[str] | None] = []
     headings: list[tuple[int, list[str]]] = []  # (level, ids) of the open headings
     block: Any = None
     heading_block: Any = None
-    last_in_block: list[str] = []
+    lead: list[str] = []  # the substance that leads a sentence of this paragraph
     in_row: list[str] = []  # named in the current table, most recent cell
-    for sentence, named in zip(sentences, named_in, strict=True):
+    for sentence, named, mentions in zip(sentences, named_in, mentions_in, strict=True):
         if sentence.block is not block:
-            block, last_in_block = sentence.block, []
+            block, lead = sentence.block, []
             if not _in_table(sentence):
                 in_row = []
         if sentence.is_heading:
@@ -367,16 +387,47 @@ def _subjects(sentences: list[Sentence], named_in: list[list[str]]) -> list[list
                 headings.append((block.level, []))
             headings[-1][1].extend(named)
         if named:
-            last_in_block = named
+            sid, start, _ = mentions[0]
+            if _leads(sentence.raw[:start]):
+                lead = [sid]
             in_row = named if _in_table(sentence) else in_row
             subjects.append(named)
-        elif last_in_block or (block is not None and in_block.get(id(block))):
-            subjects.append(last_in_block or in_block[id(block)])
+        elif lead:
+            subjects.append(lead)
         elif _in_table(sentence) and in_row:
             subjects.append(in_row)
         else:
-            subjects.append(next((ids for _, ids in reversed(headings) if ids), None))
+            # the title (level 1) is the whole article's topic: a caution under it alone is general
+            topic = (ids for level, ids in reversed(headings) if ids and level > 1)
+            subjects.append(next(topic, None))
     return subjects
+
+
+def _nearest(mentions: list[tuple[str, int, int]], text: str, start: int, end: int) -> list[str]:
+    """The substance named nearest the caution words, with those listed beside it ("Unlike
+    caffeine, where tolerance builds fast, ginseng is gentle": caffeine's; "phenibut and kratom
+    both cause withdrawal": both)."""
+    if len({sid for sid, _, _ in mentions}) < 2:
+        return [sid for sid, _, _ in mentions[:1]]
+
+    def distance(mention: tuple[str, int, int]) -> int:
+        _, m_start, m_end = mention
+        return max(m_start - end, start - m_end, 0)
+
+    order = sorted(range(len(mentions)), key=lambda i: distance(mentions[i]))
+    chosen = {order[0]}
+    for step in (-1, 1):  # walk along a list: "X, Y and Z"
+        i = order[0]
+        while 0 <= i + step < len(mentions):
+            a, b = sorted((i, i + step))
+            if not _LISTED.match(text[mentions[a][2] : mentions[b][1]]):
+                break
+            i += step
+            chosen.add(i)
+    return list(dict.fromkeys(mentions[i][0] for i in sorted(chosen)))
+
+
+_LISTED = re.compile(r"^(?:\s*(?:,|/|&|\+|and|or|plus|with|nor)\s*)+$|^\s*$", re.IGNORECASE)
 
 
 # words before a name that still leave it the sentence's subject: "Then phenibut ...", "Take
