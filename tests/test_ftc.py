@@ -347,3 +347,54 @@ def test_navigation_menus_are_not_calls_or_affiliate_links(lint) -> None:
 )
 def test_everyday_phrases_are_not_calls(lint, text: str) -> None:
     assert only(lint(text + "\n"), CALL) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers who buy supplements on Amazon often trust star ratings.",
+        "When you order from iHerb, check the expiry date.",
+        "For the price you could buy the four ingredients separately.",
+    ],
+)
+def test_described_or_hypothetical_buying_is_no_call(lint, text: str) -> None:
+    assert only(lint(text + "\n"), CALL) == []
+
+
+def test_calls_the_sentence_splitter_joined_stay_two_calls(lint) -> None:
+    text = "grab a tub at zenfuel.example. use code MAYA10 for 10% off your first order.\n"
+    calls = only(lint(text, "a.txt"), CALL)
+    assert [f.excerpt for f in calls] == [
+        "grab a tub at zenfuel.example",
+        "use code MAYA10 for 10% off",
+    ]
+
+
+def test_a_brands_own_calls_and_storefront_need_no_disclosure(lint) -> None:
+    text = (
+        "# Bacopa 300\n\n## Get yours\n\n[Add to cart](/cart?add=b300) for a month.\n\n"
+        "## Where to find us\n\nOrder directly from [our shop](/shop/b300), or find us on our "
+        "[Amazon brand store](https://www.amazon.com/stores/Brand/page/7F3A).\n"
+    )
+    assert [f for f in lint(text) if f.family == "ftc"] == []
+    third_party = text.replace("(/cart?add=b300)", "(https://amzn.to/3abc)")
+    assert "Get yours" in [f.excerpt for f in only(lint(third_party), CALL)]
+
+
+def test_try_before_an_affiliate_link_is_a_call(lint) -> None:
+    text = "If your days look like mine, try [Focus Lite](https://qualia.example/f?aff=77).\n"
+    [call] = only(lint(text), CALL)
+    assert (call.excerpt, call.column) == ("try", 30)
+    assert only(lint("Try [the trial](https://pubmed.ncbi.nlm.nih.gov/1/).\n"), CALL) == []
+
+
+def test_a_shop_page_beside_the_same_sites_blog_is_the_brands_own(lint) -> None:
+    text = (
+        '<p><a href="https://brightleaf.example/products/gummies">Add to cart</a></p>\n'
+        '<p>Read <a href="https://brightleaf.example/blog/melatonin">our blog</a>.</p>\n'
+    )
+    assert [f for f in lint(text, "a.html") if f.family == "ftc"] == []
+    alone = text.split("\n")[0] + "\n"
+    assert len(only(lint(alone, "a.html"), LINK)) == 1
+    tagged = text.replace("/gummies", "/gummies?tag=x-20")
+    assert len(only(lint(tagged, "a.html"), LINK)) == 1

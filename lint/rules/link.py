@@ -34,6 +34,11 @@ class LinkChecker(Checker):
     options: ClassVar[dict[str, Option]] = {
         "url_regex": Option("string", "RE2 regex a link's URL must match to be checked."),
         "exclude_regex": Option("string", "RE2 regex of URLs never checked (your own site)."),
+        "shop_regex": Option(
+            "string",
+            "RE2 regex of sales pages, checked like url_regex unless the page also links to "
+            "the same host for something else (a brand's own site).",
+        ),
         "case_sensitive": Option("boolean", "Match URLs with exact case (default: ignore case)."),
         "require_rel": Option(
             "string-array", "Flag links whose rel has none of these (sponsored, nofollow)."
@@ -86,7 +91,7 @@ examples:
                     continue
                 if rule.options.get("external_only"):
                     own = own or OwnPages(analysis, self.site_domains)
-                    if own.link(link):
+                    if own.link(link, matcher):
                         continue
                 if rule.options.get("html_only") and not is_html_link(source, link):
                     continue
@@ -95,26 +100,41 @@ examples:
 
 
 class LinkMatcher:
-    """URL include/exclude regexes (RE2); shared with the `disclosure` kind."""
+    """URL include/exclude regexes (RE2); shared with the `disclosure` kind. `shop` (optional)
+    matches sales pages (/products/): targets too, unless the page is the shop's own site."""
 
-    def __init__(self, include: Any, exclude: Any):
+    def __init__(self, include: Any, exclude: Any, shop: Any = None):
         self.include = include
         self.exclude = exclude
+        self.shop = shop
 
     @classmethod
     def from_rule(cls, rule: Rule, key: str = "url_regex") -> LinkMatcher:
         case = bool(rule.options.get("case_sensitive"))
         include = rule.options.get(key)
         exclude = rule.options.get("exclude_regex")
+        shop = rule.options.get("shop_regex")
         return cls(
             compile_re2(rule, include, case, key) if include else None,
             compile_re2(rule, exclude, case, "exclude_regex") if exclude else None,
+            compile_re2(rule, shop, case, "shop_regex") if shop else None,
         )
 
     def matches(self, link: Link) -> bool:
-        if self.include is not None and not self.include.search(link.url):
+        listed = self.include is not None or self.shop is not None
+        if listed and not (self._included(link) or self._shop(link)):
             return False
         return self.exclude is None or not self.exclude.search(link.url)
+
+    def shop_only(self, link: Link) -> bool:
+        """A sales page with no affiliate marker: "https://brand.example/products/x"."""
+        return self._shop(link) and not self._included(link)
+
+    def _included(self, link: Link) -> bool:
+        return self.include is not None and self.include.search(link.url) is not None
+
+    def _shop(self, link: Link) -> bool:
+        return self.shop is not None and self.shop.search(link.url) is not None
 
 
 # "https:", "mailto:", "//cdn.example": a URL with a host of its own; anything else is relative
@@ -135,6 +155,15 @@ def is_first_party(url: str, site_domains: tuple[str, ...] = ()) -> bool:
         return False
     host = found.group(1).lower().rstrip(".")
     return any(host == d or host.endswith("." + d) for d in site_domains)
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of an absolute URL without "www." ("" for a relative one)."""
+    found = _HOST.match(url.strip())
+    if found is None:
+        return ""
+    host = found.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
 
 
 def site_domains(values: Any) -> tuple[str, ...]:
@@ -174,9 +203,25 @@ class OwnPages:
     def __init__(self, analysis: Analysis, configured: tuple[str, ...]):
         self.analysis = analysis
         self.domains = document_domains(analysis, configured)
+        self._hosts: dict[int, set[str]] = {}  # per matcher: hosts of the page's other links
 
-    def link(self, link: Link) -> bool:
-        return is_first_party(link.url, self.domains) or self.in_nav(link.start)
+    def link(self, link: Link, matcher: LinkMatcher | None = None) -> bool:
+        """First-party: relative, on `site_domains`, in a menu, or (with `matcher`) a plain
+        sales page on a host the page links to for something else too: a brand's own shop,
+        linked beside its own blog or lab reports."""
+        if is_first_party(link.url, self.domains) or self.in_nav(link.start):
+            return True
+        if matcher is None or not matcher.shop_only(link):
+            return False
+        return host_of(link.url) in self._site_hosts(matcher)
+
+    def _site_hosts(self, matcher: LinkMatcher) -> set[str]:
+        hosts = self._hosts.get(id(matcher))
+        if hosts is None:
+            links = self.analysis.document.links
+            hosts = {host_of(link.url) for link in links if not matcher.matches(link)} - {""}
+            self._hosts[id(matcher)] = hosts
+        return hosts
 
     def sentence(self, sentence: Sentence) -> bool:
         """A call whose every link is first-party ("Add to cart" -> /cart), or in a menu."""
