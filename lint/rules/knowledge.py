@@ -26,6 +26,7 @@ CAUTIONS = ("cycling", "renal", "hepatic", "interactions", "pregnancy", "depende
 REQUIRED = ("id", "name", "class", "cautions", "source")
 ALLOWED = (*REQUIRED, "aliases", "codes", "related", "note")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def spellings(name: str) -> tuple[str, ...]:
     found = []
     for dots in (name, name.replace(".", "")):
         for quotes in (dots, dots.replace("'", "").replace("’", "")):
-            for dash in (quotes, quotes.replace("-", " "), quotes.replace("-", "")):
+            # "5HTP", "NS105"; "acetylLcarnitine" is no spelling anyone uses
+            joined = quotes.replace("-", "") if _DIGIT.search(quotes) else quotes
+            for dash in (quotes, quotes.replace("-", " "), joined):
                 variant = " ".join(dash.split())
                 if variant and variant not in found:
                     found.append(variant)

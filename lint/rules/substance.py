@@ -132,8 +132,9 @@ class SubstanceChecker(Checker):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for substance, names in _spelled(list(self.substances.values())).items():
             # tokenize each name as written and lower-cased: "St." and "st." split differently
-            cased = {v for n in names for v in (n, n.lower())}
-            self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(cased)])
+            # (tokenizer exceptions are abbreviations and contractions: only those can)
+            cased = {v for n in names for v in (n, n.lower()) if v == n or _CASED.search(n)}
+            self.matcher.add(substance.id, list(nlp.tokenizer.pipe(sorted(cased))))
         # "Coffee tolerance builds fast": a caution sentence about caffeine that names none
         related = [(s.id, term) for s in self.substances.values() for term in s.related]
         self.related = [
@@ -344,14 +345,18 @@ def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
 _TABLE_DOSES = "supplint.table-doses"
 
 
+_CASED = re.compile(r"[.'’]")
+
+
 def _spelled(substances: list[Substance]) -> dict[Substance, list[str]]:
     """Each substance's names and their spellings ("5HTP"), minus any spelling that is the
     name of another substance."""
-    listed = {name.lower(): s.id for s in substances for name in s.names}
+    named = {s: s.names for s in substances}  # the property builds the tuple on each call
+    listed = {name.lower(): s.id for s, names in named.items() for name in names}
     result: dict[Substance, list[str]] = {}
     for substance in substances:
         names = result.setdefault(substance, [])
-        for name in substance.names:
+        for name in named[substance]:
             for variant in spellings(name):
                 if listed.get(variant.lower(), substance.id) == substance.id and len(variant) > 2:
                     names.append(variant)
