@@ -453,3 +453,10 @@ def test_a_section_about_another_supplement_keeps_its_cautions(lint) -> None:
 def test_more_paraphrases_give_the_caution(lint, sentence: str, rule: str) -> None:
     text = "Take 200 mg of ginseng. " + sentence + " Talk to your doctor.\n"
     assert rule not in {f[0] for f in safety(lint(text))}
+
+
+def test_a_question_is_no_caution(lint) -> None:
+    text = "## Does it interact?\n\nTake 100 mg of modafinil. It has no known interactions.\n"
+    assert INTERACTION in {f[0] for f in safety(lint(text))}
+    slang = "Take 100 mg of modafinil. Don't take it with benzos.\n"
+    assert INTERACTION not in {f[0] for f in safety(lint(slang))}

@@ -194,6 +194,8 @@ class SubstanceChecker(Checker):
                 candidates(combined, analysis) if self.prescreen[rule.id] else range(len(sentences))
             )
         for index in indexes:
+            if sentences[index].is_question and _ASKS.match(sentences[index].raw):
+                continue  # "Does it interact with anything?": the answer says whether it does
             raw = sentences[index].raw
             found = next(
                 (m for regex in regexes for m in regex.finditer(raw) if not denied(raw, *m.span())),
@@ -345,6 +347,10 @@ def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
 _TABLE_DOSES = "supplint.table-doses"
 
 
+# a yes/no question asks; "Kidney disease? Ask your doctor." warns
+_ASKS = re.compile(
+    r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
+)
 _CASED = re.compile(r"[.'’]")
 
 
