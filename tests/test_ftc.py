@@ -58,6 +58,7 @@ def test_html_affiliate_link_and_missing_rel(lint) -> None:
         "https://site.example/recommends/bacopa",
         "https://brand.example/?utm_medium=affiliate",
         "https://brand.example/products/bacopa-300",
+        "https://www.iherb.com/pr/valerian/1234?rcode=SLEEPY",
     ],
 )
 def test_affiliate_url_markers(lint, url: str) -> None:
@@ -343,6 +344,7 @@ def test_navigation_menus_are_not_calls_or_affiliate_links(lint) -> None:
         "The zip code 90210 has many supplement shops.",
         "Check the price per serving before buying.",
         "Buy-in from doctors is still low.",
+        "Buy into the hype and you will spend a fortune.",
     ],
 )
 def test_everyday_phrases_are_not_calls(lint, text: str) -> None:

@@ -300,7 +300,9 @@ class Patterns:
             _clause(text, m.start(), m.end())
             for regex in self.calls
             for m in regex.finditer(text)
-            if m.end() > m.start() and not _negated_before(text, m.start())
+            if m.end() > m.start()
+            and not _negated_before(text, m.start())
+            and not _IDIOM.match(m.group())
         )
         # one call per sentence, spanning all its parts ("Use code FOCUS10 for 10% off"), but
         # not across a sentence end the splitter missed ("grab a tub at x.example. use code X")
@@ -367,6 +369,8 @@ def _any(rule: Rule, patterns: list[str], case: bool, key: str, vendors: str = "
 
 
 _WORD = re.compile(r"[\w-]+")
+# "Buy into the hype", "buy time": no purchase
+_IDIOM = re.compile(r"^\W*(?:buy|buying|bought) (?:into|time)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _SPACED_DASH = re.compile(r"\s[-–—]+\s|[–—]")
 _TRAILING = " \t\r\n-–—,;:"
