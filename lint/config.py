@@ -28,6 +28,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "disclaimer_before": (str, "footer marker: --fix puts the disclaimer just before its line"),
     "disclosure_text": (str, "affiliate disclosure wording that --fix adds"),
     "disclosure_position": (str, "where --fix adds the disclosure: before-link (default) | top"),
+    "site_domains": (list, "your own domains: links there are first-party, not affiliate (ftc)"),
 }
 
 
@@ -47,6 +48,7 @@ class Config:
     disclaimer_before: str | None = None
     disclosure_text: str | None = None
     disclosure_position: str = "before-link"
+    site_domains: list[str] = field(default_factory=list)  # lint.rules.link.is_first_party
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
 
 
@@ -161,6 +163,9 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
     if config.disclosure_position not in ("before-link", "top"):
         where = lines.get("disclosure_position")
         raise ConfigError(str(path), "disclosure_position must be before-link or top", where)
+    if not all(isinstance(d, str) and d.strip() for d in config.site_domains):
+        where = lines.get("site_domains")
+        raise ConfigError(str(path), "site_domains must be a list of domain names", where)
     for rule_id, severity in config.severity.items():
         if severity not in SEVERITIES:
             raise ConfigError(

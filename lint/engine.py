@@ -80,6 +80,8 @@ class Engine:
                 checker_class(kind)(rules, nlp, self.ruleset)
                 for kind, rules in sorted(by_kind.items())
             ]
+            for checker in self._checkers:
+                checker.configure(self.config)
         return self._checkers
 
     def lint_paths(

@@ -58,6 +58,7 @@ def test_html_affiliate_link_and_missing_rel(lint) -> None:
         "https://site.example/recommends/bacopa",
         "https://brand.example/?utm_medium=affiliate",
         "https://brand.example/products/bacopa-300",
+        "https://www.iherb.com/pr/valerian/1234?rcode=SLEEPY",
     ],
 )
 def test_affiliate_url_markers(lint, url: str) -> None:
@@ -238,3 +239,164 @@ def test_inline_html_link_in_markdown_keeps_its_rel(lint) -> None:
     ]
     [rel] = only(findings, REL)
     assert rel.excerpt == '<a href="https://amzn.to/3x">Bacopa</a>'
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Buy it now on Amazon - it's the best brain supplement we know.", "Buy it now on Amazon"),
+        (
+            "Buy the gentle evening magnesium glycinate formula tonight",
+            "Buy the gentle evening magnesium glycinate",
+        ),
+        ("Buy it now — supplies are limited this month.", "Buy it now"),
+    ],
+)
+def test_call_span_ends_at_a_word_and_clause_boundary(lint, text: str, excerpt: str) -> None:
+    [finding] = only(lint(text + "\n"), CALL)
+    assert finding.excerpt == excerpt
+    assert (finding.column, finding.end_column) == (1, 1 + len(excerpt))
+
+
+@pytest.mark.parametrize(
+    "url", ["/cart", "#buy", "../shop/", "/products/bacopa-300", "shop/bacopa?ref=home", "/go/x"]
+)
+def test_relative_links_are_never_affiliate_links(lint, url: str) -> None:
+    findings = lint(f'<p>See <a href="{url}">our bacopa</a>.</p>\n', "a.html")
+    assert [f.rule_id for f in findings if f.family == "ftc"] == []
+
+
+def test_a_link_written_without_scheme_is_still_another_site(lint) -> None:
+    assert len(only(lint("Our pick is [this](amzn.to/3abc).\n"), LINK)) == 1
+
+
+SHOP_PAGE = (
+    "Our bacopa is grown on our own farm.\n\n"
+    "[Order the 60-count bottle](https://www.brand.example/products/bacopa-60).\n\n"
+    "Or [find it on Amazon](https://amzn.to/3abc).\n"
+)
+
+
+def test_site_domains_makes_the_brands_own_shop_first_party(tmp_path) -> None:
+    engine = Engine(Config(site_domains=["brand.example"]), select=["ftc"])
+    findings = lint_text(engine, SHOP_PAGE, "a.md")
+    assert sorted((f.rule_id, f.excerpt) for f in findings) == [
+        (CALL, "find it on Amazon"),
+        (LINK, "[find it on Amazon](https://amzn.to/3abc)"),
+    ]
+    without = lint_text(Engine(Config(), select=["ftc"]), SHOP_PAGE, "a.md")
+    assert (LINK, "[Order the 60-count bottle](https://www.brand.example/products/bacopa-60)") in {
+        (f.rule_id, f.excerpt) for f in without
+    }
+
+
+def test_site_domains_from_front_matter_and_from_the_config_file(tmp_path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\nsite_domains: [brand.example]\n---\n" + SHOP_PAGE, encoding="utf-8")
+    result = run_cli("check", str(article), "--select", "ftc", "--jobs", "1", cwd=tmp_path)
+    assert b"brand.example/products" not in result.stdout
+    assert b"amzn.to" in result.stdout
+    plain = tmp_path / "b.md"
+    plain.write_text(SHOP_PAGE, encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text("site_domains: [https://www.brand.example/]\n")
+    result = run_cli("check", str(plain), "--select", "ftc", "--jobs", "1", cwd=tmp_path)
+    assert b"brand.example/products" not in result.stdout
+    assert b"amzn.to" in result.stdout
+
+
+def test_bad_site_domains_is_a_config_error_with_its_line(tmp_path) -> None:
+    (tmp_path / ".supplint.yaml").write_text("jobs: 1\nsite_domains: [1]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.md"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode()
+        .strip()
+        .endswith(".supplint.yaml:2: site_domains must be a list of domain names")
+    )
+
+
+def test_a_call_whose_links_are_all_the_sites_own_is_no_call(lint) -> None:
+    assert only(lint("[Buy now](/checkout) or [add to cart](/cart?add=3).\n"), CALL) == []
+    [call] = only(lint("Buy it on Amazon, or read [our review](/reviews/bacopa).\n"), CALL)
+    assert call.excerpt == "Buy it on Amazon"
+    own_shop = "[Order the 60-count jar](/products/calm-60) from our shop.\n"
+    assert only(lint(own_shop), CALL) == []
+
+
+def test_navigation_menus_are_not_calls_or_affiliate_links(lint) -> None:
+    text = (
+        '<nav><a href="https://blog.example/shop/">Shop now</a> '
+        '<a href="https://blog.example/about">About</a></nav>\n'
+        "<p>Bacopa takes weeks to work.</p>\n"
+    )
+    assert [f for f in lint(text, "a.html") if f.family == "ftc"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grab a coffee and read on.",
+        "Shop around online before you pick a brand.",
+        "Order matters here: theanine first.",
+        "Get it checked by a doctor first.",
+        "Purchase decisions are hard when labels lie.",
+        "The zip code 90210 has many supplement shops.",
+        "Check the price per serving before buying.",
+        "Buy-in from doctors is still low.",
+        "Buy into the hype and you will spend a fortune.",
+    ],
+)
+def test_everyday_phrases_are_not_calls(lint, text: str) -> None:
+    assert only(lint(text + "\n"), CALL) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers who buy supplements on Amazon often trust star ratings.",
+        "When you order from iHerb, check the expiry date.",
+        "For the price you could buy the four ingredients separately.",
+    ],
+)
+def test_described_or_hypothetical_buying_is_no_call(lint, text: str) -> None:
+    assert only(lint(text + "\n"), CALL) == []
+
+
+def test_calls_the_sentence_splitter_joined_stay_two_calls(lint) -> None:
+    text = "grab a tub at zenfuel.example. use code MAYA10 for 10% off your first order.\n"
+    calls = only(lint(text, "a.txt"), CALL)
+    assert [f.excerpt for f in calls] == [
+        "grab a tub at zenfuel.example",
+        "use code MAYA10 for 10% off",
+    ]
+
+
+def test_a_brands_own_calls_and_storefront_need_no_disclosure(lint) -> None:
+    text = (
+        "# Bacopa 300\n\n## Get yours\n\n[Add to cart](/cart?add=b300) for a month.\n\n"
+        "## Where to find us\n\nOrder directly from [our shop](/shop/b300), or find us on our "
+        "[Amazon brand store](https://www.amazon.com/stores/Brand/page/7F3A).\n"
+    )
+    assert [f for f in lint(text) if f.family == "ftc"] == []
+    third_party = text.replace("(/cart?add=b300)", "(https://amzn.to/3abc)")
+    assert "Get yours" in [f.excerpt for f in only(lint(third_party), CALL)]
+
+
+def test_try_before_an_affiliate_link_is_a_call(lint) -> None:
+    text = "If your days look like mine, try [Focus Lite](https://qualia.example/f?aff=77).\n"
+    [call] = only(lint(text), CALL)
+    assert (call.excerpt, call.column) == ("try", 30)
+    assert only(lint("Try [the trial](https://pubmed.ncbi.nlm.nih.gov/1/).\n"), CALL) == []
+
+
+def test_a_shop_page_beside_the_same_sites_blog_is_the_brands_own(lint) -> None:
+    text = (
+        '<p><a href="https://brightleaf.example/products/gummies">Add to cart</a></p>\n'
+        '<p>Read <a href="https://brightleaf.example/blog/melatonin">our blog</a>.</p>\n'
+    )
+    assert [f for f in lint(text, "a.html") if f.family == "ftc"] == []
+    alone = text.split("\n")[0] + "\n"
+    assert len(only(lint(alone, "a.html"), LINK)) == 1
+    tagged = text.replace("/gummies", "/gummies?tag=x-20")
+    assert len(only(lint(tagged, "a.html"), LINK)) == 1

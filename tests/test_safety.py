@@ -259,3 +259,204 @@ def test_not_medical_advice_is_no_doctor_line(lint) -> None:
     assert [f[0] for f in safety(lint(text))] == [DOSE]
     seek = "Take 300 mg of bacopa. It interacts with sedatives. Seek medical advice first.\n"
     assert safety(lint(seek)) == []
+
+
+def rules_for(findings, name):
+    return sorted(f.rule_id for f in findings if f.message.startswith(name + " is "))
+
+
+def test_a_caution_naming_one_substance_is_not_a_caution_for_another(lint) -> None:
+    text = (
+        "# Ginseng and caffeine\n\n## Ginseng\n\nGinseng is an adaptogen. Take 200 mg daily.\n\n"
+        "## Caffeine\n\nCaffeine tolerance builds within a week, so take weekends off.\n"
+    )
+    findings = lint(text)
+    assert CYCLING in rules_for(findings, "Panax ginseng")
+    assert CYCLING not in rules_for(findings, "Caffeine")
+
+
+def test_a_sentence_about_prescription_stimulants_is_no_caution_for_ginkgo(lint) -> None:
+    text = (
+        "## Ginkgo\n\nGinkgo is an old tree. Take 120 mg with lunch.\n\n"
+        "Prescription stimulants like Adderall interact with MAOIs.\n"
+    )
+    assert INTERACTION in rules_for(lint(text), "Ginkgo")
+    pronoun = text.replace("Prescription stimulants like Adderall", "MAOIs are risky with it;")
+    assert INTERACTION not in rules_for(lint(pronoun), "Ginkgo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Kratom is non-habit forming, fans say.", DEPENDENCE),
+        ("There is no risk of dependence at these doses.", DEPENDENCE),
+        ("It has zero withdrawal in my experience.", DEPENDENCE),
+        ("Kratom doesn't build tolerance the way coffee does.", CYCLING),
+        ("Tolerance is not an issue with it.", CYCLING),
+        ("It is withdrawal-free.", DEPENDENCE),
+    ],
+)
+def test_a_denied_caution_is_no_caution(lint, sentence: str, rule: str) -> None:
+    text = "# Kratom\n\nTake 2 g of kratom. " + sentence + "\n"
+    if rule == CYCLING:
+        text = text.replace("kratom", "phenibut").replace("Kratom", "Phenibut")
+    assert rule in {f[0] for f in safety(lint(text))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Don't combine it with SSRIs.",
+        "It is not safe with MAOIs.",
+        "Never take it with blood thinners.",
+        "No one should mix it with warfarin.",
+    ],
+)
+def test_a_warning_phrased_with_a_negation_is_still_a_caution(lint, sentence: str) -> None:
+    text = "Take 300 mg of St John's wort. " + sentence + "\n"
+    assert INTERACTION not in {f[0] for f in safety(lint(text))}
+
+
+def test_a_general_safety_section_covers_every_substance(lint) -> None:
+    text = (
+        "# Three herbs\n\n## Bacopa\n\nTake 300 mg of bacopa.\n\n"
+        "## Ginkgo\n\nTake 120 mg of ginkgo.\n\n"
+        "## Safety\n\nAll of these interact with some prescription drugs.\n"
+    )
+    assert [f for f in safety(lint(text)) if f[0] == INTERACTION] == []
+
+
+def test_a_dose_in_a_table_row_belongs_to_the_substance_of_that_row(lint) -> None:
+    text = (
+        "## Ginkgo\n\nGinkgo is famous. It thins the blood: avoid it with warfarin.\n\n"
+        "| Supplement | Dose |\n|---|---|\n| Rhodiola | 200 mg |\n"
+    )
+    [finding] = [f for f in lint(text) if f.rule_id == INTERACTION]
+    assert (finding.line, finding.excerpt, finding.message.split(" is ")[0]) == (
+        7,
+        "200 mg",
+        "Rhodiola",
+    )
+
+
+def test_an_unnamed_dose_follows_the_sentence_that_leads_with_a_name(lint) -> None:
+    text = "## Caffeine\n\nCaffeine wakes you up.\n\nPhenibut is a GABA-B agonist. Take 500 mg.\n"
+    found = {(f.rule_id, f.excerpt, f.message.split(" is ")[0]) for f in lint(text)}
+    assert (RENAL, "500 mg", "Phenibut") in found
+
+
+def test_a_caution_about_coffee_is_caffeines_not_the_herbs(lint) -> None:
+    text = (
+        "## Ginseng\n\nGinseng is an adaptogen. Take 200 mg in the morning.\n\n"
+        "Coffee tolerance builds within a week, so people take weekends off.\n"
+    )
+    assert CYCLING in rules_for(lint(text), "Panax ginseng")
+    plain = text.replace("Coffee tolerance", "Tolerance")
+    assert CYCLING not in rules_for(lint(plain), "Panax ginseng")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("5HTP helps some people sleep. Take 100 mg.", "5-HTP"),
+        ("St Johns wort is yellow. Take 300 mg.", "St John's wort"),
+        ("acetyl l carnitine is popular. Take 500 mg.", "Acetyl-L-carnitine"),
+        ("I take ashwaganda daily. Take 600 mg.", "Ashwagandha"),
+    ],
+)
+def test_names_are_found_as_articles_spell_them(lint, text: str, name: str) -> None:
+    assert INTERACTION in rules_for(lint(text + "\n"), name)
+
+
+def test_spoons_fractions_and_table_cells_under_a_unit_header_are_doses(lint) -> None:
+    text = "Take 1/2 tsp of kratom, then ½ teaspoon more.\n"
+    assert [f.excerpt for f in lint(text) if f.rule_id == DEPENDENCE] == ["1/2 tsp"]
+    table = "| Herb | Dose (mg) |\n|---|---|\n| Bacopa | 300 |\n| Price | 12 |\n"
+    found = [(f.rule_id, f.line, f.excerpt) for f in lint(table) if f.family == "safety"]
+    assert (INTERACTION, 3, "300") in found
+    assert (DOSE, 3, "300") in found
+    no_unit = table.replace("Dose (mg)", "Notes")
+    assert [f for f in lint(no_unit) if f.family == "safety"] == []  # a name, no dose
+
+
+def test_without_asking_a_doctor_after_a_negation_is_a_consult_line(lint) -> None:
+    text = "Take 300 mg of bacopa. Do not combine it with sedatives without asking a doctor.\n"
+    assert safety(lint(text)) == []
+    alone = "Take 300 mg of bacopa. It works without asking a doctor.\n"
+    assert DOSE in {f[0] for f in safety(lint(alone))}
+
+
+def test_a_denial_the_writer_refutes_is_still_a_caution(lint) -> None:
+    text = "Take 100 mg of caffeine. Some say it doesn't build tolerance, but that is not true.\n"
+    assert CYCLING not in {f[0] for f in safety(lint(text))}
+
+
+def test_find_doses_gives_exactly_the_matches_of_the_dose_regex() -> None:
+    import random
+
+    from lint.rules.dosing import DOSE
+
+    rnd = random.Random(5)
+    parts = (
+        "1|2|300|1,600|0.5|1/2|½| |-| to |mg|g|tsp| capsules|one|two|1 or 2|half a| tablet|x|.|/|kg"
+    )
+    parts = parts.split("|")
+    for _ in range(3000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 9)))
+        assert list(find_doses(text)) == [m.span() for m in DOSE.finditer(text)], text
+
+
+def test_a_caution_belongs_to_the_substance_named_nearest_it(lint) -> None:
+    text = (
+        "## Ginseng\n\nTake 200 mg of ginseng in the morning. Unlike caffeine, where tolerance "
+        "builds within a week, ginseng acts quietly.\n"
+    )
+    assert CYCLING in rules_for(lint(text), "Panax ginseng")
+    both = "Take 200 mg of ginseng. Caffeine and ginseng both build tolerance.\n"
+    assert CYCLING not in rules_for(lint(both), "Panax ginseng")
+
+
+def test_a_pack_size_in_a_product_title_is_not_the_first_dose(lint) -> None:
+    text = "# Kratom Powder - 250 g\n\nStart with 2 grams in juice.\n"
+    [finding] = [f for f in lint(text) if f.rule_id == DEPENDENCE]
+    assert (finding.line, finding.excerpt) == (3, "2 grams")
+    title_only = "# Kratom Powder - 250 g\n\nIt is milled fine.\n"
+    [finding] = [f for f in lint(title_only) if f.rule_id == DEPENDENCE]
+    assert finding.excerpt == "250 g"
+
+
+def test_a_pronoun_refers_to_the_substance_leading_the_paragraph(lint) -> None:
+    text = (
+        "Adrafinil review\n\nI took adrafinil 300 mg on work days. It is converted to modafinil "
+        "in the liver. It can weaken hormonal birth control.\n"
+    )
+    assert INTERACTION not in rules_for(lint(text, "a.txt"), "Adrafinil")
+
+
+def test_a_section_about_another_supplement_keeps_its_cautions(lint) -> None:
+    text = (
+        "# Circulation stack\n\nSpeak to your doctor first.\n\n"
+        "## Ginkgo\n\nWe take 120 mg a day.\n\n"
+        "## Fish oil\n\nWe take 1 g. It can thin the blood, so be careful with warfarin.\n"
+    )
+    assert INTERACTION in rules_for(lint(text), "Ginkgo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Use it for three weeks, followed by a one-week break.", CYCLING),
+        ("Taken daily, it loses its effect.", CYCLING),
+        ("If you're on any meds, ask a pharmacist.", INTERACTION),
+    ],
+)
+def test_more_paraphrases_give_the_caution(lint, sentence: str, rule: str) -> None:
+    text = "Take 200 mg of ginseng. " + sentence + " Talk to your doctor.\n"
+    assert rule not in {f[0] for f in safety(lint(text))}
+
+
+def test_a_question_is_no_caution(lint) -> None:
+    text = "## Does it interact?\n\nTake 100 mg of modafinil. It has no known interactions.\n"
+    assert INTERACTION in {f[0] for f in safety(lint(text))}
+    slang = "Take 100 mg of modafinil. Don't take it with benzos.\n"
+    assert INTERACTION not in {f[0] for f in safety(lint(slang))}

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from lint.analysis import Analysis, Sentence
+    from lint.config import Config
     from lint.rules.loader import RuleSet
 
 
@@ -40,6 +41,9 @@ class Checker:
         self.rules = rules
         self.nlp = nlp
         self.ruleset = ruleset
+
+    def configure(self, config: Config) -> None:
+        """Project settings a kind reads (the disclosure kind: `site_domains`); once per run."""
 
     @classmethod
     def validate(cls, rule: Rule) -> None:

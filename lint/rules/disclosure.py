@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import NEGATIONS
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.link import LinkMatcher, link_hit
+from lint.rules.link import LinkMatcher, OwnPages, link_hit, site_domains
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import first_candidate, may_match, unanchored
 from lint.rules.regex import compile_re2
@@ -41,6 +41,7 @@ HIDDEN_REL = {"sponsored"}  # HTML rel values a reader never sees
 # "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
 DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 CALL_NEGATIONS = NEGATIONS | {"avoid", "skip", "don't", "dont"}
+REPORTING = {"who", "whom", "that", "which", "when", "whenever", "whether", "if", "once"}
 
 
 @dataclass
@@ -70,6 +71,11 @@ class DisclosureChecker(Checker):
     options: ClassVar[dict[str, Option]] = {
         "url_regex": Option("string", "RE2 regex for affiliate or sales link URLs (targets)."),
         "exclude_regex": Option("string", "RE2 regex of URLs that are never targets."),
+        "shop_regex": Option(
+            "string",
+            "RE2 regex of sales pages (/products/): targets like url_regex unless the page also "
+            "links to the same host for something else (a brand's own site).",
+        ),
         "case_sensitive": Option("boolean", "Match regexes with exact case (default: ignore)."),
         "calls": Option(
             "string-array",
@@ -77,6 +83,16 @@ class DisclosureChecker(Checker):
             "for any name in `vendors`.",
         ),
         "vendors": Option("string-array", "Shops and brands a purchase sentence may name."),
+        "call_urls": Option(
+            "string",
+            "RE2 regex of affiliate URLs calls point at: 'try [X](url)' is a call, and a call "
+            "whose links are the site's own and none of these is not.",
+        ),
+        "lead_ins": Option(
+            "string-array",
+            "RE2 regexes for the words just before a `call_urls` link that make it a call "
+            "('try', 'check out'); matched at the end of the text before the link.",
+        ),
         "disclosures": Option(
             "string-array", "RE2 regexes for disclosures in plain words.", required=True
         ),
@@ -135,11 +151,16 @@ examples:
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [(rule, Patterns(rule)) for rule in rules]
+        self.site_domains: tuple[str, ...] = ()
+
+    def configure(self, config: Any) -> None:
+        self.site_domains = site_domains(config.site_domains)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
+        own = OwnPages(analysis, self.site_domains)
         for rule, patterns in self.compiled:
             layout = Layout(analysis, rule)
-            targets = patterns.targets(analysis, layout)
+            targets = patterns.targets(analysis, layout, own)
             if not targets:
                 continue
             disclosures = patterns.disclosures(analysis, layout)
@@ -163,6 +184,12 @@ class Patterns:
             for p in opts.get("calls", [])
         ]
         self.clear = [compile_re2(rule, p, case, "disclosures") for p in opts["disclosures"]]
+        # "Buy it on Amazon" stays a call even when the sentence's links are the site's own
+        self.vendor = compile_re2(rule, rf"\b(?:{vendors})\b", case, "vendors") if vendors else None
+        self.call_links = (
+            LinkMatcher.from_rule(rule, "call_urls") if opts.get("call_urls") else None
+        )
+        self.lead_ins = [compile_re2(rule, p, case, "lead_ins") for p in opts.get("lead_ins", [])]
         self.labels = [
             compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
         ]
@@ -176,11 +203,11 @@ class Patterns:
         self.screen_clear = unanchored(opts["disclosures"])
         self.screen_labels = unanchored(opts.get("weak_labels", []))
 
-    def targets(self, analysis: Analysis, layout: Layout) -> list[Target]:
+    def targets(self, analysis: Analysis, layout: Layout, own: OwnPages) -> list[Target]:
         found: list[Target] = []
         if self.links is not None:
             for link in analysis.document.links:
-                if self.links.matches(link):
+                if self.links.matches(link) and not own.link(link, self.links):
                     where = layout.sentence_of(link.text_start)
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
         if self.any_call is not None:
@@ -188,9 +215,65 @@ class Patterns:
             if self.screen_calls and not may_match(self.any_call, analysis):
                 return sorted(found, key=lambda t: t.start)
             for index, sentence in enumerate(analysis.sentences):
-                if clear[index] is None and self.any_call.search(sentence.raw):
+                if clear[index] is not None or not self.any_call.search(sentence.raw):
+                    continue
+                if not self._own_call(sentence, own, layout):
                     found.extend(self._calls_in(analysis, layout, index, sentence))
+        if self.lead_ins and self.call_links is not None:
+            called = {t.sentence for t in found if t.link is None}  # one call per sentence
+            found.extend(
+                t for t in self._lead_ins(analysis, layout, own) if t.sentence not in called
+            )
         return sorted(found, key=lambda t: t.start)
+
+    def _own_call(self, sentence: Sentence, own: OwnPages, layout: Layout) -> bool:
+        """A call for the site's own shop: it names no other shop, and its links (in a heading:
+        its section's; with none: its paragraph's) include the site's own and no affiliate one
+        ("Order directly from [our shop](/shop/x)"; "## Get yours" over "[Add to cart](/cart)").
+        A call with no links at all counts as the site's own only in a menu."""
+        if self._names_vendor(sentence.raw):
+            return False
+        links = sentence.links or layout.nearby_links(sentence)
+        if not links:
+            start, _ = own.analysis.source_span(sentence.start_char, sentence.end_char)
+            return own.in_nav(start)
+        if self.call_links is None:
+            return all(own.link(link) for link in links)
+        sells = any(
+            self.call_links.matches(link) and not own.link(link, self.call_links) for link in links
+        )
+        return not sells and any(own.link(link, self.call_links) for link in links)
+
+    def _lead_ins(self, analysis: Analysis, layout: Layout, own: OwnPages) -> Iterator[Target]:
+        """ "try [Qualia](https://...?aff=7)": the words before an affiliate link make a call."""
+        assert self.call_links is not None
+        offsets = analysis.document.offsets
+        for link in analysis.document.links:
+            if not self.call_links.matches(link) or own.link(link, self.call_links):
+                continue
+            sentence = analysis.sentence_at(bisect.bisect_left(offsets, link.text_start))
+            if sentence is None:
+                continue
+            before = sentence.raw[
+                : bisect.bisect_left(offsets, link.text_start) - sentence.start_char
+            ]
+            match = next((m for r in self.lead_ins for m in r.finditer(before)), None)
+            if match is None or _negated_before(before, match.start()):
+                continue
+            begin = sentence.start_char + match.start()
+            start, end = analysis.source_span(begin, begin + len(match.group().rstrip()))
+            words = match.group().rstrip()
+            yield Target(start, end, layout.block_of(sentence), sentence.index, words)
+
+    def _names_vendor(self, text: str) -> bool:
+        """A shop other than the publisher's own ("our shop" is theirs)."""
+        if self.vendor is None:
+            return False
+        return any(
+            not m.group().lower().startswith("our ")
+            and not text[: m.start()].lower().endswith(("our ", "my "))  # "our Amazon store"
+            for m in self.vendor.finditer(text)
+        )
 
     def _clear_matches(self, analysis: Analysis) -> list[Any]:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
@@ -214,18 +297,26 @@ class Patterns:
     ) -> Iterator[Target]:
         text = sentence.raw
         spans = sorted(
-            (m.start(), m.end())
+            _clause(text, m.start(), m.end())
             for regex in self.calls
             for m in regex.finditer(text)
-            if m.end() > m.start() and not _negated_before(text, m.start())
+            if m.end() > m.start()
+            and not _negated_before(text, m.start())
+            and not _IDIOM.match(m.group())
         )
-        if not spans:
-            return
-        # one call per sentence, spanning all its parts: "Use code FOCUS10 for 10% off"
-        begin, stop = spans[0][0], max(end for _, end in spans)
-        stop = begin + len(text[begin:stop].rstrip())  # "Buy X Capsules" without the newline
-        start, end = analysis.source_span(sentence.start_char + begin, sentence.start_char + stop)
-        yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
+        # one call per sentence, spanning all its parts ("Use code FOCUS10 for 10% off"), but
+        # not across a sentence end the splitter missed ("grab a tub at x.example. use code X")
+        groups: list[list[int]] = []
+        for begin, stop in spans:
+            if groups and not _SENTENCE_END.search(text, groups[-1][1], max(begin, groups[-1][1])):
+                groups[-1][1] = max(groups[-1][1], stop)
+            else:
+                groups.append([begin, stop])
+        for begin, stop in groups:
+            start, end = analysis.source_span(
+                sentence.start_char + begin, sentence.start_char + stop
+            )
+            yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
 
     def _clear_match(self, text: str) -> Any:
         if self.any_clear is None or not self.any_clear.search(text):
@@ -277,10 +368,39 @@ def _any(rule: Rule, patterns: list[str], case: bool, key: str, vendors: str = "
     return compile_re2(rule, joined, case, key)
 
 
+_WORD = re.compile(r"[\w-]+")
+# "Buy into the hype", "buy time": no purchase
+_IDIOM = re.compile(r"^\W*(?:buy|buying|bought) (?:into|time)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_SPACED_DASH = re.compile(r"\s[-–—]+\s|[–—]")
+_TRAILING = " \t\r\n-–—,;:"
+
+
+def _clause(text: str, begin: int, end: int) -> tuple[int, int]:
+    """A call's span cut to whole words and to its clause: "Buy it now on Amazon - it's the
+    best brain s" -> "Buy it now on Amazon"."""
+    dash = _SPACED_DASH.search(text, begin + 1, end)
+    if dash is not None:
+        end = dash.start()
+    while end + 1 < len(text) and text[end] in "./" and text[end + 1].isalnum():
+        word = _WORD.match(text, end + 1)  # "zenfuel.example", not "zenfuel"
+        end = word.end() if word else end + 1
+    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        cut = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
+        if cut > begin:
+            end = cut
+    while end > begin + 1 and text[end - 1] in _TRAILING:
+        end -= 1
+    return begin, end
+
+
 def _negated_before(text: str, begin: int) -> bool:
-    """ "Don't buy", "never order", "avoid buying": a warning, not a call to buy."""
+    """ "Don't buy", "never order", "avoid buying": a warning, not a call to buy; "shoppers who
+    buy on Amazon", "when you order online": buying described, not asked for."""
     words = re.findall(r"[\w']+", text[:begin].lower())[-3:]
-    return any(w in CALL_NEGATIONS or w.endswith("n't") for w in words)
+    if any(w in CALL_NEGATIONS or w.endswith("n't") for w in words):
+        return True
+    return any(w in REPORTING for w in words[-2:])
 
 
 class Layout:
@@ -311,6 +431,29 @@ class Layout:
 
     def sentence_of(self, source_offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, source_offset) - 1
+
+    def nearby_links(self, sentence: Sentence) -> list[Link]:
+        """A heading's section's links (to the next heading), or a paragraph's own."""
+        block = self.block_of(sentence)
+        if block < 0:
+            return []
+        last = block
+        if block in self.headings:
+            last = block + 1
+            while last < self.block_count and last not in self.headings:
+                last += 1
+            last -= 1
+            if last == block:
+                return []
+            block += 1
+        return [link for b in range(block, last + 1) for link in self._links_by_block.get(b, [])]
+
+    @cached_property
+    def _links_by_block(self) -> dict[int, list[Link]]:
+        by_block: dict[int, list[Link]] = {}
+        for link in self.analysis.document.links:
+            by_block.setdefault(link.block, []).append(link)
+        return by_block
 
     def previous_paragraph(self, block: int) -> int:
         """The nearest earlier non-heading block (or 0): disclosures from there on count."""

@@ -1,24 +1,99 @@
-"""Find doses in prose: "10-30 mg", "1,600 mg", "2 g", "two capsules", "half a tablet"."""
+"""Find doses in prose: "10-30 mg", "1,600 mg", "2 g", "two capsules", "half a tablet", "1/2 tsp".
+
+In a table whose header gives the unit ("Dose (mg)"), a cell holding only a number is a dose.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-_NUMBER = r"\d+(?:[.,]\d+)*(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)*)?"
+_AMOUNT = r"(?:\d+(?:[.,]\d+)*\s?[½¼¾⅓]?|[½¼¾⅓]|\d+/\d+)"
+_NUMBER = rf"{_AMOUNT}(?:\s?(?:-|–|to)\s?{_AMOUNT})?"
 _UNIT = (
     r"(?:mg|milligrams?|g|grams?|mcg|µg|μg|micrograms?|iu|ml|capsules?|caps|tablets?|tabs"
-    r"|pills?|drops?|droppers?|scoops?|servings?|softgels?|gummies)"
+    r"|pills?|drops?|droppers?|scoops?|servings?|softgels?|gummies|tsp|teaspoons?|tbsp"
+    r"|tablespoons?)"
 )
-_WORD_NUMBER = r"(?:one|two|three|four|five|six|half an?|one or two|two or three|1 or 2)"
-_COUNT_UNIT = r"(?:capsules?|tablets?|pills?|drops?|droppers?|scoops?|softgels?|gummies|doses?)"
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|ten|half an?|a half|a quarter|quarter of an?"
+    r"|one or two|two or three|1 or 2|a couple of)"
+)
+_COUNT_UNIT = (
+    r"(?:capsules?|tablets?|pills?|drops?|droppers?|scoops?|softgels?|gummies|doses?"
+    r"|teaspoons?|tablespoons?|tsp)"
+)
 DOSE = re.compile(
-    rf"(?<![\w.,-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b|\b{_WORD_NUMBER} {_COUNT_UNIT}\b",
+    rf"(?<![\w.,/-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b|\b{_WORD_NUMBER} {_COUNT_UNIT}\b",
     re.IGNORECASE,
 )
+# DOSE in two parts for speed; find_doses gives exactly DOSE's matches (tests/test_safety.py).
+# The word part costs the stdlib engine a try of every alternative at every word boundary, so
+# RE2's automaton (one pass) first says whether a text may hold one: its ASCII \b finds a
+# boundary wherever Python's Unicode one does, so it misses none.
+_NUMERIC = re.compile(rf"(?<![\w.,/-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b", re.IGNORECASE)
+_COUNTED_PATTERN = rf"(?i)\b{_WORD_NUMBER} {_COUNT_UNIT}\b"
+
+
+def _counted() -> Any:
+    global _COUNTED
+    if _COUNTED is None:
+        import re2
+
+        _COUNTED = re2.compile(_COUNTED_PATTERN)
+    return _COUNTED
+
+
+_COUNTED: Any = None
+# a table's column header that gives the unit: "Dose (mg)", "mg per day", "Amount, g"
+UNIT_HEADER = re.compile(
+    r"\b(?:dose|dosage|amount)\b[^\n]{0,12}\(?\b(?:mg|mcg|µg|g|grams?|milligrams?)\b"
+    r"|\((?:mg|mcg|µg|g)\)|^\s*(?:mg|mcg|µg)\s*(?:/\s*day|per day|daily)?\s*$",
+    re.IGNORECASE,
+)
+BARE_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)?)?)\s*$")
 
 
 def find_doses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of every dose expression in text."""
-    for match in DOSE.finditer(text):
-        yield match.start(), match.end()
+    """(start, end) offsets of every dose expression in text, as DOSE.finditer gives them."""
+    counted = _may_count(text) and _counted().search(text) is not None
+    for match in (DOSE if counted else _NUMERIC).finditer(text):
+        yield match.span()
+
+
+def dose_sentences(analysis: Any) -> set[int]:
+    """Indexes of the sentences that hold a dose (one search of the joined text per part)."""
+    from lint.rules.prescreen import candidates, sentences_text
+
+    found = set(candidates(_NUMERIC, analysis))
+    if _may_count(sentences_text(analysis)):
+        found.update(candidates(_counted(), analysis))
+    return found
+
+
+def _may_count(text: str) -> bool:
+    """A counted dose needs one of the count units; most texts have none ("capsule", "tsp")."""
+    lower = text.lower()
+    return any(unit in lower for unit in _COUNT_WORDS)
+
+
+_COUNT_WORDS = (
+    "capsule",
+    "tablet",
+    "pill",
+    "drop",
+    "scoop",
+    "softgel",
+    "gummies",
+    "dose",
+    "teaspoon",
+    "tablespoon",
+    "tsp",
+)
+
+
+def bare_dose(cell: str) -> tuple[int, int] | None:
+    """The number of a table cell that holds only a number ("300", "100-200"), if any."""
+    match = BARE_NUMBER.match(cell)
+    return match.span(1) if match else None

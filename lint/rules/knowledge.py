@@ -5,6 +5,7 @@ Schema of one entry (documented for users in docs/substances.md and rules/substa
     name: Piracetam                   required, the name articles use
     aliases: [Nootropil, ...]         brand names, other spellings (optional)
     codes: [UCB-6215]                 research codes (optional)
+    related: [coffee]                 words that tie a caution to it without naming it (optional)
     class: racetam                    required, free text
     cautions: [cycling, renal]        required, a subset of CAUTIONS (may be empty)
     source: "..."                     required, where the cautions come from
@@ -23,8 +24,9 @@ from lint.yaml_nodes import position
 
 CAUTIONS = ("cycling", "renal", "hepatic", "interactions", "pregnancy", "dependence")
 REQUIRED = ("id", "name", "class", "cautions", "source")
-ALLOWED = (*REQUIRED, "aliases", "codes", "note")
+ALLOWED = (*REQUIRED, "aliases", "codes", "related", "note")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Substance:
     source: str
     aliases: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # words that tie a caution to it, not names ("coffee")
     file: str = ""
     line: int = 0
 
@@ -48,6 +51,21 @@ class Substance:
                 if variant not in names:
                     names.append(variant)
         return tuple(names)
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """Ways articles write a name besides the listed one: "5HTP" and "5 HTP" for "5-HTP",
+    "St Johns wort" for "St. John's wort", "acetyl l carnitine" for "acetyl-L-carnitine"."""
+    found = []
+    for dots in (name, name.replace(".", "")):
+        for quotes in (dots, dots.replace("'", "").replace("’", "")):
+            # "5HTP", "NS105"; "acetylLcarnitine" is no spelling anyone uses
+            joined = quotes.replace("-", "") if _DIGIT.search(quotes) else quotes
+            for dash in (quotes, quotes.replace("-", " "), joined):
+                variant = " ".join(dash.split())
+                if variant and variant not in found:
+                    found.append(variant)
+    return tuple(found)
 
 
 def load_substances(files: list[tuple[str, Any]]) -> list[Substance]:
@@ -111,7 +129,7 @@ def parse_entry(path: str, node: Any) -> Substance:
         raise ConfigError(
             path, f"substance id '{node['id']}' must be a lower-case slug", *position(node, "id")
         )
-    lists = {key: _strings(path, node, key) for key in ("aliases", "codes", "cautions")}
+    lists = {key: _strings(path, node, key) for key in ("aliases", "codes", "related", "cautions")}
     for caution in lists["cautions"]:
         if caution not in CAUTIONS:
             raise ConfigError(
@@ -127,6 +145,7 @@ def parse_entry(path: str, node: Any) -> Substance:
         source=node["source"],
         aliases=tuple(lists["aliases"]),
         codes=tuple(lists["codes"]),
+        related=tuple(lists["related"]),
         file=path,
         line=line,
     )

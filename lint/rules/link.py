@@ -12,7 +12,10 @@ Message placeholders: {url}, {text}, {rel}, {match}.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
@@ -21,7 +24,7 @@ from lint.rules.model import Hit, Rule
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
-    from lint.analysis import Analysis
+    from lint.analysis import Analysis, Sentence
     from lint.documents.model import Link
 
 
@@ -31,12 +34,20 @@ class LinkChecker(Checker):
     options: ClassVar[dict[str, Option]] = {
         "url_regex": Option("string", "RE2 regex a link's URL must match to be checked."),
         "exclude_regex": Option("string", "RE2 regex of URLs never checked (your own site)."),
+        "shop_regex": Option(
+            "string",
+            "RE2 regex of sales pages, checked like url_regex unless the page also links to "
+            "the same host for something else (a brand's own site).",
+        ),
         "case_sensitive": Option("boolean", "Match URLs with exact case (default: ignore case)."),
         "require_rel": Option(
             "string-array", "Flag links whose rel has none of these (sponsored, nofollow)."
         ),
         "forbid_rel": Option("string-array", "Flag links whose rel has any of these."),
         "html_only": Option("boolean", "Only links written as HTML <a> tags (rel is possible)."),
+        "external_only": Option(
+            "boolean", "Skip first-party links: relative ones and those to `site_domains`."
+        ),
     }
     starter = """\
 message: "Link to '{url}': we do not send readers to this shop"
@@ -66,13 +77,22 @@ examples:
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [(rule, LinkMatcher.from_rule(rule)) for rule in rules]
+        self.site_domains: tuple[str, ...] = ()
+
+    def configure(self, config: Any) -> None:
+        self.site_domains = site_domains(config.site_domains)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         source = analysis.source_text
+        own: OwnPages | None = None
         for rule, matcher in self.compiled:
             for link in analysis.document.links:
                 if not matcher.matches(link):
                     continue
+                if rule.options.get("external_only"):
+                    own = own or OwnPages(analysis, self.site_domains)
+                    if own.link(link, matcher):
+                        continue
                 if rule.options.get("html_only") and not is_html_link(source, link):
                     continue
                 if rel_problem(rule, link):
@@ -80,26 +100,160 @@ examples:
 
 
 class LinkMatcher:
-    """URL include/exclude regexes (RE2); shared with the `disclosure` kind."""
+    """URL include/exclude regexes (RE2); shared with the `disclosure` kind. `shop` (optional)
+    matches sales pages (/products/): targets too, unless the page is the shop's own site."""
 
-    def __init__(self, include: Any, exclude: Any):
+    def __init__(self, include: Any, exclude: Any, shop: Any = None):
         self.include = include
         self.exclude = exclude
+        self.shop = shop
 
     @classmethod
     def from_rule(cls, rule: Rule, key: str = "url_regex") -> LinkMatcher:
         case = bool(rule.options.get("case_sensitive"))
         include = rule.options.get(key)
         exclude = rule.options.get("exclude_regex")
+        shop = rule.options.get("shop_regex")
         return cls(
             compile_re2(rule, include, case, key) if include else None,
             compile_re2(rule, exclude, case, "exclude_regex") if exclude else None,
+            compile_re2(rule, shop, case, "shop_regex") if shop else None,
         )
 
     def matches(self, link: Link) -> bool:
-        if self.include is not None and not self.include.search(link.url):
+        listed = self.include is not None or self.shop is not None
+        if listed and not (self._included(link) or self._shop(link)):
             return False
         return self.exclude is None or not self.exclude.search(link.url)
+
+    def shop_only(self, link: Link) -> bool:
+        """A sales page with no affiliate marker: "https://brand.example/products/x"."""
+        return self._shop(link) and not self._included(link)
+
+    def _included(self, link: Link) -> bool:
+        return self.include is not None and self.include.search(link.url) is not None
+
+    def _shop(self, link: Link) -> bool:
+        return self.shop is not None and self.shop.search(link.url) is not None
+
+
+# "https:", "mailto:", "//cdn.example": a URL with a host of its own; anything else is relative
+_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# "amzn.to/3abc", "www.shop.example/x": written without a scheme but still another site
+_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:?#]|$)", re.I)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/?#]*@)?([^/?#:]+)", re.IGNORECASE)
+
+
+def is_first_party(url: str, site_domains: tuple[str, ...] = ()) -> bool:
+    """A relative link ("/cart", "#buy", "../shop") or one to the site's own domains: the
+    publisher's own pages, never someone else's shop."""
+    url = url.strip()
+    if not _ABSOLUTE.match(url):
+        return not _BARE_HOST.match(url)
+    found = _HOST.match(url)
+    if found is None or not site_domains:
+        return False
+    host = found.group(1).lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in site_domains)
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of an absolute URL without "www." ("" for a relative one)."""
+    found = _HOST.match(url.strip())
+    if found is None:
+        return ""
+    host = found.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def site_domains(values: Any) -> tuple[str, ...]:
+    """Domains as a user writes them ("brand.example", "https://www.brand.example/"), bare."""
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, (list, tuple)):
+        return ()
+    domains = []
+    for value in values:
+        text = str(value).strip().lower()
+        found = _HOST.match(text if "//" in text else "//" + text)
+        if found:
+            host = found.group(1).rstrip(".")
+            domains.append(host[4:] if host.startswith("www.") else host)
+    return tuple(domains)
+
+
+def document_domains(analysis: Analysis, configured: tuple[str, ...]) -> tuple[str, ...]:
+    """The config's `site_domains` plus the document's own, from front matter (`site_domains:`
+    or `supplint: {site_domains: ...}`)."""
+    front = analysis.document.front_matter
+    block = front.get("supplint")
+    own = site_domains(front.get("site_domains"))
+    if isinstance(block, dict):
+        own += site_domains(block.get("site_domains"))
+    return configured + own
+
+
+_NAV = re.compile(r"<(/?)nav\b[^>]*>", re.IGNORECASE)
+
+
+class OwnPages:
+    """The publisher's own pages in one document: relative links, links to `site_domains`
+    (config and front matter), and HTML <nav> menus. None of them sells for someone else."""
+
+    def __init__(self, analysis: Analysis, configured: tuple[str, ...]):
+        self.analysis = analysis
+        self.domains = document_domains(analysis, configured)
+        self._hosts: dict[int, set[str]] = {}  # per matcher: hosts of the page's other links
+
+    def link(self, link: Link, matcher: LinkMatcher | None = None) -> bool:
+        """First-party: relative, on `site_domains`, in a menu, or (with `matcher`) a plain
+        sales page on a host the page links to for something else too: a brand's own shop,
+        linked beside its own blog or lab reports."""
+        if is_first_party(link.url, self.domains) or self.in_nav(link.start):
+            return True
+        if matcher is None or not matcher.shop_only(link):
+            return False
+        return host_of(link.url) in self._site_hosts(matcher)
+
+    def _site_hosts(self, matcher: LinkMatcher) -> set[str]:
+        hosts = self._hosts.get(id(matcher))
+        if hosts is None:
+            links = self.analysis.document.links
+            hosts = {host_of(link.url) for link in links if not matcher.matches(link)} - {""}
+            self._hosts[id(matcher)] = hosts
+        return hosts
+
+    def sentence(self, sentence: Sentence) -> bool:
+        """A call whose every link is first-party ("Add to cart" -> /cart), or in a menu."""
+        links = sentence.links
+        if links:
+            return all(self.link(link) for link in links)
+        start, _ = self.analysis.source_span(sentence.start_char, sentence.end_char)
+        return self.in_nav(start)
+
+    def in_nav(self, offset: int) -> bool:
+        ranges = self._nav_ranges
+        i = bisect.bisect_right(ranges, (offset, len(self.analysis.source_text))) - 1
+        return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
+
+    @cached_property
+    def _nav_ranges(self) -> list[tuple[int, int]]:
+        source = self.analysis.source_text
+        if "<nav" not in source and "<NAV" not in source:
+            return []
+        ranges, depth, start = [], 0, 0
+        for tag in _NAV.finditer(source):
+            if not tag.group(1):
+                depth += 1
+                if depth == 1:
+                    start = tag.start()
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    ranges.append((start, tag.end()))
+        if depth:
+            ranges.append((start, len(source)))
+        return ranges
 
 
 def is_html_link(source: str, link: Link) -> bool:

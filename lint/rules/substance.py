@@ -17,16 +17,19 @@ a passing mention is not a discussion.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.dosing import DOSE, find_doses
-from lint.rules.knowledge import CAUTIONS, Substance, load_substances
+from lint.rules.cautions import about_other_drug, denied, general
+from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses
+from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import candidates, first_candidate, unanchored
+from lint.rules.prescreen import candidates, unanchored
 from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
@@ -42,10 +45,49 @@ class Usage:
     sentences: set[int] = field(default_factory=set)
     in_heading: bool = False
     first_dose: tuple[int, int] | None = None
+    heading_dose: tuple[int, int] | None = None  # "Kratom Powder - 250 g": a pack size, first
 
     def discussed(self, min_mentions: int) -> bool:
-        dosed = self.first_dose is not None
+        dosed = self.first_dose is not None or self.heading_dose is not None
         return dosed or self.in_heading or len(self.sentences) >= min_mentions
+
+
+@dataclass
+class Survey:
+    """Substances of one document: where each appears, and what each sentence is about."""
+
+    usages: dict[str, Usage]
+    related: list[tuple[str, Any]]  # (substance id, regex of a word that points at it)
+    named: list[list[str]]  # per sentence: the substance ids it names, in order
+    # per sentence: (id, start, end) of every mention, offsets in the sentence
+    mentions: list[list[tuple[str, int, int]]] = field(repr=False)
+    sentences: list[Sentence] = field(repr=False)
+
+    @cached_property
+    def subjects(self) -> list[list[str] | None]:
+        """Per sentence: the ids a sentence naming none is about (its paragraph's or section's
+        substance), or None when it sits in a general part of the article ("## Safety")."""
+        return _subjects(self.sentences, self.named, self.mentions)
+
+    def covered(self, cautions: Iterable[tuple[int, int, int]], due: set[str]) -> set[str] | None:
+        """Which of `due` the caution sentences are about; None: all (a general caution).
+        Stops reading cautions once every due substance is covered."""
+        ids: set[str] = set()
+        for index, start, end in cautions:
+            raw = self.sentences[index].raw
+            about = _nearest(self.mentions[index], raw, start, end) or [
+                sid for sid, term in self.related if term.search(raw)
+            ]
+            if about:
+                ids.update(about)  # "Caffeine tolerance builds fast": caffeine's
+            elif not about_other_drug(raw):
+                subject = self.subjects[index]
+                if subject is None or general(raw):
+                    return None
+                ids.update(subject)
+            if due <= ids:
+                break
+        return ids
 
 
 class SubstanceChecker(Checker):
@@ -88,10 +130,17 @@ class SubstanceChecker(Checker):
             s.id: s for s in load_substances(ruleset.knowledge.get("substances", []))
         }
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for substance in self.substances.values():
+        for substance, names in _spelled(list(self.substances.values())).items():
             # tokenize each name as written and lower-cased: "St." and "st." split differently
-            names = {v for n in substance.names for v in (n, n.lower())}
-            self.matcher.add(substance.id, [nlp.make_doc(n) for n in sorted(names)])
+            # (tokenizer exceptions are abbreviations and contractions: only those can)
+            cased = {v for n in names for v in (n, n.lower()) if v == n or _CASED.search(n)}
+            self.matcher.add(substance.id, list(nlp.tokenizer.pipe(sorted(cased))))
+        # "Coffee tolerance builds fast": a caution sentence about caffeine that names none
+        related = [(s.id, term) for s in self.substances.values() for term in s.related]
+        self.related = [
+            (sid, re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE))
+            for sid, term in related
+        ]
         self.patterns = {
             rule.id: [
                 compile_re2(rule, p, False, "caution_patterns")
@@ -106,57 +155,83 @@ class SubstanceChecker(Checker):
         self.prescreen = {r.id: unanchored(r.options["caution_patterns"]) for r in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        usages: dict[str, Usage] | None = None
+        survey: Survey | None = None
         for rule in self.rules:
-            if self._cautioned(rule, analysis):
-                continue
+            cautions = self._caution_sentences(rule, analysis)  # lazy: read as far as needed
             if rule.options.get("any_dose"):
-                yield from self._first_dose(rule, analysis)
+                if next(cautions, None) is None:  # a consult line anywhere covers every dose
+                    yield from self._first_dose(rule, analysis)
                 continue
-            if usages is None:
-                usages = self._usages(analysis)
+            if survey is None:
+                survey = self._survey(analysis)
             min_mentions = int(rule.options.get("min_mentions", 2))
-            for usage in usages.values():
-                needs = rule.options["caution"] in usage.substance.cautions
-                if needs and usage.discussed(min_mentions):
+            due = [
+                usage
+                for usage in survey.usages.values()
+                if rule.options["caution"] in usage.substance.cautions
+                and usage.discussed(min_mentions)
+            ]
+            if not due:
+                continue
+            covered = survey.covered(cautions, {usage.substance.id for usage in due})
+            if covered is None:
+                continue
+            for usage in due:
+                if usage.substance.id not in covered:
                     yield self._hit(rule, analysis, usage)
 
-    def _cautioned(self, rule: Rule, analysis: Analysis) -> bool:
+    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
+        """(sentence index, start, end) of the first caution match that is not denied ("non-habit
+        forming") in each sentence that has one, in order."""
         combined = self.any_caution[rule.id]
-        if combined is not None:
-            sentences = analysis.sentences
-            if self.prescreen[rule.id]:
-                first = first_candidate(combined, analysis)
-                if first is None:
-                    return False
-                sentences = sentences[first:]  # the ones before have no match
-            return any(combined.search(sentence.raw) for sentence in sentences)
-        patterns = self.patterns[rule.id]
-        return any(p.search(sentence.raw) for sentence in analysis.sentences for p in patterns)
+        sentences = analysis.sentences
+        if combined is None:
+            regexes = self.patterns[rule.id]
+            indexes: Iterable[int] = range(len(sentences))
+        else:
+            regexes = [combined]
+            indexes = (
+                candidates(combined, analysis) if self.prescreen[rule.id] else range(len(sentences))
+            )
+        for index in indexes:
+            if sentences[index].is_question and _ASKS.match(sentences[index].raw):
+                continue  # "Does it interact with anything?": the answer says whether it does
+            raw = sentences[index].raw
+            found = next(
+                (m for regex in regexes for m in regex.finditer(raw) if not denied(raw, *m.span())),
+                None,
+            )
+            if found is not None:
+                yield index, found.start(), found.end()
 
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
+        in_tables = table_doses(analysis)
         for sentence in analysis.sentences:
-            for start, end in find_doses(sentence.raw):
+            doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+            for start, end in doses:
                 begin = sentence.start_char + start
                 span = analysis.source_span(begin, sentence.start_char + end)
                 dose = sentence.raw[start:end]
                 yield Hit(rule, *span, {"match": dose, "dose": dose, "sentence": sentence.text})
                 return
 
-    def _usages(self, analysis: Analysis) -> dict[str, Usage]:
+    def _survey(self, analysis: Analysis) -> Survey:
         from spacy.util import filter_spans
 
-        usages: dict[str, Usage] = {}
-        last_named: list[str] = []  # substance ids of the last sentence that named any
-        topic: list[str] = []  # the substance of the last heading that named one
         in_doc = self._matches_by_start(analysis.doc)
-        dosed = set(candidates(DOSE, analysis))  # the others have no dose: nothing to record
-        for sentence in analysis.sentences:
-            spans = filter_spans(_within(analysis.doc, in_doc, sentence.span))
-            named = []
-            where: dict[str, int] = {}  # first mention of each substance in this sentence
-            for span in spans:
+        sentences = analysis.sentences
+        named_in: list[list[str]] = []  # substance ids named in each sentence, in order
+        where_in: list[dict[str, int]] = []  # first mention of each in its sentence
+        mentions_in: list[list[tuple[str, int, int]]] = []
+        usages: dict[str, Usage] = {}
+        for sentence in sentences:
+            named: list[str] = []
+            where: dict[str, int] = {}
+            mentions: list[tuple[str, int, int]] = []
+            for span in filter_spans(_within(analysis.doc, in_doc, sentence.span)):
                 sid = span.label_
+                offset = sentence.start_char
+                mentions.append((sid, span.start_char - offset, span.end_char - offset))
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
                 )
@@ -165,15 +240,43 @@ class SubstanceChecker(Checker):
                 if sid not in named:
                     named.append(sid)
                     where[sid] = span.start_char - sentence.start_char
+            named_in.append(named)
+            where_in.append(where)
+            mentions_in.append(mentions)
+        survey = Survey(usages, self.related, named_in, mentions_in, sentences)
+        self._attribute_doses(analysis, survey, where_in)
+        return survey
+
+    def _attribute_doses(
+        self, analysis: Analysis, survey: Survey, where_in: list[dict[str, int]]
+    ) -> None:
+        """Doses go to the substances named in their sentence, else to the heading's or the
+        last naming sentence's substance ("## 1. Bacopa ... Take 300 mg"); in a table, to the
+        substance named earlier in the row ("| Bacopa | 300 mg |")."""
+        last_named: list[str] = []  # substance ids of the last sentence that named any
+        topic: list[str] = []  # the substance of the last heading that named one
+        block: Any = None
+        subject: list[str] = []  # the substance a sentence of this paragraph is about
+        dosed = dose_sentences(analysis)  # the others have no dose: nothing to record
+        in_tables = table_doses(analysis)
+        for sentence, named in zip(analysis.sentences, survey.named, strict=True):
+            if sentence.block is not block:
+                block, subject = sentence.block, []
+            where = where_in[sentence.index]
             if sentence.is_heading and named:
                 topic = named[:1]  # "## 1. Bacopa": the section's doses are bacopa's
             if named:
                 last_named = named[:1]  # "X is stronger than Y. Take 10 mg": the dose is X's
+                first = named[0]
+                if not sentence.is_heading and _leads(sentence.raw[: where[first]]):
+                    subject = [first]  # "Phenibut is stronger. Take 500 mg": phenibut's
+            elif _in_table(sentence):
+                named = last_named or topic
             else:
-                named = topic or last_named
-            if sentence.index in dosed:
-                self._record_doses(sentence, named, where, usages)
-        return usages
+                named = subject or topic or last_named
+            if sentence.index in dosed or sentence.index in in_tables:
+                doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+                self._record_doses(sentence, named, where, survey.usages, doses)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
         """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
@@ -186,22 +289,31 @@ class SubstanceChecker(Checker):
 
     @staticmethod
     def _record_doses(
-        sentence: Sentence, named: list[str], where: dict[str, int], usages: dict[str, Usage]
+        sentence: Sentence,
+        named: list[str],
+        where: dict[str, int],
+        usages: dict[str, Usage],
+        doses: list[tuple[int, int]],
     ) -> None:
         """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
-        doses = list(find_doses(sentence.raw))
         if not doses:
             return
         for sid in named:
-            if usages[sid].first_dose is not None:
+            usage = usages[sid]
+            if usage.first_dose is not None or (sentence.is_heading and usage.heading_dose):
                 continue
             mention = where.get(sid, 0)
             start, end = min(doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
-            usages[sid].first_dose = (sentence.start_char + start, sentence.start_char + end)
+            span = (sentence.start_char + start, sentence.start_char + end)
+            if sentence.is_heading:
+                usage.heading_dose = span  # a product title's size; a dose in prose comes first
+            else:
+                usage.first_dose = span
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
-        dosed = usage.first_dose is not None
-        prose_start, prose_end = usage.first_dose or usage.first_mention
+        dose = usage.first_dose or usage.heading_dose
+        dosed = dose is not None
+        prose_start, prose_end = dose or usage.first_mention
         start, end = analysis.source_span(prose_start, prose_end)
         values = {
             "match": analysis.document.prose[prose_start:prose_end],  # == doc.text, not rebuilt
@@ -211,6 +323,139 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+    """Bare numbers in table cells under a header that gives the unit ("Dose (mg)" ... "300"),
+    by sentence index; once per document."""
+    found: dict[int, list[tuple[int, int]]] = analysis.doc.user_data.get(_TABLE_DOSES, {})
+    if _TABLE_DOSES in analysis.doc.user_data:
+        return found
+    unit = False  # the current table's header gave a unit
+    for sentence in analysis.sentences:
+        if not _in_table(sentence):
+            unit = False
+            continue
+        if UNIT_HEADER.search(sentence.raw):
+            unit = True
+        elif unit and (span := bare_dose(sentence.raw)) is not None:
+            found[sentence.index] = [span]
+    analysis.doc.user_data[_TABLE_DOSES] = found
+    return found
+
+
+_TABLE_DOSES = "supplint.table-doses"
+
+
+# a yes/no question asks; "Kidney disease? Ask your doctor." warns
+_ASKS = re.compile(
+    r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
+)
+_CASED = re.compile(r"[.'’]")
+
+
+def _spelled(substances: list[Substance]) -> dict[Substance, list[str]]:
+    """Each substance's names and their spellings ("5HTP"), minus any spelling that is the
+    name of another substance."""
+    named = {s: s.names for s in substances}  # the property builds the tuple on each call
+    listed = {name.lower(): s.id for s, names in named.items() for name in names}
+    result: dict[Substance, list[str]] = {}
+    for substance in substances:
+        names = result.setdefault(substance, [])
+        for name in named[substance]:
+            for variant in spellings(name):
+                if listed.get(variant.lower(), substance.id) == substance.id and len(variant) > 2:
+                    names.append(variant)
+    return result
+
+
+def _subjects(
+    sentences: list[Sentence],
+    named_in: list[list[str]],
+    mentions_in: list[list[tuple[str, int, int]]],
+) -> list[list[str] | None]:
+    """What each sentence is about: the substances it names; else the one that leads the last
+    naming sentence of its paragraph ("Adrafinil lasts all day. ... it is converted to
+    modafinil ... It weakens birth control": adrafinil's); in a table, those named earlier in
+    the row; else those of the nearest enclosing section heading (not the title) that names
+    any; else None (general)."""
+    subjects: list[list[str] | None] = []
+    headings: list[tuple[int, list[str]]] = []  # (level, ids) of the open headings
+    block: Any = None
+    heading_block: Any = None
+    lead: list[str] = []  # the substance that leads a sentence of this paragraph
+    in_row: list[str] = []  # named in the current table, most recent cell
+    for sentence, named, mentions in zip(sentences, named_in, mentions_in, strict=True):
+        if sentence.block is not block:
+            block, lead = sentence.block, []
+            if not _in_table(sentence):
+                in_row = []
+        if sentence.is_heading:
+            if block is not heading_block:
+                heading_block = block
+                while headings and headings[-1][0] >= block.level:
+                    headings.pop()
+                headings.append((block.level, []))
+            headings[-1][1].extend(named)
+        if named:
+            sid, start, _ = mentions[0]
+            if _leads(sentence.raw[:start]):
+                lead = [sid]
+            in_row = named if _in_table(sentence) else in_row
+            subjects.append(named)
+        elif lead:
+            subjects.append(lead)
+        elif _in_table(sentence) and in_row:
+            subjects.append(in_row)
+        else:
+            # the title (level 1) is the whole article's topic: a caution under it alone is general
+            topic = (ids for level, ids in reversed(headings) if ids and level > 1)
+            subjects.append(next(topic, None))
+    return subjects
+
+
+def _nearest(mentions: list[tuple[str, int, int]], text: str, start: int, end: int) -> list[str]:
+    """The substance named nearest the caution words, with those listed beside it ("Unlike
+    caffeine, where tolerance builds fast, ginseng is gentle": caffeine's; "phenibut and kratom
+    both cause withdrawal": both)."""
+    if len({sid for sid, _, _ in mentions}) < 2:
+        return [sid for sid, _, _ in mentions[:1]]
+
+    def distance(mention: tuple[str, int, int]) -> int:
+        _, m_start, m_end = mention
+        return max(m_start - end, start - m_end, 0)
+
+    order = sorted(range(len(mentions)), key=lambda i: distance(mentions[i]))
+    chosen = {order[0]}
+    for step in (-1, 1):  # walk along a list: "X, Y and Z"
+        i = order[0]
+        while 0 <= i + step < len(mentions):
+            a, b = sorted((i, i + step))
+            if not _LISTED.match(text[mentions[a][2] : mentions[b][1]]):
+                break
+            i += step
+            chosen.add(i)
+    return list(dict.fromkeys(mentions[i][0] for i in sorted(chosen)))
+
+
+_LISTED = re.compile(r"^(?:\s*(?:,|/|&|\+|and|or|plus|with|nor)\s*)+$|^\s*$", re.IGNORECASE)
+
+
+# words before a name that still leave it the sentence's subject: "Then phenibut ...", "Take
+# kratom ..."; "Unlike caffeine, it ..." and "Compared with caffeine" do not
+_LEAD = re.compile(
+    r"^\W*(?:(?!(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b)"
+    r"[\w'’]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _leads(prefix: str) -> bool:
+    return "," not in prefix and bool(_LEAD.match(prefix))
+
+
+def _in_table(sentence: Sentence) -> bool:
+    return sentence.block is not None and sentence.block.kind == "table_cell"
 
 
 def _within(doc: Any, in_doc: tuple[list[int], list[tuple[int, int, int]]], span: Any) -> list[Any]:
