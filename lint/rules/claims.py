@@ -392,15 +392,43 @@ def _breaks(doc: Doc, start: int, end: int) -> bool:
 
 
 def _clause_start(doc: Doc, lo: int, i: int) -> int:
-    while i > lo and not (doc[i - 1].text in BREAK_PUNCT or doc[i - 1].lower_ in BREAK_WORDS):
-        i -= 1
-    return i
+    """Walk back from token i to just after a break token, but not before lo."""
+    if i <= lo:
+        return i
+    return max(lo, _clause_breaks(doc)[0][i - 1] + 1)
 
 
 def _clause_end(doc: Doc, hi: int, i: int) -> int:
-    while i < hi and not (doc[i].text in BREAK_PUNCT or doc[i].lower_ in BREAK_WORDS):
-        i += 1
-    return i
+    """Walk on from token i to the next break token, but not past hi."""
+    if i >= hi:
+        return i
+    return min(hi, _clause_breaks(doc)[1][i])
+
+
+def _clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the last break token at or before it (-1: none) and the first at or
+    after it (len(doc): none), from one pass per Doc: the walks above cost O(1), not a walk
+    per claim (quadratic in a sentence of claims)."""
+    found: tuple[list[int], list[int]] | None = doc.user_data.get(_BREAKS_KEY)
+    if found is None:
+        tokens = token_strings(doc)
+        is_break = [
+            text in BREAK_PUNCT or lower in BREAK_WORDS
+            for text, lower in zip(tokens.text, tokens.lower, strict=True)
+        ]
+        last, before = -1, []
+        for i, brk in enumerate(is_break):
+            last = i if brk else last
+            before.append(last)
+        first, after = len(is_break), [0] * len(is_break)
+        for i in range(len(is_break) - 1, -1, -1):
+            first = i if is_break[i] else first
+            after[i] = first
+        found = doc.user_data[_BREAKS_KEY] = (before, after)
+    return found
+
+
+_BREAKS_KEY = "supplint.claims.breaks"
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
