@@ -196,7 +196,7 @@ def cap_sentences(texts: list[str], starts: list[int], heads: list[int]) -> None
     bounded. Each cut falls at the best break of the last half of the window (SENTENCE_BREAKS),
     else at the window's end; every cut advances at least MIN_PIECE_TOKENS, so this is linear.
     """
-    ends = [*heads[1:], len(texts)]
+    ends = [*heads[1:], len(texts)] if heads else []
     for start, end in zip(heads, ends, strict=True):
         while end - start > MAX_SENTENCE_TOKENS:
             start = _cut(texts, start)
