@@ -287,7 +287,8 @@ class ClaimFinder:
         lo, hi = span.start, span.end
         first = bisect.bisect_left(all_targets, (lo, lo))  # targets are sorted by start
         targets: list[tuple[int, int]] = []
-        for candidate in all_targets[first:]:
+        for k in range(first, len(all_targets)):  # not all_targets[first:]: a copy per sentence
+            candidate = all_targets[k]
             if candidate[0] >= hi:
                 break
             if candidate[1] <= hi:
@@ -299,6 +300,7 @@ class ClaimFinder:
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
         last_end = -1
+        about_drug: dict[tuple[int, int, tuple[int, int] | None], bool] = {}  # per clause
         for cue_start, cue_end, weak in cues:
             if weak and sentence.is_heading:
                 continue
@@ -312,10 +314,12 @@ class ClaimFinder:
                 continue
             if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
                 continue
-            if not self.allow_drug_subject and self._about_drug(doc, lo, hi, start, end, drugs):
+            if not self.allow_drug_subject and self._about_drug(
+                doc, lo, hi, start, end, drugs, about_drug
+            ):
                 continue
             if self.allow_drug_subject and self._about_drug(
-                doc, lo, hi, start, end, [d for d in drugs if d != target]
+                doc, lo, hi, start, end, [d for d in drugs if d != target], about_drug, target
             ):
                 continue
             last_end = end
@@ -368,17 +372,37 @@ class ClaimFinder:
 
     @staticmethod
     def _about_drug(
-        doc: Doc, lo: int, hi: int, start: int, end: int, drugs: list[tuple[int, int]]
+        doc: Doc,
+        lo: int,
+        hi: int,
+        start: int,
+        end: int,
+        drugs: list[tuple[int, int]],
+        known: dict[tuple[int, int, tuple[int, int] | None], bool],
+        left_out: tuple[int, int] | None = None,
     ) -> bool:
+        """A drug (not one compared with) in the claim's clause: "Adderall treats ADHD".
+
+        The answer depends on the claim only through its clause, so claims sharing a clause
+        share it (`known`, keyed by clause and the drug left out of `drugs`): a sentence of
+        claims and drugs was O(claims x drugs)."""
         clause_lo = _clause_start(doc, lo, start)
         clause_hi = _clause_end(doc, hi, end)
-        for d_start, d_end in drugs:
-            if d_end <= clause_lo or d_start >= clause_hi:
-                continue
-            before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
-            if not before & COMPARISON_WORDS:
-                return True
-        return False
+        key = (clause_lo, clause_hi, left_out)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _drug_in_clause(doc, clause_lo, clause_hi, drugs)
+        return found
+
+
+def _drug_in_clause(doc: Doc, clause_lo: int, clause_hi: int, drugs: list[tuple[int, int]]) -> bool:
+    for d_start, d_end in drugs:
+        if d_end <= clause_lo or d_start >= clause_hi:
+            continue
+        before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+        if not before & COMPARISON_WORDS:
+            return True
+    return False
 
 
 def _open_question(doc: Doc, lo: int, start: int) -> bool:
