@@ -143,3 +143,24 @@ def test_clause_and_negation_lookups_answer_as_the_walks_did(engine):
             for i in range(lo, hi):
                 assert claim.local_negation(sentence, i) == _walk_negation(sentence, i)
                 assert claim.inside_quote(sentence, i) == _walk_quote(sentence, i)
+
+
+def test_suppression_lookup_answers_as_the_scan_did():
+    from lint.suppression import ALL, Suppressions
+
+    rng = random.Random(11)
+    selectors = [ALL, "fda", "fda.disease-claim", "ftc"]
+    for _ in range(200):
+        ranges = []
+        for _ in range(rng.randint(0, 6)):
+            first = rng.randint(1, 30)
+            ranges.append((rng.choice(selectors), first, first + rng.randint(0, 8)))
+        suppressions = Suppressions(ranges=ranges)
+        for rule_id in ("fda.disease-claim", "fda.missing-disclaimer", "ftc.x", "safety.y"):
+            family = rule_id.split(".", 1)[0]
+            for line in range(1, 42):
+                scan = any(
+                    first <= line <= last and selector in (ALL, rule_id, family)
+                    for selector, first, last in ranges
+                )
+                assert suppressions.covers(rule_id, line) == scan

@@ -77,6 +77,27 @@ def _paragraphs(scale: float) -> str:
     return "# Notes\n\n" + (plain * 9 + linked) * int(10_000 * scale)
 
 
+def _sections(scale: float) -> str:
+    """10,000 sections, each dosing a substance that needs a caution, none given."""
+    unit = "## Notes on caffeine\n\nTake 200 mg of caffeine with 100 mg of L-theanine.\n\n"
+    return "# Stack\n\n" + unit * int(10_000 * scale)
+
+
+def _disclosed_links(scale: float) -> str:
+    """10,000 paragraphs, each an affiliate link right after a disclosure: nothing to flag."""
+    unit = (
+        "We earn a commission if you buy through links on this page. "
+        "[Buy magnesium](https://www.amazon.com/dp/B01?tag=notes-20) here.\n\n"
+    )
+    return "# Deals\n\n" + unit * int(10_000 * scale)
+
+
+def _suppressed(scale: float) -> str:
+    """10,000 disease claims, each under its own disable-next-line comment."""
+    unit = "<!-- supplint: disable-next-line=fda -->\nBacopa cures ADHD in children.\n\n"
+    return "# Notes\n\n" + unit * int(10_000 * scale)
+
+
 INPUTS = [
     Input(
         "sentence of triggers",
@@ -120,6 +141,9 @@ INPUTS = [
     ),
     Input("line of 1 MB", "line.txt", _one_line),
     Input("100,000 paragraphs", "paragraphs.md", _paragraphs),
+    Input("10,000 sections dosing a substance", "sections.md", _sections),
+    Input("10,000 disclosed affiliate links", "disclosed.md", _disclosed_links),
+    Input("10,000 suppressed claims", "suppressed.md", _suppressed),
     Input("run of ‹ x 20,000", "angle.txt", lambda s: _run("‹", 20_000, s)),
     Input(
         "run of &amp; x 20,000 (HTML)",
