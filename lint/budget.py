@@ -6,11 +6,12 @@ running, and the next file starts clean. A single C call (one regex search, one 
 Matcher call) finishes first; every scan in supplint is linear, so that is bounded by the
 file's size. Elsewhere (Windows, a thread such as the language server's or a Dask worker's),
 or when someone else already owns the interval timer, the budget is checked between stages
-(`Deadline.check`): a slow stage still ends the file, after that stage.
+(`check()`): a slow stage still ends the file, after that stage.
 """
 
 from __future__ import annotations
 
+import contextvars
 import signal
 import threading
 import time
@@ -49,17 +50,39 @@ class Deadline:
             raise BudgetExceeded
 
 
+_CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar(
+    "supplint_deadline", default=None
+)
+
+
+def check() -> None:
+    """The fallback's check between stages: raise if the current file's budget ran out."""
+    deadline = _CURRENT.get()
+    if deadline is not None:
+        deadline.check()
+
+
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[Deadline]:
     """Raise BudgetExceeded inside the block once `seconds` have passed (None or 0: never)."""
     deadline = Deadline(seconds)
-    if not seconds or not _can_alarm():
-        yield deadline
-        return
+    token = _CURRENT.set(deadline)
+    try:
+        if not seconds or not _can_alarm():
+            yield deadline
+        else:
+            with _alarm(seconds):
+                yield deadline
+    finally:
+        _CURRENT.reset(token)
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, _expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield deadline
+        yield
     finally:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint import budget
 from lint.analysis import Analysis
-from lint.budget import BudgetExceeded, Deadline, TimeBudgetError, time_budget
+from lint.budget import BudgetExceeded, TimeBudgetError, time_budget
 from lint.config import Config
 from lint.documents import parse
 from lint.errors import InputError
@@ -105,22 +106,22 @@ class Engine:
         faster for this pipeline, and one file's budget must not run on another's NLP.)"""
         seconds = self.config.timeout
         try:
-            with time_budget(seconds) as deadline:
+            with time_budget(seconds):
                 document = parse(source)
-                deadline.check()
+                budget.check()
                 analysis = Analysis(document, nlp(document.prose))
-                return self._check(analysis, checkers, deadline)
+                return self._check(analysis, checkers)
         except InputError as err:
             return FileResult(err.path, error=err.render())
         except BudgetExceeded:
             return FileResult(source.path, error=TimeBudgetError(source.path, seconds).render())
 
-    def _check(self, analysis: Analysis, checkers: list[Checker], deadline: Deadline) -> FileResult:
+    def _check(self, analysis: Analysis, checkers: list[Checker]) -> FileResult:
         hits: list[Hit] = []
         for checker in checkers:
-            deadline.check()
+            budget.check()  # where the alarm cannot interrupt (a thread), between checkers
             hits.extend(checker.check(analysis))
-        deadline.check()
+        budget.check()
         from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
 
         attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)

@@ -112,12 +112,14 @@ def test_without_the_alarm_the_deadline_is_checked_between_stages():
     outcome: list[str] = []
 
     def in_thread() -> None:  # no signals outside the main thread
-        with budget.time_budget(0.1) as deadline:
+        with budget.time_budget(0.1):
+            budget.check()  # not yet
             time.sleep(0.3)
             try:
-                deadline.check()
+                budget.check()
             except budget.BudgetExceeded:
                 outcome.append("expired")
+        budget.check()  # no budget outside the block
 
     worker = threading.Thread(target=in_thread)
     worker.start()
@@ -126,6 +128,6 @@ def test_without_the_alarm_the_deadline_is_checked_between_stages():
 
 
 def test_zero_means_no_budget():
-    with budget.time_budget(0) as deadline:
+    with budget.time_budget(0):
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-        deadline.check()
+        budget.check()
