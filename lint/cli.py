@@ -20,6 +20,16 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):  # also NaN
+        raise argparse.ArgumentTypeError(f"expected 0 or more seconds, got '{value}'")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supplint",
@@ -103,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="worker processes (default: one per core, at most 8; 1 = no workers)",
+    )
+    check.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="per-file time budget: a file taking longer is reported as an error "
+        "(default: 60, or `timeout` in the config; 0 = no limit)",
     )
     from lint.archives.cli import add_arguments as add_archive_arguments
 
@@ -205,6 +223,8 @@ def cmd_check(args: Any) -> int:
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(args, args.paths[0])
+    if args.timeout is not None:
+        config.timeout = args.timeout
     select = args.select
     if args.extend_select:  # added to --select, or to the config's select (ruff's meaning)
         select = [*(args.select or config.select), *args.extend_select]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.budget import DEFAULT_SECONDS
 from lint.errors import ConfigError
 from lint.finding import SEVERITIES
 from lint.yaml_nodes import plain
@@ -23,6 +24,10 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "include": (list, "file globs to lint inside folders"),
     "exclude": (list, "file or folder globs to skip"),
     "jobs": (int, "worker processes (default: number of cores)"),
+    "timeout": (
+        (int, float),
+        "seconds one file may take before it is an error (default 60; 0: none)",
+    ),
     "archive": (dict, "JSONL/CSV column names and body format (docs/archives.md)"),
     "disclaimer_text": (str, "FDA disclaimer wording that --fix adds (default: 21 CFR 101.93(c))"),
     "disclaimer_before": (str, "footer marker: --fix puts the disclaimer just before its line"),
@@ -43,6 +48,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     jobs: int | None = None
+    timeout: float = DEFAULT_SECONDS  # per-file time budget (lint/budget.py); 0: none
     archive: dict[str, str] = field(default_factory=dict)  # lint.archives.ArchiveOptions keys
     disclaimer_text: str | None = None  # None: lint.fixes.producers defaults
     disclaimer_before: str | None = None
@@ -155,11 +161,16 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             hint = f", did you mean '{close[0]}'?" if close else ""
             raise ConfigError(str(path), f"unknown config key '{key}'{hint}", line)
         expected, _ = KEYS[norm]
-        if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+        numeric = expected is int or expected == (int, float)
+        if not isinstance(value, expected) or (isinstance(value, bool) and numeric):
             raise ConfigError(str(path), f"'{key}' must be a {_type_name(expected)}", line)
         setattr(config, norm, plain(value))
     if config.fail_on not in SEVERITIES:
         raise ConfigError(str(path), "fail_on must be error, warning or info", lines.get("fail_on"))
+    if config.timeout < 0:
+        raise ConfigError(
+            str(path), "timeout must be 0 (no limit) or more seconds", lines.get("timeout")
+        )
     if config.disclosure_position not in ("before-link", "top"):
         where = lines.get("disclosure_position")
         raise ConfigError(str(path), "disclosure_position must be before-link or top", where)
@@ -178,5 +189,11 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    names: dict[Any, str] = {list: "list", str: "string", dict: "mapping", int: "number"}
+    names: dict[Any, str] = {
+        list: "list",
+        str: "string",
+        dict: "mapping",
+        int: "number",
+        (int, float): "number",
+    }
     return names.get(expected, "value")

@@ -6,9 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint import budget
 from lint.analysis import Analysis
+from lint.budget import BudgetExceeded, TimeBudgetError, time_budget
 from lint.config import Config
-from lint.documents import Document, parse
+from lint.documents import parse
 from lint.errors import InputError
 from lint.finding import Finding
 from lint.rules.base import Checker
@@ -97,36 +99,38 @@ class Engine:
         return self.lint_sources(sources())
 
     def lint_sources(self, items: Iterable[Source | FileResult]) -> Iterator[FileResult]:
-        """Parse each source, run the NLP in batches (nlp.pipe), check, and yield per file."""
+        """Parse, analyse and check each source within its time budget; yield per file."""
         from lint.nlp import get_nlp
 
+        nlp = get_nlp()
         checkers = self.checkers
         from lint.heap import settle_heap
 
         settle_heap()  # fewer, cheaper garbage collections from here on
+        for item in items:
+            yield item if isinstance(item, FileResult) else self._lint_source(item, nlp, checkers)
 
-        def parsed() -> Iterator[tuple[str, Document | FileResult]]:
-            for item in items:
-                if isinstance(item, FileResult):
-                    yield "", item
-                    continue
-                try:
-                    document = parse(item)
-                except InputError as err:
-                    yield "", FileResult(err.path, error=err.render())
-                    continue
-                yield document.prose, document
-
-        for doc, context in get_nlp().pipe(parsed(), as_tuples=True, batch_size=16):
-            if isinstance(context, FileResult):
-                yield context
-            else:
-                yield self._check(Analysis(context, doc), checkers)
+    def _lint_source(self, source: Source, nlp: Any, checkers: list[Checker]) -> FileResult:
+        """One file, start to end. (Each Doc made on its own: `nlp.pipe` batches were no
+        faster for this pipeline, and one file's budget must not run on another's NLP.)"""
+        seconds = self.config.timeout
+        try:
+            with time_budget(seconds):
+                document = parse(source)
+                budget.check()
+                analysis = Analysis(document, nlp(document.prose))
+                return self._check(analysis, checkers)
+        except InputError as err:
+            return FileResult(err.path, error=err.render())
+        except BudgetExceeded:
+            return FileResult(source.path, error=TimeBudgetError(source.path, seconds).render())
 
     def _check(self, analysis: Analysis, checkers: list[Checker]) -> FileResult:
         hits: list[Hit] = []
         for checker in checkers:
+            budget.check()  # where the alarm cannot interrupt (a thread), between checkers
             hits.extend(checker.check(analysis))
+        budget.check()
         from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
 
         attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,6 +23,21 @@ CLOSERS = {")", "]", '"', "”", "’", "'", "»"}
 OPENERS = {"(": ")", "[": "]"}
 _MARKS = SENTENCE_END | CLOSERS | set(OPENERS)  # tokens the sentence splitter must look at
 
+# A sentence is at most this many tokens: every per-sentence scan of every rule is then bounded
+# by a constant, so a 1 MB line without a full stop costs per word what prose does. No article
+# sentence comes near it (the longest in examples/, tests/ and the bench corpus: 54 tokens).
+MAX_SENTENCE_TOKENS = 250
+MIN_PIECE_TOKENS = MAX_SENTENCE_TOKENS // 2  # a cap never leaves a piece shorter than this
+# where to cut an over-long sentence, best first (prose has no line breaks inside a block:
+# the builder folds them into spaces); with none of these in reach, a hard cut
+SENTENCE_BREAKS = (SENTENCE_END, {";"}, {",", ":", "—", "–"})
+
+# spaCy's prefix/suffix search is quadratic in the length of a whitespace-free run (it searches
+# the rest of the run again after each piece it splits off): "🧠" x 20,000 took over a minute.
+# Runs longer than this are tokenized in pieces of this length.
+MAX_RUN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")  # \S is exactly not str.isspace()
+
 
 def get_nlp() -> Language:
     """The process-wide pipeline, built on first use."""
@@ -39,6 +56,7 @@ def build_nlp() -> Language:
     if not Language.has_factory("supplint_sentences"):
         Language.component("supplint_sentences")(split_sentences)
     nlp = _article_english().from_config({})  # spacy.blank("en"), footnote suffixes built in
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     # spaCy refuses texts over 1M chars to protect its parser and NER, which we do not run;
     # memory here is linear, and sources.MAX_BYTES already caps what is read.
     nlp.max_length = 1 << 30
@@ -69,12 +87,60 @@ def _article_english() -> type[Language]:
     return _ARTICLE_ENGLISH
 
 
+class BoundedTokenizer:
+    """spaCy's tokenizer, with whitespace-free runs over MAX_RUN_CHARS tokenized in pieces.
+
+    The pieces' Docs are joined with nothing added between them (`Doc.from_docs`), so the
+    Doc's text is exactly the prose and every token's `start_char`/`end_char`, hence every
+    span and finding, stays exact. (Inserting a space into the prose instead would give it a
+    character that maps to no source character, and would change what regex rules and the
+    sentence splitter see.) The only difference: a piece boundary inside such a run also
+    ends a token. Text without a long run, i.e. every article, goes to spaCy unchanged.
+    """
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if len(text) <= MAX_RUN_CHARS or _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs = [self.tokenizer(piece) for piece in bounded_pieces(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, explain, rules...: the wrapped tokenizer's
+        if name == "tokenizer":  # not set yet (copy, unpickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def bounded_pieces(text: str) -> Iterator[str]:
+    """`text` cut so that no piece holds a whitespace-free run longer than MAX_RUN_CHARS.
+
+    Cuts fall only inside long runs; the one space after a run stays with its last piece,
+    where spaCy would attach it (a piece starting with a space would make it a token).
+    """
+    done = 0
+    for run in _LONG_RUN.finditer(text):
+        if run.start() > done:
+            yield text[done : run.start()]
+        end = run.end() + 1 if text.startswith(" ", run.end()) else run.end()
+        for cut in range(run.start(), run.end(), MAX_RUN_CHARS):
+            stop = cut + MAX_RUN_CHARS
+            yield text[cut : stop if stop < run.end() else end]
+        done = end
+    if done < len(text):
+        yield text[done:]
+
+
 def split_sentences(doc: Doc) -> Doc:
     """Sentence starts: after a block break, or after end punctuation outside brackets.
 
     Better than spaCy's sentencizer for articles: "(Smith et al., 2019)" stays in its sentence,
     a footnote glued after the period ("rats.1 It") stays with the sentence it cites, and a
-    heading without a period is its own sentence.
+    heading without a period is its own sentence. A sentence longer than MAX_SENTENCE_TOKENS
+    is cut into pieces (see cap_sentences).
     """
     from lint.tokens import token_strings
 
@@ -83,6 +149,7 @@ def split_sentences(doc: Doc) -> Doc:
     size = len(texts)
     # 1 starts a sentence, -1 does not (spaCy's SENT_START values)
     starts = [1] + [-1] * (size - 1) if size else []
+    heads = [0] if size else []  # the tokens set to 1, in order
     # Only punctuation, brackets and line breaks change the state below; any other token,
     # met while no sentence end is pending, starts nothing and changes nothing: skip it.
     marks = [i for i, text in enumerate(texts) if text in _MARKS or "\n" in text]
@@ -96,9 +163,11 @@ def split_sentences(doc: Doc) -> Doc:
             pass
         elif "\n\n" in texts[i - 1]:
             starts[i] = 1
+            heads.append(i)
             depth, ended = 0, False
         elif ended and not _continues(tokens, i):
             starts[i] = 1
+            heads.append(i)
             ended = False
         if text in OPENERS:
             depth += 1
@@ -114,8 +183,34 @@ def split_sentences(doc: Doc) -> Doc:
             while next_mark < len(marks) and marks[next_mark] <= i:
                 next_mark += 1
             i = marks[next_mark] if next_mark < len(marks) else size
+    cap_sentences(texts, starts, heads)
     _set_sentence_starts(doc, starts)
     return doc
+
+
+def cap_sentences(texts: list[str], starts: list[int], heads: list[int]) -> None:
+    """Cut every sentence longer than MAX_SENTENCE_TOKENS, in place.
+
+    A sentence of 5,000 tokens is not prose (a list pasted without punctuation, a generated
+    page, an attack); cutting it keeps each rule's look-back and look-ahead within a sentence
+    bounded. Each cut falls at the best break of the last half of the window (SENTENCE_BREAKS),
+    else at the window's end; every cut advances at least MIN_PIECE_TOKENS, so this is linear.
+    """
+    ends = [*heads[1:], len(texts)] if heads else []
+    for start, end in zip(heads, ends, strict=True):
+        while end - start > MAX_SENTENCE_TOKENS:
+            start = _cut(texts, start)
+            starts[start] = 1
+
+
+def _cut(texts: list[str], start: int) -> int:
+    """Where the piece of a long sentence beginning at `start` should end (the next start)."""
+    low, high = start + MIN_PIECE_TOKENS, start + MAX_SENTENCE_TOKENS
+    for breaks in SENTENCE_BREAKS:
+        for i in range(high - 1, low - 1, -1):
+            if texts[i] in breaks:
+                return i + 1
+    return high
 
 
 def _set_sentence_starts(doc: Doc, starts: list[int]) -> None:

@@ -9,6 +9,8 @@ A selector is a rule id or a family; `disable` without a selector means every ru
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,12 +30,36 @@ class Suppressions:
     # (selector, source start, source end, line) of selectors that name no rule or family
     unknown: list[tuple[str, int, int, int]] = field(default_factory=list)
 
+    _index: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=-1, repr=False)
+
     def covers(self, rule_id: str, line: int) -> bool:
-        family = rule_id.split(".", 1)[0]
-        return any(
-            first <= line <= last and selector in (ALL, rule_id, family)
-            for selector, first, last in self.ranges
-        )
+        """Is `line` in a range of ALL, the rule or its family? A bisection per selector (a
+        scan of every range per finding was O(findings x suppressions))."""
+        if self._indexed != len(self.ranges):
+            self._index = _index_ranges(self.ranges)
+            self._indexed = len(self.ranges)
+        for selector in {ALL, rule_id, rule_id.split(".", 1)[0]}:
+            found = self._index.get(selector)
+            if found is not None:
+                firsts, reach = found
+                k = bisect.bisect_right(firsts, line) - 1
+                if k >= 0 and reach[k] >= line:
+                    return True
+        return False
+
+
+def _index_ranges(ranges: list[tuple[str, int, int]]) -> dict[str, tuple[list[int], list[int]]]:
+    """selector -> (first lines, sorted; the furthest last line among ranges up to each)."""
+    by_selector: dict[str, list[tuple[int, int]]] = {}
+    for selector, first, last in ranges:
+        by_selector.setdefault(selector, []).append((first, last))
+    index = {}
+    for selector, spans in by_selector.items():
+        spans.sort()
+        reach = list(itertools.accumulate((last for _, last in spans), max))
+        index[selector] = ([first for first, _ in spans], reach)
+    return index
 
 
 def parse_suppressions(

@@ -16,7 +16,7 @@ wording is absolute.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -63,15 +63,38 @@ class Trigger:
 
 
 def local_negation(sentence: Sentence, token_index: int) -> bool:
-    """A negation cue between the clause start and the trigger: "does not boost"."""
-    for i in range(token_index - 1, sentence.span.start - 1, -1):
-        token = sentence.span.doc[i]
-        word = token.lower_
+    """A negation cue between the clause start and the trigger: "does not boost".
+
+    One pass over the sentence (cached) marks each token whose clause holds a cue before it,
+    so a trigger costs O(1): walking back to the clause start per trigger was quadratic in a
+    sentence of triggers.
+    """
+    return _sentence_flags(sentence, "negated", _negated_after)[token_index - sentence.span.start]
+
+
+def _negated_after(sentence: Sentence) -> list[bool]:
+    """flags[k]: a negation cue stands between token k's clause start and token k."""
+    doc, start = sentence.span.doc, sentence.span.start
+    flags = []
+    pending = False  # a cue seen since the last clause break
+    for i, word in enumerate(sentence.lowers, start):
+        flags.append(pending)
         if word in CLAUSE_BREAKS:
-            return False
-        if word in NEGATIONS and not NOT_NEGATION.match(token.doc[i : i + 5].text):
-            return True
-    return False
+            pending = False
+        elif word in NEGATIONS and not NOT_NEGATION.match(doc[i : i + 5].text):
+            pending = True
+    return flags
+
+
+def _sentence_flags(
+    sentence: Sentence, name: str, build: Callable[[Sentence], list[bool]]
+) -> list[bool]:
+    """`build(sentence)`, once per sentence: kept with the Doc, as the Doc's other caches are."""
+    key = f"supplint.claim.{name}.{sentence.span.start}"
+    found: list[bool] | None = sentence.span.doc.user_data.get(key)
+    if found is None:
+        found = sentence.span.doc.user_data[key] = build(sentence)
+    return found
 
 
 def mentions_animals(sentence: Sentence) -> bool:
@@ -79,10 +102,20 @@ def mentions_animals(sentence: Sentence) -> bool:
 
 
 def inside_quote(sentence: Sentence, token_index: int) -> bool:
-    """Odd number of quote marks before the token within the sentence."""
-    doc = sentence.span.doc
-    marks = sum(1 for i in range(sentence.span.start, token_index) if doc[i].text in QUOTES)
-    return marks % 2 == 1
+    """Odd number of quote marks before the token within the sentence (one cached pass)."""
+    return _sentence_flags(sentence, "quoted", _quoted_after)[token_index - sentence.span.start]
+
+
+def _quoted_after(sentence: Sentence) -> list[bool]:
+    """flags[k]: an odd number of quote marks precede token k in its sentence."""
+    texts = token_strings(sentence.span.doc).text[sentence.span.start : sentence.span.end]
+    flags = []
+    odd = False
+    for text in texts:
+        flags.append(odd)
+        if text in QUOTES:
+            odd = not odd
+    return flags
 
 
 class ClaimChecker(Checker):

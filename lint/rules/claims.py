@@ -287,7 +287,8 @@ class ClaimFinder:
         lo, hi = span.start, span.end
         first = bisect.bisect_left(all_targets, (lo, lo))  # targets are sorted by start
         targets: list[tuple[int, int]] = []
-        for candidate in all_targets[first:]:
+        for k in range(first, len(all_targets)):  # not all_targets[first:]: a copy per sentence
+            candidate = all_targets[k]
             if candidate[0] >= hi:
                 break
             if candidate[1] <= hi:
@@ -299,6 +300,7 @@ class ClaimFinder:
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
         last_end = -1
+        about_drug: dict[tuple[int, int, tuple[int, int] | None], bool] = {}  # per clause
         for cue_start, cue_end, weak in cues:
             if weak and sentence.is_heading:
                 continue
@@ -312,10 +314,12 @@ class ClaimFinder:
                 continue
             if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
                 continue
-            if not self.allow_drug_subject and self._about_drug(doc, lo, hi, start, end, drugs):
+            if not self.allow_drug_subject and self._about_drug(
+                doc, lo, hi, start, end, drugs, about_drug
+            ):
                 continue
             if self.allow_drug_subject and self._about_drug(
-                doc, lo, hi, start, end, [d for d in drugs if d != target]
+                doc, lo, hi, start, end, [d for d in drugs if d != target], about_drug, target
             ):
                 continue
             last_end = end
@@ -368,17 +372,37 @@ class ClaimFinder:
 
     @staticmethod
     def _about_drug(
-        doc: Doc, lo: int, hi: int, start: int, end: int, drugs: list[tuple[int, int]]
+        doc: Doc,
+        lo: int,
+        hi: int,
+        start: int,
+        end: int,
+        drugs: list[tuple[int, int]],
+        known: dict[tuple[int, int, tuple[int, int] | None], bool],
+        left_out: tuple[int, int] | None = None,
     ) -> bool:
+        """A drug (not one compared with) in the claim's clause: "Adderall treats ADHD".
+
+        The answer depends on the claim only through its clause, so claims sharing a clause
+        share it (`known`, keyed by clause and the drug left out of `drugs`): a sentence of
+        claims and drugs was O(claims x drugs)."""
         clause_lo = _clause_start(doc, lo, start)
         clause_hi = _clause_end(doc, hi, end)
-        for d_start, d_end in drugs:
-            if d_end <= clause_lo or d_start >= clause_hi:
-                continue
-            before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
-            if not before & COMPARISON_WORDS:
-                return True
-        return False
+        key = (clause_lo, clause_hi, left_out)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _drug_in_clause(doc, clause_lo, clause_hi, drugs)
+        return found
+
+
+def _drug_in_clause(doc: Doc, clause_lo: int, clause_hi: int, drugs: list[tuple[int, int]]) -> bool:
+    for d_start, d_end in drugs:
+        if d_end <= clause_lo or d_start >= clause_hi:
+            continue
+        before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+        if not before & COMPARISON_WORDS:
+            return True
+    return False
 
 
 def _open_question(doc: Doc, lo: int, start: int) -> bool:
@@ -392,15 +416,43 @@ def _breaks(doc: Doc, start: int, end: int) -> bool:
 
 
 def _clause_start(doc: Doc, lo: int, i: int) -> int:
-    while i > lo and not (doc[i - 1].text in BREAK_PUNCT or doc[i - 1].lower_ in BREAK_WORDS):
-        i -= 1
-    return i
+    """Walk back from token i to just after a break token, but not before lo."""
+    if i <= lo:
+        return i
+    return max(lo, _clause_breaks(doc)[0][i - 1] + 1)
 
 
 def _clause_end(doc: Doc, hi: int, i: int) -> int:
-    while i < hi and not (doc[i].text in BREAK_PUNCT or doc[i].lower_ in BREAK_WORDS):
-        i += 1
-    return i
+    """Walk on from token i to the next break token, but not past hi."""
+    if i >= hi:
+        return i
+    return min(hi, _clause_breaks(doc)[1][i])
+
+
+def _clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the last break token at or before it (-1: none) and the first at or
+    after it (len(doc): none), from one pass per Doc: the walks above cost O(1), not a walk
+    per claim (quadratic in a sentence of claims)."""
+    found: tuple[list[int], list[int]] | None = doc.user_data.get(_BREAKS_KEY)
+    if found is None:
+        tokens = token_strings(doc)
+        is_break = [
+            text in BREAK_PUNCT or lower in BREAK_WORDS
+            for text, lower in zip(tokens.text, tokens.lower, strict=True)
+        ]
+        last, before = -1, []
+        for i, brk in enumerate(is_break):
+            last = i if brk else last
+            before.append(last)
+        first, after = len(is_break), [0] * len(is_break)
+        for i in range(len(is_break) - 1, -1, -1):
+            first = i if is_break[i] else first
+            after[i] = first
+        found = doc.user_data[_BREAKS_KEY] = (before, after)
+    return found
+
+
+_BREAKS_KEY = "supplint.claims.breaks"
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:

@@ -146,6 +146,25 @@ def corpus_runs() -> tuple[Row, Tally]:
     ), tally
 
 
+def worst_cases() -> tuple[Row, Tally]:
+    """The issue-13 worst cases (worst_case.py): over the per-word bound or the time budget
+    is a hang, an error row a crash; they are linted from memory, so no file can change."""
+    from .test_worst_case import FACTOR, FACTORS
+    from .worst_case import measure
+
+    tally = Tally()
+    result = measure()
+    base = result["ordinary_us_per_word"]
+    for row in result["rows"]:
+        tally.tried += 1
+        factor = row["us_per_word"] / base
+        if row["error"] is not None:
+            tally.crashes.append(f"{row['name']}: {row['error']}")
+        elif factor > FACTORS.get(row["name"], FACTOR):
+            tally.hangs.append(f"{row['name']}: {factor:.1f}x the per-word cost of prose")
+    return ("worst cases (issue 13)", tally.tried, len(tally.crashes), len(tally.hangs), 0), tally
+
+
 def _safe_snapshot(snapshot, root: Path):
     try:
         return snapshot(root)
@@ -178,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(Config())
     results = [documents(engine, args.examples), raw_bytes(engine, args.examples)]
     if not args.no_hostile:
-        results += [hostile(), corpus_runs()]
+        results += [hostile(), corpus_runs(), worst_cases()]
     rows = [row for row, _ in results]
     print(table(rows))
     for _, tally in results:
