@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 
@@ -19,7 +20,8 @@ _HEADING_OPEN = re.compile(r"<h[1-6]\b[^<>]*>(?:\s*<[^<>]*>)*\s*\Z", re.I)
 _SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*(?:\r\n|\r|\n|\Z)")
 
 
-def newline(text: str) -> str:
+@functools.lru_cache(maxsize=4)  # asked once per fix: counting the whole text each time was
+def newline(text: str) -> str:  # O(fixes x text) on an article of many links
     """The file's own line ending: CRLF if it uses CRLF most, CR for old Mac files, else LF."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf

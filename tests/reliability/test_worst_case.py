@@ -22,10 +22,7 @@ FACTOR = 3.0  # x the ordinary article's cost per word
 # The inputs whose cost is per finding, not per word: two findings, each with a rewording fix,
 # every seven words. Linear (the same factor at half the size), above 3x only by that density.
 FACTORS = {"sentence of disease claims": 4.0}
-KNOWN = {
-    "sentence of links": "each affiliate-link finding's fix counts the line endings of the "
-    "whole text (lint/fixes/placement.newline via producers): O(findings x text)",
-}
+KNOWN: dict[str, str] = {}  # input name -> why it is still superlinear (strict xfail)
 
 
 def rss_bound_mb(chars: int) -> float:
