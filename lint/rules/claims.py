@@ -65,6 +65,8 @@ COMPARISON_WORDS = {
     "vs",
     "vs.",
 }
+# a drug after one of these, behind the claim, is how the disease is treated: "treated with"
+INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
@@ -82,19 +84,33 @@ class Terms:
     Short all-caps terms (ADHD, ADD, GAD) match case-sensitively: "add" is a verb.
     """
 
-    def __init__(self, nlp: Any, terms: Iterable[str], lemma: bool = False):
+    def __init__(
+        self,
+        nlp: Any,
+        terms: Iterable[str],
+        lemma: bool = False,
+        keyed: Iterable[tuple[tuple[str, ...], bool]] = (),
+    ):
+        """`terms` are tokenized here; `keyed` are (token keys, exact) already tokenized (a
+        vocabulary built at build time: thousands of terms, no tokenizing at start-up)."""
         self.lemma = lemma
         self.table = _lemma_table(nlp) if lemma else None
-        self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        entries = list(keyed)
         for term in terms:
             doc = nlp.make_doc(term)
             exact = term.isupper() and len(term) <= 5
-            keys = tuple(t.text if exact else self._key(t) for t in doc)
+            entries.append((tuple(t.text if exact else self._key(t) for t in doc), exact))
+        # first key -> [(length, exact, the terms of that length)], in the order find tries
+        # them: longest first; a set per length, so thousands of terms cost one lookup each
+        grouped: dict[str, dict[tuple[bool, int], set[tuple[str, ...]]]] = {}
+        for keys, exact in entries:
             if keys:
-                self.by_first.setdefault(keys[0], []).append((keys, exact))
-                _FIRST_WORDS.add(keys[0])
-        for options in self.by_first.values():
-            options.sort(key=lambda option: -len(option[0]))  # longest first
+                grouped.setdefault(keys[0], {}).setdefault((exact, len(keys)), set()).add(keys)
+        self.by_first: dict[str, list[tuple[int, bool, set[tuple[str, ...]]]]] = {
+            first: [(n, exact, found) for (exact, n), found in sorted(groups.items(), key=_order)]
+            for first, groups in grouped.items()
+        }
+        _FIRST_WORDS.update(self.by_first)
 
     def _key(self, token: Token) -> str:
         key = token_key(token)
@@ -144,10 +160,12 @@ class Terms:
         lengths: list[list[int]] = []
         for i in sorted(candidates):
             matching = []
-            for term, exact in self.by_first.get(keys[i], []) + self.by_first.get(texts[i], []):
-                got = texts[i : i + len(term)] if exact else keys[i : i + len(term)]
-                if tuple(got) == term:
-                    matching.append(len(term))
+            for length, exact, found_terms in self.by_first.get(keys[i], []) + self.by_first.get(
+                texts[i], []
+            ):
+                got = texts[i : i + length] if exact else keys[i : i + length]
+                if tuple(got) in found_terms:
+                    matching.append(length)
             if matching:
                 positions.append(i)
                 lengths.append(matching)
@@ -176,6 +194,11 @@ class Terms:
                     after = i + length
                     break
         return spans
+
+
+def _order(item: tuple[tuple[bool, int], Any]) -> tuple[int, bool]:
+    (exact, length), _ = item
+    return -length, exact
 
 
 _LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time
@@ -252,6 +275,8 @@ class ClaimFinder:
     regulatory: Terms | None = None
     dismissals: Terms | None = None
     title_words: Terms | None = None
+    anaphora: Terms | None = None  # "that disease": a target when a condition came just before
+    reports: Terms | None = None  # "products that claim to", "marketed as": reported claims
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
@@ -269,6 +294,8 @@ class ClaimFinder:
         targets = self.targets.find(doc)
         if not targets:
             return
+        if self.anaphora is not None:
+            targets = sorted(targets + _anaphors(self.anaphora.find(doc), targets, starts))
         by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
         for span in sorted(cue_spans):
             index = bisect.bisect_right(starts, span[0]) - 1
@@ -298,6 +325,7 @@ class ClaimFinder:
         quoted = _quoted_tokens(doc, lo, hi)
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
+        reported_from = self._first_end(self.reports, doc, lo, hi)
         last_end = -1
         for cue_start, cue_end, weak in cues:
             if weak and sentence.is_heading:
@@ -306,17 +334,18 @@ class ClaimFinder:
             if target is None:
                 continue
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
+            if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
+                end = _list_end(doc, end, hi, targets)
             if start < last_end:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
+            if reported_from is not None and reported_from <= start:
+                continue  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
             if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
                 continue
-            if not self.allow_drug_subject and self._about_drug(doc, lo, hi, start, end, drugs):
-                continue
-            if self.allow_drug_subject and self._about_drug(
-                doc, lo, hi, start, end, [d for d in drugs if d != target]
-            ):
+            others = [d for d in drugs if d != target] if self.allow_drug_subject else drugs
+            if self._about_drug(doc, lo, hi, cue_start, end, others):
                 continue
             last_end = end
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
@@ -330,6 +359,12 @@ class ClaimFinder:
             return True
         negated = any(t.lower_ in NEGATIONS for t in sentence.span)
         return negated and self._has(self.regulatory, doc, lo, hi)
+
+    @staticmethod
+    def _first_end(terms: Terms | None, doc: Doc, lo: int, hi: int) -> int | None:
+        """Where the sentence's first match of `terms` ends (a claim after it is reported)."""
+        found = terms.find(doc, lo, hi) if terms is not None else []
+        return found[0][1] if found else None
 
     @staticmethod
     def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
@@ -368,17 +403,57 @@ class ClaimFinder:
 
     @staticmethod
     def _about_drug(
-        doc: Doc, lo: int, hi: int, start: int, end: int, drugs: list[tuple[int, int]]
+        doc: Doc, lo: int, hi: int, cue_start: int, end: int, drugs: list[tuple[int, int]]
     ) -> bool:
-        clause_lo = _clause_start(doc, lo, start)
+        """The claim is about a drug or therapy, not the product: the drug is the clause's subject
+        ("Adderall treats ADHD", "stimulant medication for ADHD") or its instrument ("ADHD is
+        treated with stimulants", "treatments such as Ritalin"). A drug named any other way
+        ("without the side effects of stimulants", "works like Ritalin") leaves the claim the
+        product's."""
+        clause_lo = _clause_start(doc, lo, cue_start)
         clause_hi = _clause_end(doc, hi, end)
-        for d_start, d_end in drugs:
-            if d_end <= clause_lo or d_start >= clause_hi:
-                continue
-            before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
-            if not before & COMPARISON_WORDS:
-                return True
+        for d_start, _ in drugs:
+            if clause_lo <= d_start < cue_start:
+                before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+                if not before & COMPARISON_WORDS:
+                    return True
+            elif end <= d_start < clause_hi:
+                between = {t.lower_ for t in doc[end:d_start]}
+                if between & INSTRUMENT_WORDS and not between & COMPARISON_WORDS:
+                    return True
         return False
+
+
+LIST_JOINS = {",", "and", "or", "&", "/"}
+
+
+def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
+    """The end of a list of conditions that starts at a claim's target: "headaches, epilepsy
+    and dementia" (each item a condition, joined by commas, "and", "or")."""
+    starts = {t[0]: t[1] for t in targets}
+    while True:
+        i = end
+        while i < hi and i - end < 2 and doc[i].lower_ in LIST_JOINS:
+            i += 1
+        if i == end or i not in starts:
+            return end
+        end = starts[i]
+
+
+def _anaphors(
+    found: list[tuple[int, int]], targets: list[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """ "slows the progression of that disease": kept when a condition is named before it in
+    the same or the previous sentence (`starts`: each sentence's first token)."""
+    kept = []
+    target_starts = [t[0] for t in targets]
+    for a_start, a_end in found:
+        sentence = bisect.bisect_right(starts, a_start) - 1
+        lo = starts[max(sentence - 1, 0)] if sentence >= 0 else 0
+        k = bisect.bisect_left(target_starts, lo)
+        if k < len(targets) and targets[k][1] <= a_start:
+            kept.append((a_start, a_end))
+    return kept
 
 
 def _open_question(doc: Doc, lo: int, start: int) -> bool:

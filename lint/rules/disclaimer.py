@@ -24,7 +24,7 @@ from lint.rules.prescreen import first_candidate
 if TYPE_CHECKING:
     from lint.analysis import Analysis
 
-EXCLUSION_KEYS = ("drugs", "regulatory", "dismissals", "title_words")
+EXCLUSION_KEYS = ("drugs", "regulatory", "dismissals", "title_words", "reports")
 DISCLAIMER_WORDS = re.compile(r"evaluated|reviewed|diagnose", DISCLAIMER.flags)
 
 
@@ -67,7 +67,7 @@ class DisclaimerChecker(Checker):
             finders = build_finders(disease, nlp)
             for key in EXCLUSION_KEYS:
                 if disease.options.get(key):
-                    exclusions[key] = Terms(nlp, disease.options[key])
+                    exclusions[key] = Terms(nlp, disease.options[key], lemma=key == "reports")
         structure_function = ClaimFinder(
             Terms(nlp, rule.options["verbs"], lemma=True),
             Terms(nlp, rule.options["functions"]),

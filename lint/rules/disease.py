@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from pathlib import Path
+
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
+from lint.vocab import load_terms
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -27,6 +30,23 @@ class DiseaseChecker(Checker):
     summary = "Flags sentences claiming a product treats, cures or prevents a disease."
     options: ClassVar[dict[str, Option]] = {
         "conditions": Option(WORDS, "Diseases and disorders (ADHD, Alzheimer's, ...).", True),
+        "conditions_file": Option(
+            "string",
+            "A vocabulary of more conditions, relative to the rule file: JSON written by "
+            "`python -m lint.vocab.build` (rules/fda/conditions.json: ICD-10-CM heads and lay "
+            "names).",
+        ),
+        "mild_conditions": Option(
+            WORDS,
+            "Conditions that are a disease claim only with a `strong_cues` word ('treats "
+            "anxiety', 'medicine against anxiety'; not 'eases anxiety').",
+        ),
+        "strong_cues": Option(WORDS, "Cues that make `mild_conditions` a claim (treat, cure)."),
+        "anaphora": Option(
+            WORDS,
+            "Words pointing back to a condition ('that disease', 'the condition'): a claim "
+            "target when a condition is named in the same or the previous sentence.",
+        ),
         "cues": Option(
             WORDS,
             "Claim words matched in any inflection (treat, cure, treatment for, helps people "
@@ -46,6 +66,12 @@ class DiseaseChecker(Checker):
             WORDS, "Words that, with a negation, make a regulatory statement (FDA, approved)."
         ),
         "dismissals": Option(WORDS, "Words that reject the claim in the sentence (myth, false)."),
+        "reports": Option(
+            WORDS,
+            "Words that report or describe someone else's claim ('products that claim to', "
+            "'marketed as', 'your website states'); a claim after one in its sentence, quoted "
+            "or not, is reported speech.",
+        ),
         "title_words": Option(
             WORDS, "Words naming a study or title; claims inside quotes next to them are titles."
         ),
@@ -59,6 +85,10 @@ class DiseaseChecker(Checker):
         for key in ("conditions", "cues"):
             if not rule.options[key]:
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
+        if rule.options.get("mild_conditions") and not rule.options.get("strong_cues"):
+            raise ConfigError(
+                rule.file, "'mild_conditions' needs a 'strong_cues' list", *rule.where("mild_conditions")
+            )
         if rule.options.get("substitutes") and not rule.options.get("drugs"):
             raise ConfigError(
                 rule.file, "'substitutes' needs a 'drugs' list", *rule.where("substitutes")
@@ -87,16 +117,26 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         "regulatory": terms("regulatory"),
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
+        "reports": terms("reports", lemma=True),
         "window_after": int(opts.get("window", 6)),
     }
     finders = [
         ClaimFinder(
             Terms(nlp, opts["cues"], lemma=True),
-            Terms(nlp, opts["conditions"]),
+            Terms(nlp, opts["conditions"], keyed=vocabulary(rule)),
             weak_cues=terms("weak_cues", lemma=True),
+            anaphora=terms("anaphora"),
             **shared,
         )
     ]
+    if opts.get("mild_conditions"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["strong_cues"], lemma=True),
+                Terms(nlp, opts["mild_conditions"]),
+                **shared,
+            )
+        )
     if opts.get("substitutes"):
         finders.append(
             ClaimFinder(
@@ -108,6 +148,20 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
             )
         )
     return finders
+
+
+_VOCABULARIES: dict[Path, list[tuple[tuple[str, ...], bool]]] = {}  # read once per process
+
+
+def vocabulary(rule: Rule) -> list[tuple[tuple[str, ...], bool]]:
+    """The terms of the rule's `conditions_file`, or none."""
+    name = rule.options.get("conditions_file")
+    if not name:
+        return []
+    path = (Path(rule.file).parent / str(name)).resolve()
+    if path not in _VOCABULARIES:
+        _VOCABULARIES[path] = load_terms(path, rule.file, *rule.where("conditions_file"))
+    return _VOCABULARIES[path]
 
 
 def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> list[Claim]:
