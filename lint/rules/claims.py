@@ -68,6 +68,27 @@ COMPARISON_WORDS = {
 # a drug after one of these, behind the claim, is how the disease is treated: "treated with"
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
+# "... find that <claim>": what follows is another clause, with its own subject
+SAYING_WORDS = {
+    "find",
+    "finds",
+    "found",
+    "say",
+    "says",
+    "said",
+    "swear",
+    "swears",
+    "notice",
+    "noticed",
+    "report",
+    "reported",
+    "feel",
+    "felt",
+    "think",
+    "believe",
+    "discover",
+    "discovered",
+}
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
 QUOTE_CLOSE = {"”", "»"}
@@ -326,6 +347,7 @@ class ClaimFinder:
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
         reported_from = self._first_end(self.reports, doc, lo, hi)
+        cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
         for cue_start, cue_end, weak in cues:
             if weak and sentence.is_heading:
@@ -342,7 +364,10 @@ class ClaimFinder:
                 continue
             if reported_from is not None and reported_from <= start:
                 continue  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
-            if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
+            negation_from = _over_cue_list(doc, lo, start, cue_tokens)
+            if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
+                doc, lo, start
+            ):
                 continue
             others = [d for d in drugs if d != target] if self.allow_drug_subject else drugs
             if self._about_drug(doc, lo, hi, cue_start, end, others):
@@ -412,7 +437,13 @@ class ClaimFinder:
         product's."""
         clause_lo = _clause_start(doc, lo, cue_start)
         clause_hi = _clause_end(doc, hi, end)
-        for d_start, _ in drugs:
+        for i in range(cue_start - 1, clause_lo, -1):  # "patients on triptans find that ..."
+            if doc[i].lower_ == "that" and doc[i - 1].lower_ in SAYING_WORDS:
+                clause_lo = i + 1
+                break
+        for d_start, d_end in drugs:
+            if _compound_modifier(doc, d_end):
+                continue  # "drug-free", "Adderall-like": not a drug named
             if clause_lo <= d_start < cue_start:
                 before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
                 if not before & COMPARISON_WORDS:
@@ -425,6 +456,25 @@ class ClaimFinder:
 
 
 LIST_JOINS = {",", "and", "or", "&", "/"}
+
+
+def _compound_modifier(doc: Doc, end: int) -> bool:
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in {"free", "like", "style", "level", "grade"}
+    )
+
+
+def _over_cue_list(doc: Doc, lo: int, start: int, cue_tokens: set[int]) -> int:
+    """Where a list of cues ending at `start` begins: "doesn't treat, cure or prevent
+    diabetes" reads its negation across the commas of the list."""
+    i = start
+    while i - 2 >= lo and doc[i - 1].lower_ in LIST_JOINS and (i - 2) in cue_tokens:
+        i -= 2
+        while i - 1 >= lo and (i - 1) in cue_tokens:
+            i -= 1
+    return i
 
 
 def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:

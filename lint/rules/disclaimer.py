@@ -67,7 +67,7 @@ class DisclaimerChecker(Checker):
             finders = build_finders(disease, nlp)
             for key in EXCLUSION_KEYS:
                 if disease.options.get(key):
-                    exclusions[key] = Terms(nlp, disease.options[key], lemma=key == "reports")
+                    exclusions[key] = Terms(nlp, disease.options[key])
         structure_function = ClaimFinder(
             Terms(nlp, rule.options["verbs"], lemma=True),
             Terms(nlp, rule.options["functions"]),

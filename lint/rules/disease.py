@@ -117,7 +117,7 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         "regulatory": terms("regulatory"),
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
-        "reports": terms("reports", lemma=True),
+        "reports": terms("reports"),
         "window_after": int(opts.get("window", 6)),
     }
     finders = [
