@@ -110,27 +110,32 @@ class Terms:
         nlp: Any,
         terms: Iterable[str],
         lemma: bool = False,
-        keyed: Iterable[tuple[tuple[str, ...], bool]] = (),
+        keyed: tuple[Iterable[str], Iterable[str]] = ((), ()),
     ):
-        """`terms` are tokenized here; `keyed` are (token keys, exact) already tokenized (a
-        vocabulary built at build time: thousands of terms, no tokenizing at start-up)."""
+        """`terms` are tokenized here. `keyed` holds (normalised, exact) terms already
+        tokenized, each its token keys joined by spaces: a vocabulary built at build time,
+        thousands of terms, none tokenized at start-up.
+
+        The table holds strings and ints only: thousands of tuples or sets set off the garbage
+        collector over spaCy's whole heap, which cost more than building the table.
+        """
         self.lemma = lemma
         self.table = _lemma_table(nlp) if lemma else None
-        entries = list(keyed)
+        # joined terms by kind (False: normalised keys, True: exact text)
+        self.terms: dict[bool, set[str]] = {False: set(keyed[0]), True: set(keyed[1])}
         for term in terms:
-            doc = nlp.make_doc(term)
             exact = term.isupper() and len(term) <= 5
-            entries.append((tuple(t.text if exact else self._key(t) for t in doc), exact))
-        # first key -> [(length, exact, the terms of that length)], in the order find tries
-        # them: longest first; a set per length, so thousands of terms cost one lookup each
-        grouped: dict[str, dict[tuple[bool, int], set[tuple[str, ...]]]] = {}
-        for keys, exact in entries:
+            keys = [t.text if exact else self._key(t) for t in nlp.make_doc(term) if not t.is_space]
             if keys:
-                grouped.setdefault(keys[0], {}).setdefault((exact, len(keys)), set()).add(keys)
-        self.by_first: dict[str, list[tuple[int, bool, set[tuple[str, ...]]]]] = {
-            first: [(n, exact, found) for (exact, n), found in sorted(groups.items(), key=_order)]
-            for first, groups in grouped.items()
-        }
+                self.terms[exact].add(" ".join(keys))
+        # per kind, first word -> a bit per term length starting with it
+        self.lengths: dict[bool, dict[str, int]] = {False: {}, True: {}}
+        for exact, found in self.terms.items():
+            masks = self.lengths[exact]
+            for joined in found:
+                first = joined.partition(" ")[0]
+                masks[first] = masks.get(first, 0) | 1 << (joined.count(" ") + 1)
+        self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
         _FIRST_WORDS.update(self.by_first)
 
     def _key(self, token: Token) -> str:
@@ -181,12 +186,11 @@ class Terms:
         lengths: list[list[int]] = []
         for i in sorted(candidates):
             matching = []
-            for length, exact, found_terms in self.by_first.get(keys[i], []) + self.by_first.get(
-                texts[i], []
-            ):
-                got = texts[i : i + length] if exact else keys[i : i + length]
-                if tuple(got) in found_terms:
-                    matching.append(length)
+            for exact, strings in ((False, keys), (True, texts)):
+                for length in _lengths(self.lengths[exact].get(strings[i], 0)):
+                    got = strings[i : i + length]
+                    if len(got) == length and " ".join(got) in self.terms[exact]:
+                        matching.append(length)
             if matching:
                 positions.append(i)
                 lengths.append(matching)
@@ -217,9 +221,15 @@ class Terms:
         return spans
 
 
-def _order(item: tuple[tuple[bool, int], Any]) -> tuple[int, bool]:
-    (exact, length), _ = item
-    return -length, exact
+_MASK_LENGTHS: dict[int, list[int]] = {}
+
+
+def _lengths(mask: int) -> list[int]:
+    """The term lengths in a bit mask, longest first (few distinct masks: memoised)."""
+    found = _MASK_LENGTHS.get(mask)
+    if found is None:
+        found = _MASK_LENGTHS[mask] = [n for n in range(mask.bit_length(), 0, -1) if mask >> n & 1]
+    return found
 
 
 _LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time

@@ -9,9 +9,8 @@ statements, questions, quoted study titles, sentences about a drug).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
-
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
@@ -87,7 +86,9 @@ class DiseaseChecker(Checker):
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
         if rule.options.get("mild_conditions") and not rule.options.get("strong_cues"):
             raise ConfigError(
-                rule.file, "'mild_conditions' needs a 'strong_cues' list", *rule.where("mild_conditions")
+                rule.file,
+                "'mild_conditions' needs a 'strong_cues' list",
+                *rule.where("mild_conditions"),
             )
         if rule.options.get("substitutes") and not rule.options.get("drugs"):
             raise ConfigError(
@@ -105,8 +106,20 @@ class DiseaseChecker(Checker):
                     yield claim_hit(rule, analysis, claim)
 
 
+_FINDERS: dict[tuple[int, int], tuple[Rule, list[ClaimFinder]]] = {}
+
+
 def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
-    """One finder for cue + condition, one for substitute + drug name."""
+    """One finder for cue + condition, one for substitute + drug name, one for mild
+    conditions: built once per rule and pipeline (fda.missing-disclaimer shares them)."""
+    key = (id(rule), id(nlp))
+    built = _FINDERS.get(key)
+    if built is None or built[0] is not rule:
+        built = _FINDERS[key] = (rule, _build_finders(rule, nlp))
+    return built[1]
+
+
+def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     opts = rule.options
 
     def terms(key: str, lemma: bool = False) -> Terms | None:
@@ -150,14 +163,14 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     return finders
 
 
-_VOCABULARIES: dict[Path, list[tuple[tuple[str, ...], bool]]] = {}  # read once per process
+_VOCABULARIES: dict[Path, tuple[list[str], list[str]]] = {}  # read once per process
 
 
-def vocabulary(rule: Rule) -> list[tuple[tuple[str, ...], bool]]:
-    """The terms of the rule's `conditions_file`, or none."""
+def vocabulary(rule: Rule) -> tuple[list[str], list[str]]:
+    """The (normalised, exact) terms of the rule's `conditions_file`, or none."""
     name = rule.options.get("conditions_file")
     if not name:
-        return []
+        return [], []
     path = (Path(rule.file).parent / str(name)).resolve()
     if path not in _VOCABULARIES:
         _VOCABULARIES[path] = load_terms(path, rule.file, *rule.where("conditions_file"))

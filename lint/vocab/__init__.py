@@ -14,8 +14,8 @@ from lint.errors import ConfigError
 FORMAT = 1  # bump when the JSON layout changes
 
 
-def load_terms(path: Path, rule_file: str, line: int, column: int) -> list[tuple[tuple[str, ...], bool]]:
-    """(token keys, exact) of every term in a vocabulary file written by lint.vocab.build.
+def load_terms(path: Path, rule_file: str, line: int, column: int) -> tuple[list[str], list[str]]:
+    """(normalised, exact) terms of a vocabulary file written by lint.vocab.build.
 
     `keys` terms are space-joined normalised token texts ("type 2 diabetes", "alzheimer 's");
     `exact` terms are case-sensitive token texts ("ADD", "ALS").
@@ -24,13 +24,20 @@ def load_terms(path: Path, rule_file: str, line: int, column: int) -> list[tuple
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         reason = getattr(error, "strerror", None) or error
-        raise ConfigError(rule_file, f"cannot read vocabulary {path}: {reason}", line, column) from None
+        raise ConfigError(
+            rule_file, f"cannot read vocabulary {path}: {reason}", line, column
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ConfigError(rule_file, f"{path} is not a vocabulary of format {FORMAT}", line, column)
-    result: list[tuple[tuple[str, ...], bool]] = []
-    for name, exact in (("keys", False), ("exact", True)):
+    lists = []
+    for name in ("keys", "exact"):
         terms = data.get(name, [])
-        if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        # a term's tokens are joined by single spaces: none is empty
+        if not isinstance(terms, list) or not all(_is_term(t) for t in terms):
             raise ConfigError(rule_file, f"{path}: '{name}' must be a list of terms", line, column)
-        result += [(tuple(term.split(" ")), exact) for term in terms]
-    return result
+        lists.append(terms)
+    return lists[0], lists[1]
+
+
+def _is_term(term: object) -> bool:
+    return isinstance(term, str) and bool(term) and "" not in term.split(" ")

@@ -56,13 +56,6 @@ TRAILING = re.compile(
     r"|uncomplicated|intractable|type|stage|class|generalized|multiple|single|lower|upper|limb"
     r"|limbs|leg|arm|hand|foot|knee|hip|elbow|wrist|ankle|shoulder|thigh|finger|toe|chronic|acute))+$"
 )
-# leading words that only qualify a disease named after them ("chronic" + "sinusitis")
-MODIFIERS = {
-    "acute", "chronic", "congenital", "recurrent", "idiopathic", "juvenile", "hereditary",
-    "severe", "mild", "moderate", "primary", "secondary", "benign", "malignant", "familial",
-    "persistent", "episodic", "early-onset", "late-onset", "adult", "childhood", "postprocedural",
-    "subacute", "drug-induced", "atypical", "seasonal", "clinical", "major",
-}
 # one-word heads this short are mostly ICD abbreviations that are English words in lower case
 # ("pres", "ptp", "taco"); the real ones ("acne", "gout") are in the overlay
 MIN_SINGLE = 6
@@ -94,10 +87,14 @@ def heads(description: str) -> Iterator[str]:
             yield part
 
 
+# last words a writer does not pluralise: "diabetes", "dementia", "autism", "infected"
+NO_PLURAL = re.compile(r"(?:s|x|z|ch|sh|ia|ea|ism|ness|ence|ance|ome|um|ed|ing|al|ic|ous|ive|ent)$")
+
+
 def plural(term: str) -> str:
     """English plural of the last word: "migraine" -> "migraines", "allergy" -> "allergies"."""
     head, _, last = term.rpartition(" ")
-    if re.search(r"(?:s|x|z|ch|sh|ia|ea|ism|ness|ence|ance|ome|um|ed|ing|al|ic|ous|ive|ent)$", last):
+    if NO_PLURAL.search(last):
         return term  # "diabetes", "arthritis", "dementia", "autism": no plural a writer uses
     if re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
@@ -124,7 +121,8 @@ def read_overlay(path: Path = OVERLAY) -> dict[str, list[str]]:
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    return {key: [str(v) for v in data.get(key) or []] for key in ("add", "remove", "exact")}
+    keys = ("add", "remove", "exact", "modifiers")
+    return {key: [str(v) for v in data.get(key) or []] for key in keys}
 
 
 def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
@@ -133,16 +131,14 @@ def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
     names = {t.lower() for t in icd} | {t.lower() for t in overlay["add"]}
     names |= {plural(t) for t in names}
     names -= remove
-    return {t for t in names if not redundant(t, names)}
+    modifiers = set(overlay["modifiers"])
+    return {t for t in names if not redundant(t, names, modifiers)}
 
 
-def redundant(term: str, names: set[str]) -> bool:
-    """ "chronic insomnia" when "insomnia" is a term: the matcher finds the claim either way.
-
-    Lay names from the overlay are kept whole on purpose only when no shorter term covers them.
-    """
+def redundant(term: str, names: set[str], modifiers: set[str]) -> bool:
+    """ "chronic insomnia" when "insomnia" is a term: the matcher finds the claim either way."""
     words = term.split()
-    if words[0] not in MODIFIERS:
+    if words[0] not in modifiers:
         return False
     return any(" ".join(words[i:]) in names for i in range(1, len(words)))
 
