@@ -68,6 +68,11 @@ COMPARISON_WORDS = {
 # a drug after one of these, behind the claim, is how the disease is treated: "treated with"
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
+FAILED = {"fail", "fails", "failed"}
+ABSENT = {"without", "unapproved"}
+# "he was treated for pneumonia": a patient's treatment, not a product's claim
+PASSIVE = {"was", "were", "been", "being", "get", "got", "gets", "getting"}
+PATIENT_CUES = {"treated", "diagnosed", "cured", "hospitalized", "admitted", "seen"}
 # "... find that <claim>": what follows is another clause, with its own subject
 SAYING_WORDS = {
     "find",
@@ -308,6 +313,7 @@ class ClaimFinder:
     title_words: Terms | None = None
     anaphora: Terms | None = None  # "that disease": a target when a condition came just before
     reports: Terms | None = None  # "products that claim to", "marketed as": reported claims
+    drug_suffixes: tuple[str, ...] = ()  # generic drug stems: "-triptan", "-statin", "-mab"
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
@@ -356,7 +362,12 @@ class ClaimFinder:
         quoted = _quoted_tokens(doc, lo, hi)
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
-        reported_from = self._first_end(self.reports, doc, lo, hi)
+        if self.drug_suffixes:
+            drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
+        reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
+        reported_from = reports[0][1] if reports else None
+        # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
+        quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
         for cue_start, cue_end, weak in cues:
@@ -374,6 +385,10 @@ class ClaimFinder:
                 continue
             if reported_from is not None and reported_from <= start:
                 continue  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
+            if quote_reported and cue_start in quoted:
+                continue
+            if _patient_treated(doc, lo, cue_start, target):
+                continue
             negation_from = _over_cue_list(doc, lo, start, cue_tokens)
             if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
                 doc, lo, start
@@ -392,14 +407,9 @@ class ClaimFinder:
         doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
         if self._has(self.dismissals, doc, lo, hi):
             return True
-        negated = any(t.lower_ in NEGATIONS for t in sentence.span)
+        # "sold to treat COVID-19 without FDA approval": an absent approval negates too
+        negated = any(t.lower_ in NEGATIONS or t.lower_ in ABSENT for t in sentence.span)
         return negated and self._has(self.regulatory, doc, lo, hi)
-
-    @staticmethod
-    def _first_end(terms: Terms | None, doc: Doc, lo: int, hi: int) -> int | None:
-        """Where the sentence's first match of `terms` ends (a claim after it is reported)."""
-        found = terms.find(doc, lo, hi) if terms is not None else []
-        return found[0][1] if found else None
 
     @staticmethod
     def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
@@ -428,11 +438,13 @@ class ClaimFinder:
         reach = max(clause, start - NEGATION_REACH)
         window = list(doc[reach:start]) + list(doc[start:end])
         for i, token in enumerate(window):
+            if token.lower_ in FAILED and i + 1 < len(window) and window[i + 1].lower_ == "to":
+                return True  # "failed to reduce heart attacks"
             if token.lower_ not in NEGATIONS:
                 continue
             after = window[i + 1].lower_ if i + 1 < len(window) else ""
             # "not only cures ..." is emphasis; "no doubt" is no negation
-            if (token.lower_, after) not in {("not", "only"), ("no", "doubt")}:
+            if (token.lower_, after) not in {("not", "only"), ("no", "doubt"), ("no", "more")}:
                 return True
         return False
 
@@ -466,6 +478,25 @@ class ClaimFinder:
 
 
 LIST_JOINS = {",", "and", "or", "&", "/"}
+
+
+def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """One-token drug names by their generic stem ("sumatriptan", "dupilumab")."""
+    lowers = token_strings(doc).lower
+    return [
+        (i, i + 1)
+        for i in range(lo, hi)
+        if lowers[i].endswith(suffixes) and len(lowers[i]) >= 7 and lowers[i].isalpha()
+    ]
+
+
+def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int]) -> bool:
+    """ "He was treated for pneumonia", "she got diagnosed with lupus"."""
+    return (
+        target[0] > cue_start > lo
+        and doc[cue_start].lower_ in PATIENT_CUES
+        and doc[cue_start - 1].lower_ in PASSIVE
+    )
 
 
 def _compound_modifier(doc: Doc, end: int) -> bool:

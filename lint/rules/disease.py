@@ -61,6 +61,11 @@ class DiseaseChecker(Checker):
             "Drug names and drug words; a sentence whose claim is about one of them "
             "('Adderall treats ADHD') is not the product's claim.",
         ),
+        "drug_suffixes": Option(
+            WORDS,
+            "Stems that make a word of seven letters or more a drug name, like `drugs` "
+            "('triptan': sumatriptan; 'mab': dupilumab).",
+        ),
         "regulatory": Option(
             WORDS, "Words that, with a negation, make a regulatory statement (FDA, approved)."
         ),
@@ -131,6 +136,7 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
         "reports": terms("reports"),
+        "drug_suffixes": tuple(s.lower() for s in opts.get("drug_suffixes") or ()),
         "window_after": int(opts.get("window", 6)),
     }
     finders = [
