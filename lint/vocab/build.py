@@ -31,9 +31,10 @@ OVERLAY = HERE / "overlay.yaml"
 OUTPUT = HERE.parent.parent / "rules" / "fda" / "conditions.json"
 
 # ICD-10-CM chapters by code letter: infections to genitourinary (A-N), pregnancy (O:
-# "preeclampsia"), congenital (Q) and COVID-19 (U07). Left out: perinatal (P), symptoms and findings (R: "fatigue",
-# "cough", "abnormal findings"; the few symptoms that are disease claims are in the overlay),
-# injuries and poisoning (S, T), external causes (V-Y), health-service factors (Z).
+# "preeclampsia"), congenital (Q) and COVID-19 (U07). Left out: perinatal (P), symptoms and
+# findings (R: "fatigue", "cough", "abnormal findings"; the few symptoms that are disease claims
+# are in the overlay), injuries and poisoning (S, T: "lead poisoning" is in the overlay),
+# external causes (V-Y), health-service factors (Z).
 CHAPTER_LETTERS = set("ABCDEFGHIJKLMNOQ")
 EXTRA_CODES = ("U07",)
 MAX_WORDS = 4
