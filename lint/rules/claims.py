@@ -69,6 +69,23 @@ COMPARISON_WORDS = {
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
 FAILED = {"fail", "fails", "failed"}
+# forum spellings and colloquial zeros: "didnt do anything for my OCD", "did jack for it"
+CLAIM_NEGATIONS = NEGATIONS | {
+    "didnt",
+    "doesnt",
+    "dont",
+    "wont",
+    "cant",
+    "isnt",
+    "wasnt",
+    "arent",
+    "werent",
+    "havent",
+    "hasnt",
+    "jack",
+    "squat",
+    "zilch",
+}
 ABSENT = {"without", "unapproved"}
 # "he was treated for pneumonia": a patient's treatment, not a product's claim
 PASSIVE = {"was", "were", "been", "being", "get", "got", "gets", "getting"}
@@ -314,6 +331,9 @@ class ClaimFinder:
     anaphora: Terms | None = None  # "that disease": a target when a condition came just before
     reports: Terms | None = None  # "products that claim to", "marketed as": reported claims
     drug_suffixes: tuple[str, ...] = ()  # generic drug stems: "-triptan", "-statin", "-mab"
+    subjects: Terms | None = None  # who or what treats, not a drug: "doctors", "exercise"
+    # the cues that may follow their target ("Adderall alternatives"); None: every cue may
+    before_words: frozenset[str] | None = None
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
@@ -362,10 +382,12 @@ class ClaimFinder:
         quoted = _quoted_tokens(doc, lo, hi)
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
+        if self.subjects is not None:
+            drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
         if self.drug_suffixes:
             drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
-        reported_from = reports[0][1] if reports else None
+        reported_from = reports[0][0] if reports else None
         # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
         quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
@@ -383,7 +405,7 @@ class ClaimFinder:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
-            if reported_from is not None and reported_from <= start:
+            if reported_from is not None and reported_from <= start:  # also "stop saying it ..."
                 continue  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
             if quote_reported and cue_start in quoted:
                 continue
@@ -425,6 +447,8 @@ class ClaimFinder:
         ]
         if after:
             return after[0]
+        if self.before_words is not None and doc[cue_end - 1].lower_ not in self.before_words:
+            return None
         before = [
             t
             for t in targets
@@ -440,7 +464,7 @@ class ClaimFinder:
         for i, token in enumerate(window):
             if token.lower_ in FAILED and i + 1 < len(window) and window[i + 1].lower_ == "to":
                 return True  # "failed to reduce heart attacks"
-            if token.lower_ not in NEGATIONS:
+            if token.lower_ not in CLAIM_NEGATIONS:
                 continue
             after = window[i + 1].lower_ if i + 1 < len(window) else ""
             # "not only cures ..." is emphasis; "no doubt" is no negation
@@ -477,7 +501,7 @@ class ClaimFinder:
         return False
 
 
-LIST_JOINS = {",", "and", "or", "&", "/"}
+LIST_JOINS = {",", "and", "or", "&", "/", "other"}
 
 
 def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -524,7 +548,7 @@ def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> in
     starts = {t[0]: t[1] for t in targets}
     while True:
         i = end
-        while i < hi and i - end < 2 and doc[i].lower_ in LIST_JOINS:
+        while i < hi and i - end < 3 and doc[i].lower_ in LIST_JOINS:
             i += 1
         if i == end or i not in starts:
             return end

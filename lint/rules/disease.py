@@ -61,6 +61,17 @@ class DiseaseChecker(Checker):
             "Drug names and drug words; a sentence whose claim is about one of them "
             "('Adderall treats ADHD') is not the product's claim.",
         ),
+        "subjects": Option(
+            WORDS,
+            "Who or what treats, besides drugs ('doctors', 'exercise', 'the FDA'): a claim "
+            "about one of them is not the product's, as for `drugs`; never a substitute's "
+            "target.",
+        ),
+        "substitute_nouns": Option(
+            WORDS,
+            "Substitute words that may follow the drug ('Adderall alternatives'); other "
+            "substitutes must come first ('instead of Adderall', not 'Levothyroxine replaces').",
+        ),
         "drug_suffixes": Option(
             WORDS,
             "Stems that make a word of seven letters or more a drug name, like `drugs` "
@@ -136,6 +147,7 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
         "reports": terms("reports"),
+        "subjects": terms("subjects"),
         "drug_suffixes": tuple(s.lower() for s in opts.get("drug_suffixes") or ()),
         "window_after": int(opts.get("window", 6)),
     }
@@ -163,6 +175,9 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
                 Terms(nlp, opts["drugs"]),
                 allow_drug_subject=True,
                 label="substitute",
+                before_words=frozenset(w.lower() for w in opts.get("substitute_nouns") or ())
+                if opts.get("substitute_nouns")
+                else None,
                 **{**shared, "window_after": 3, "window_before": 1},
             )
         )
