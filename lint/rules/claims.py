@@ -334,6 +334,7 @@ class ClaimFinder:
     subjects: Terms | None = None  # who or what treats, not a drug: "doctors", "exercise"
     # the cues that may follow their target ("Adderall alternatives"); None: every cue may
     before_words: frozenset[str] | None = None
+    self_target: bool = False  # a cue that is its own target: "anti-cancer", "anxiolytic"
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
@@ -406,7 +407,9 @@ class ClaimFinder:
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
             if reported_from is not None and reported_from <= start:  # also "stop saying it ..."
-                continue  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
+                continue
+            if any(start <= r_start < end for r_start, _ in reports):
+                continue  # a report between cue and target: "stop claiming that it prevents"  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
             if quote_reported and cue_start in quoted:
                 continue
             if _patient_treated(doc, lo, cue_start, target):
@@ -440,6 +443,8 @@ class ClaimFinder:
     def _nearest(
         self, doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
+        if self.self_target:
+            return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
         after = [
             t
             for t in targets

@@ -61,6 +61,11 @@ class DiseaseChecker(Checker):
             "Drug names and drug words; a sentence whose claim is about one of them "
             "('Adderall treats ADHD') is not the product's claim.",
         ),
+        "implied": Option(
+            WORDS,
+            "Words that are a disease claim by themselves ('anti-cancer', 'anxiolytic'), with "
+            "the same exclusions.",
+        ),
         "subjects": Option(
             WORDS,
             "Who or what treats, besides drugs ('doctors', 'exercise', 'the FDA'): a claim "
@@ -160,6 +165,9 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
             **shared,
         )
     ]
+    if opts.get("implied"):
+        implied = Terms(nlp, opts["implied"])
+        finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
     if opts.get("mild_conditions"):
         finders.append(
             ClaimFinder(
