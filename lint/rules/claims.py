@@ -158,7 +158,13 @@ class Terms:
                 first = joined.partition(" ")[0]
                 masks[first] = masks.get(first, 0) | 1 << (joined.count(" ") + 1)
         self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
-        _FIRST_WORDS.update(self.by_first)
+        # a vocabulary of thousands of terms keeps its own index of where its first words
+        # occur; the small lists share one, so a Doc is indexed once for all of them
+        if len(self.by_first) > LARGE:
+            self.index_words: set[str] = set(self.by_first)
+        else:
+            self.index_words = _FIRST_WORDS
+            _FIRST_WORDS.update(self.by_first)
 
     def _key(self, token: Token) -> str:
         key = token_key(token)
@@ -197,7 +203,8 @@ class Terms:
             return found
         keys, texts = self._doc_keys(doc)
         candidates: set[int] = set()
-        for index in (_positions(cache, keys), _positions(cache, texts)):
+        words = self.index_words
+        for index in (_positions(cache, keys, words), _positions(cache, texts, words)):
             if len(index) < len(self.by_first):
                 words = [w for w in index if w in self.by_first]
             else:
@@ -264,13 +271,14 @@ def _token_strings(doc: Doc) -> dict[str, Any]:
     return strings
 
 
-_FIRST_WORDS: set[str] = set()  # first keys of every Terms built: the only words worth indexing
+_FIRST_WORDS: set[str] = set()  # first keys of every small Terms: the only words worth indexing
+LARGE = 1000  # first words beyond which a Terms indexes a Doc on its own
 
 
-def _positions(cache: dict[str, Any], strings: list[str]) -> dict[str, list[int]]:
+def _positions(cache: dict[str, Any], strings: list[str], firsts: set[str]) -> dict[str, list[int]]:
     """Token indexes of each term-starting word in one of the Doc's string lists."""
-    firsts = _FIRST_WORDS
-    name = f"positions-{id(strings)}-{len(firsts)}"  # the set only grows: a new size, a new index
+    # the shared set only grows: a new size, a new index
+    name = f"positions-{id(strings)}-{id(firsts)}-{len(firsts)}"
     index: dict[str, list[int]] | None = cache.get(name)
     if index is None:
         index = cache[name] = {}

@@ -57,6 +57,9 @@ TRAILING = re.compile(
     r"|uncomplicated|intractable|type|stage|class|generalized|multiple|single|lower|upper|limb"
     r"|limbs|leg|arm|hand|foot|knee|hip|elbow|wrist|ankle|shoulder|thigh|finger|toe|chronic|acute))+$"
 )
+# a term starting with one of these is an ICD leftover ("other ...", "may-thurner"): every
+# "the" and "may" in an article would be a place to try it
+LEADING_STOPS = {"the", "a", "an", "other", "may", "and", "or", "of", "in", "with", "third"}
 # one-word heads this short are mostly ICD abbreviations that are English words in lower case
 # ("pres", "ptp", "taco"); the real ones ("acne", "gout") are in the overlay
 MIN_SINGLE = 6
@@ -132,6 +135,7 @@ def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
     names = {t.lower() for t in icd} | {t.lower() for t in overlay["add"]}
     names |= {plural(t) for t in names}
     names -= remove
+    names = {t for t in names if t.split(" ", 1)[0] not in LEADING_STOPS}
     modifiers = set(overlay["modifiers"])
     return {t for t in names if not redundant(t, names, modifiers)}
 
