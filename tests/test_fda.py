@@ -213,6 +213,7 @@ def test_disease_claims_over_the_medical_vocabulary(lint, text: str, excerpt) ->
         '"Cures arthritis!" read the label, in capital letters.',
         "This product doesn't treat, cure or prevent diabetes.",
         "Fish oil failed to reduce heart attacks among people with diabetes.",
+        "honestly this tea didnt do anything for my migraines",
         "Products sold to treat COVID-19 without FDA approval are unapproved drugs.",
         "The condition of your gut matters. This blend supports it.",
     ],

@@ -71,6 +71,7 @@ OPEN_QUESTION = {"whether", "if"}
 FAILED = {"fail", "fails", "failed"}
 # forum spellings and colloquial zeros: "didnt do anything for my OCD", "did jack for it"
 CLAIM_NEGATIONS = NEGATIONS | {
+    "nt",  # spaCy splits "didnt" into "did" + "nt"
     "didnt",
     "doesnt",
     "dont",
