@@ -185,6 +185,7 @@ def test_disclaimer_wording_variants(lint, footer: str) -> None:
         ("St. John's wort works against depression.", "works against depression"),
         ("Chamomile is my medicine against anxiety.", "medicine against anxiety"),
         ("Coconut oil cures Alzheimers.", "cures Alzheimers"),
+        ("Nattokinase dissolves a DVT in weeks.", "dissolves a DVT"),  # exact, vocabulary only
         ("Gotu kola is used for headaches, epilepsy and dementia.", None),
         ("Many patients on triptans find that butterbur prevents migraines.", "prevents migraines"),
     ],

@@ -204,8 +204,8 @@ class Terms:
             return found
         keys, texts = self._doc_keys(doc)
         candidates: set[int] = set()
-        words = self.index_words
-        for index in (_positions(cache, keys, words), _positions(cache, texts, words)):
+        firsts = self.index_words
+        for index in (_positions(cache, keys, firsts), _positions(cache, texts, firsts)):
             if len(index) < len(self.by_first):
                 words = [w for w in index if w in self.by_first]
             else:
@@ -415,10 +415,12 @@ class ClaimFinder:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
-            if reported_from is not None and reported_from <= start:  # also "stop saying it ..."
+            # someone else's words: 'sellers claim it cures', 'claims such as "..."', also when
+            # the report starts the claim or sits inside it ("stop claiming that it prevents")
+            if reported_from is not None and reported_from <= start:
                 continue
             if any(start <= r_start < end for r_start, _ in reports):
-                continue  # a report between cue and target: "stop claiming that it prevents"  # someone else's words: 'sellers claim it cures', 'claims such as "..."'
+                continue
             if quote_reported and cue_start in quoted:
                 continue
             if _patient_treated(doc, lo, cue_start, target):
