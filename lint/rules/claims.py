@@ -153,11 +153,16 @@ class Terms:
                 self.terms[exact].add(" ".join(keys))
         # per kind, first word -> a bit per term length starting with it
         self.lengths: dict[bool, dict[str, int]] = {False: {}, True: {}}
+        # the first two words of every longer term: most places a first word occurs fail here,
+        # before any longer slice is joined
+        self.pairs: dict[bool, set[str]] = {False: set(), True: set()}
         for exact, found in self.terms.items():
             masks = self.lengths[exact]
             for joined in found:
-                first = joined.partition(" ")[0]
+                first, _, rest = joined.partition(" ")
                 masks[first] = masks.get(first, 0) | 1 << (joined.count(" ") + 1)
+                if rest:
+                    self.pairs[exact].add(f"{first} {rest.partition(' ')[0]}")
         self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
         # a vocabulary of thousands of terms keeps its own index of where its first words
         # occur; the small lists share one, so a Doc is indexed once for all of them
@@ -214,10 +219,19 @@ class Terms:
                 candidates.update(index[word])
         positions: list[int] = []
         lengths: list[list[int]] = []
+        size = len(keys)
+        kinds = [(exact, strings) for exact, strings in ((False, keys), (True, texts))]
+        kinds = [(e, strings) for e, strings in kinds if self.lengths[e]]
         for i in sorted(candidates):
             matching = []
-            for exact, strings in ((False, keys), (True, texts)):
-                for length in _lengths(self.lengths[exact].get(strings[i], 0)):
+            for exact, strings in kinds:
+                mask = self.lengths[exact].get(strings[i], 0)
+                if not mask:
+                    continue
+                pair = i + 1 < size and f"{strings[i]} {strings[i + 1]}" in self.pairs[exact]
+                for length in _lengths(mask):
+                    if length > 1 and not pair:
+                        continue
                     got = strings[i : i + length]
                     if len(got) == length and " ".join(got) in self.terms[exact]:
                         matching.append(length)
@@ -386,9 +400,18 @@ class ClaimFinder:
                 break
             if candidate[1] <= hi:
                 targets.append(candidate)
-        if not targets or self._mentions_only(sentence):
+        if not targets:
             return
         doc = span.doc
+        # the exclusions below cost a search each: only for sentences with a cue-target pair
+        pairs = [
+            (cue, target)
+            for cue in cues
+            if not (cue[2] and sentence.is_heading)
+            and (target := self._nearest(doc, cue[0], cue[1], targets)) is not None
+        ]
+        if not pairs or self._mentions_only(sentence):
+            return
         quoted = _quoted_tokens(doc, lo, hi)
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
@@ -402,12 +425,7 @@ class ClaimFinder:
         quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
-        for cue_start, cue_end, weak in cues:
-            if weak and sentence.is_heading:
-                continue
-            target = self._nearest(doc, cue_start, cue_end, targets)
-            if target is None:
-                continue
+        for (cue_start, cue_end, _), target in pairs:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
