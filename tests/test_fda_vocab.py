@@ -27,8 +27,8 @@ def test_committed_vocabulary_is_what_the_build_script_writes() -> None:
 
 
 def test_vocabulary_holds_icd_heads_and_lay_names_not_non_diseases() -> None:
-    keys, exact = load_terms(TABLE, "rule.yaml", 1, 1)
-    table = set(keys)
+    loaded = load_terms(TABLE, "rule.yaml", 1, 1)
+    table, exact = loaded.terms[False], loaded.terms[True]
     # ICD-10-CM heads cut from longer descriptions, and overlay lay names
     for term in ("hypothyroidism", "eczema", "insomnia", "opioid dependence", "covid-19"):
         assert term in table, term
@@ -67,9 +67,10 @@ def test_runtime_never_imports_the_build_dependencies() -> None:
     ("content", "message"),
     [
         ("{not json", "cannot read vocabulary"),
-        ('{"format": 99, "keys": []}', "is not a vocabulary of format 1"),
-        ('{"format": 1, "keys": ["ok", ""]}', "'keys' must be a list of terms"),
-        ('{"format": 1, "exact": "ADD"}', "'exact' must be a list of terms"),
+        ('{"format": 99, "keys": []}', "is not a vocabulary of format 2"),
+        ('{"format": 2, "keys": ["ok", ""]}', "'keys' must be a list of terms"),
+        ('{"format": 2, "exact": "ADD"}', "'exact' must be a list of terms"),
+        ('{"format": 2, "keys": ["a b"], "keys_lengths": {"a": "4"}}', "broken index"),
     ],
 )
 def test_bad_vocabulary_file_is_a_config_error(tmp_path: Path, content: str, message) -> None:
@@ -97,7 +98,10 @@ def house_rule(folder: Path, vocabulary: str | None) -> Path:
 
 
 def test_house_rule_reads_its_own_vocabulary(tmp_path: Path) -> None:
-    folder = house_rule(tmp_path, json.dumps({"format": 1, "keys": ["chilblains"]}))
+    from lint.vocab import index_json
+
+    body = {"format": 2, **index_json({False: ["chilblains"], True: []})}
+    folder = house_rule(tmp_path, json.dumps(body))
     (folder / "a.md").write_text("This balm cures chilblains.\n", encoding="utf-8")
     result = run_cli("check", "--select", "house", "--format", "json", "a.md", cwd=folder)
     [finding] = json.loads(result.stdout)["findings"]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.analysis import NEGATIONS
 from lint.tokens import token_strings
+from lint.vocab import TermTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -133,36 +134,26 @@ class Terms:
         nlp: Any,
         terms: Iterable[str],
         lemma: bool = False,
-        keyed: tuple[Iterable[str], Iterable[str]] = ((), ()),
+        keyed: TermTable | None = None,
     ):
-        """`terms` are tokenized here. `keyed` holds (normalised, exact) terms already
-        tokenized, each its token keys joined by spaces: a vocabulary built at build time,
-        thousands of terms, none tokenized at start-up.
+        """`terms` are tokenized here. `keyed` is a table already tokenized and indexed: a
+        vocabulary built at build time, thousands of terms, none tokenized at start-up.
 
         The table holds strings and ints only: thousands of tuples or sets set off the garbage
         collector over spaCy's whole heap, which cost more than building the table.
         """
         self.lemma = lemma
         self.table = _lemma_table(nlp) if lemma else None
-        # joined terms by kind (False: normalised keys, True: exact text)
-        self.terms: dict[bool, set[str]] = {False: set(keyed[0]), True: set(keyed[1])}
+        table = keyed.copy() if keyed is not None else TermTable()
         for term in terms:
             exact = term.isupper() and len(term) <= 5
             keys = [t.text if exact else self._key(t) for t in nlp.make_doc(term) if not t.is_space]
             if keys:
-                self.terms[exact].add(" ".join(keys))
-        # per kind, first word -> a bit per term length starting with it
-        self.lengths: dict[bool, dict[str, int]] = {False: {}, True: {}}
-        # the first two words of every longer term: most places a first word occurs fail here,
-        # before any longer slice is joined
-        self.pairs: dict[bool, set[str]] = {False: set(), True: set()}
-        for exact, found in self.terms.items():
-            masks = self.lengths[exact]
-            for joined in found:
-                first, _, rest = joined.partition(" ")
-                masks[first] = masks.get(first, 0) | 1 << (joined.count(" ") + 1)
-                if rest:
-                    self.pairs[exact].add(f"{first} {rest.partition(' ')[0]}")
+                table.add(" ".join(keys), exact)
+        # joined terms by kind (False: normalised keys, True: exact text); per first word a bit
+        # per term length; the first two words of every longer term (most places a first word
+        # occurs fail there, before any longer slice is joined)
+        self.terms, self.lengths, self.pairs = table.terms, table.lengths, table.pairs
         self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
         # a vocabulary of thousands of terms keeps its own index of where its first words
         # occur; the small lists share one, so a Doc is indexed once for all of them

@@ -16,7 +16,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
-from lint.vocab import load_terms
+from lint.vocab import TermTable, load_terms
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -192,14 +192,14 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     return finders
 
 
-_VOCABULARIES: dict[Path, tuple[list[str], list[str]]] = {}  # read once per process
+_VOCABULARIES: dict[Path, TermTable] = {}  # read once per process
 
 
-def vocabulary(rule: Rule) -> tuple[list[str], list[str]]:
-    """The (normalised, exact) terms of the rule's `conditions_file`, or none."""
+def vocabulary(rule: Rule) -> TermTable | None:
+    """The table of the rule's `conditions_file`, or None."""
     name = rule.options.get("conditions_file")
     if not name:
-        return [], []
+        return None
     path = (Path(rule.file).parent / str(name)).resolve()
     if path not in _VOCABULARIES:
         _VOCABULARIES[path] = load_terms(path, rule.file, *rule.where("conditions_file"))

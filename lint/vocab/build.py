@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from lint.vocab import FORMAT
+from lint.vocab import FORMAT, index_json
 
 HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "overlay.yaml"
@@ -152,13 +152,12 @@ def table(terms: set[str], exact: Iterable[str]) -> dict[str, object]:
     from spacy.lang.en import English
 
     tokenizer = English().tokenizer
-    keys = sorted({" ".join(t.norm_ for t in tokenizer(term)) for term in terms})
+    keys = {" ".join(t.norm_ for t in tokenizer(term)) for term in terms}
     return {
         "format": FORMAT,
         "source": "ICD-10-CM (simple-icd-10-cm) heads + lint/vocab/overlay.yaml; "
         "built by python -m lint.vocab.build",
-        "keys": keys,
-        "exact": sorted(set(exact)),
+        **index_json({False: keys, True: set(exact)}),
     }
 
 
