@@ -42,7 +42,9 @@ def test_exit_1_with_findings_and_ruff_like_lines(tmp_path: Path) -> None:
     out = result.stdout.decode()
     assert f"{path}:1:41: fda.disease-claim [error] " in out
     assert f"{path}:1:41: fda.missing-disclaimer [warning] " in out
-    assert "Found 2 findings (1 error, 1 warning, 0 infos) in 1 file." in out
+    # a drug substitute is also a drug comparison (fda.drug-comparison, issue 14)
+    assert f"{path}:1:41: fda.drug-comparison [warning] " in out
+    assert "Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file." in out
 
 
 def test_fail_on_raises_the_threshold(tmp_path: Path) -> None:
@@ -147,6 +149,7 @@ def test_json_output_validates_against_its_schema(tmp_path: Path) -> None:
     assert data["summary"]["unreadable"] == 1
     assert {f["rule_id"] for f in data["findings"]} == {
         "fda.disease-claim",
+        "fda.drug-comparison",
         "fda.missing-disclaimer",
         "evidence.overclaim",
     }

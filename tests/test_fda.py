@@ -166,3 +166,110 @@ def test_drug_comparison_positions(lint) -> None:
 )
 def test_disclaimer_wording_variants(lint, footer: str) -> None:
     assert only(lint(f"Bacopa improves recall.\n\n{footer}\n"), DISCLAIMER) == []
+
+
+# ---- issue 14: open vocabulary, colloquial cues, drug mentions, reported speech ----
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Our kelp complex cures hypothyroidism.", "cures hypothyroidism"),
+        ("Kratom treats opioid addiction.", "treats opioid addiction"),
+        ("This tallow balm heals eczema.", "heals eczema"),
+        ("Elderberry protects against COVID-19.", "protects against COVID-19"),
+        ("Turkey tail fights cancer cells.", "fights cancer cells"),
+        ("Glycine helps with insomnia.", "helps with insomnia"),
+        ("ngl this stack basically fixed my ADHD", "fixed my ADHD"),
+        ("Our drops melt away panic attacks.", "melt away panic attacks"),
+        ("St. John's wort works against depression.", "works against depression"),
+        ("Chamomile is my medicine against anxiety.", "medicine against anxiety"),
+        ("Coconut oil cures Alzheimers.", "cures Alzheimers"),
+        ("Nattokinase dissolves a DVT in weeks.", "dissolves a DVT"),  # exact, vocabulary only
+        ("Gotu kola is used for headaches, epilepsy and dementia.", None),
+        ("Many patients on triptans find that butterbur prevents migraines.", "prevents migraines"),
+    ],
+)
+def test_disease_claims_over_the_medical_vocabulary(lint, text: str, excerpt) -> None:
+    [finding] = only(lint(text), DISEASE)
+    expected = excerpt or "used for headaches, epilepsy and dementia"  # the whole list
+    assert finding.excerpt == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This blend clears brain fog by lunchtime.",
+        "Rhodiola fights fatigue on long shifts.",
+        "Ashwagandha reduces stress and helps you unwind.",
+        "L-theanine eases anxiety before a big presentation.",  # anxiety needs a strong cue
+        "Sertraline is approved to treat anxiety.",
+        "ADHD is usually treated with therapy and stimulants.",
+        "the sumatriptan is the only thing that stops my migraines",  # a drug by its stem
+        "He was treated for pneumonia at a local hospital.",
+        "Beware of products that claim to cure diseases like cancer.",
+        "Products that claim to cure diseases like cancer flood social media.",
+        "There is no basis for the statement that it prevents Alzheimer's.",
+        'Your website makes claims such as "cures diabetes" and "reverses Alzheimer\'s".',
+        '"Cures arthritis!" read the label, in capital letters.',
+        "This product doesn't treat, cure or prevent diabetes.",
+        "Fish oil failed to reduce heart attacks among people with diabetes.",
+        "honestly this tea didnt do anything for my migraines",
+        "Products sold to treat COVID-19 without FDA approval are unapproved drugs.",
+        "The condition of your gut matters. This blend supports it.",
+    ],
+)
+def test_not_the_products_disease_claim(lint, text: str) -> None:
+    assert only(lint(text), DISEASE) == []
+
+
+def test_a_drug_named_after_the_claim_does_not_switch_it_off(lint) -> None:
+    findings = lint("Bacopa treats ADHD without the side effects of stimulants.\n")
+    assert [f.excerpt for f in only(findings, DISEASE)] == ["treats ADHD"]
+    assert [f.excerpt for f in only(findings, DRUG)] == ["without the side effects of stimulants"]
+
+
+def test_condition_named_in_the_previous_sentence(lint) -> None:
+    text = "Alzheimer's affects millions. Our formula slows the progression of that disease.\n"
+    [finding] = only(lint(text), DISEASE)
+    assert finding.excerpt == "slows the progression of that disease"
+    assert (finding.line, finding.column) == (1, 43)
+
+
+def test_a_sellers_claim_quoted_on_its_own_is_a_claim(lint) -> None:
+    [finding] = only(lint('"Cures diabetes naturally in just weeks."\n'), DISEASE)
+    assert finding.excerpt == "Cures diabetes"
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Saffron is as effective as antidepressants.", "as effective as antidepressants"),
+        ("Kratom has effects similar to opiates.", "similar to opiates"),
+        ("It worked better than the adderall I took.", "better than the adderall"),
+        (
+            "Parents choose it instead of typical ADHD medication.",
+            "instead of typical ADHD medication",
+        ),
+        ("Kava got me off my Xanax.", "got me off my Xanax"),
+        ("Ditch your sleeping pills tonight.", "Ditch your sleeping pills"),
+        ("Turmeric works like celecoxib for sore joints.", "like celecoxib"),
+        ("phenibut hits like a benzo but lighter", "like a benzo"),
+    ],
+)
+def test_drug_comparisons_with_classes_articles_and_stems(lint, text: str, excerpt: str) -> None:
+    [finding] = only(lint(text), DRUG)
+    assert finding.excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like most medications, this supplement can interact with alcohol.",
+        "Take the powder rather than pills if capsules are hard to swallow.",
+        "Caffeine is a natural stimulant.",
+        "Bacopa is not as effective as Adderall.",
+    ],
+)
+def test_not_drug_comparisons(lint, text: str) -> None:
+    assert only(lint(text), DRUG) == []

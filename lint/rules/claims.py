@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.analysis import NEGATIONS
 from lint.tokens import token_strings
+from lint.vocab import TermTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,7 +66,53 @@ COMPARISON_WORDS = {
     "vs",
     "vs.",
 }
+# a drug after one of these, behind the claim, is how the disease is treated: "treated with"
+INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
+FAILED = {"fail", "fails", "failed"}
+# forum spellings and colloquial zeros: "didnt do anything for my OCD", "did jack for it"
+CLAIM_NEGATIONS = NEGATIONS | {
+    "nt",  # spaCy splits "didnt" into "did" + "nt"
+    "didnt",
+    "doesnt",
+    "dont",
+    "wont",
+    "cant",
+    "isnt",
+    "wasnt",
+    "arent",
+    "werent",
+    "havent",
+    "hasnt",
+    "jack",
+    "squat",
+    "zilch",
+}
+ABSENT = {"without", "unapproved"}
+# "he was treated for pneumonia": a patient's treatment, not a product's claim
+PASSIVE = {"was", "were", "been", "being", "get", "got", "gets", "getting"}
+PATIENT_CUES = {"treated", "diagnosed", "cured", "hospitalized", "admitted", "seen"}
+# "... find that <claim>": what follows is another clause, with its own subject
+SAYING_WORDS = {
+    "find",
+    "finds",
+    "found",
+    "say",
+    "says",
+    "said",
+    "swear",
+    "swears",
+    "notice",
+    "noticed",
+    "report",
+    "reported",
+    "feel",
+    "felt",
+    "think",
+    "believe",
+    "discover",
+    "discovered",
+}
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
 QUOTE_CLOSE = {"”", "»"}
@@ -82,19 +129,39 @@ class Terms:
     Short all-caps terms (ADHD, ADD, GAD) match case-sensitively: "add" is a verb.
     """
 
-    def __init__(self, nlp: Any, terms: Iterable[str], lemma: bool = False):
+    def __init__(
+        self,
+        nlp: Any,
+        terms: Iterable[str],
+        lemma: bool = False,
+        keyed: TermTable | None = None,
+    ):
+        """`terms` are tokenized here. `keyed` is a table already tokenized and indexed: a
+        vocabulary built at build time, thousands of terms, none tokenized at start-up.
+
+        The table holds strings and ints only: thousands of tuples or sets set off the garbage
+        collector over spaCy's whole heap, which cost more than building the table.
+        """
         self.lemma = lemma
         self.table = _lemma_table(nlp) if lemma else None
-        self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        table = keyed.copy() if keyed is not None else TermTable()
         for term in terms:
-            doc = nlp.make_doc(term)
             exact = term.isupper() and len(term) <= 5
-            keys = tuple(t.text if exact else self._key(t) for t in doc)
+            keys = [t.text if exact else self._key(t) for t in nlp.make_doc(term) if not t.is_space]
             if keys:
-                self.by_first.setdefault(keys[0], []).append((keys, exact))
-                _FIRST_WORDS.add(keys[0])
-        for options in self.by_first.values():
-            options.sort(key=lambda option: -len(option[0]))  # longest first
+                table.add(" ".join(keys), exact)
+        # joined terms by kind (False: normalised keys, True: exact text); per first word a bit
+        # per term length; the first two words of every longer term (most places a first word
+        # occurs fail there, before any longer slice is joined)
+        self.terms, self.lengths, self.pairs = table.terms, table.lengths, table.pairs
+        self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
+        # a vocabulary of thousands of terms keeps its own index of where its first words
+        # occur; the small lists share one, so a Doc is indexed once for all of them
+        if len(self.by_first) > LARGE:
+            self.index_words: set[str] = set(self.by_first)
+        else:
+            self.index_words = _FIRST_WORDS
+            _FIRST_WORDS.update(self.by_first)
 
     def _key(self, token: Token) -> str:
         key = token_key(token)
@@ -133,7 +200,8 @@ class Terms:
             return found
         keys, texts = self._doc_keys(doc)
         candidates: set[int] = set()
-        for index in (_positions(cache, keys), _positions(cache, texts)):
+        firsts = self.index_words
+        for index in (_positions(cache, keys, firsts), _positions(cache, texts, firsts)):
             if len(index) < len(self.by_first):
                 words = [w for w in index if w in self.by_first]
             else:
@@ -142,12 +210,22 @@ class Terms:
                 candidates.update(index[word])
         positions: list[int] = []
         lengths: list[list[int]] = []
+        size = len(keys)
+        kinds = [(exact, strings) for exact, strings in ((False, keys), (True, texts))]
+        kinds = [(e, strings) for e, strings in kinds if self.lengths[e]]
         for i in sorted(candidates):
             matching = []
-            for term, exact in self.by_first.get(keys[i], []) + self.by_first.get(texts[i], []):
-                got = texts[i : i + len(term)] if exact else keys[i : i + len(term)]
-                if tuple(got) == term:
-                    matching.append(len(term))
+            for exact, strings in kinds:
+                mask = self.lengths[exact].get(strings[i], 0)
+                if not mask:
+                    continue
+                pair = i + 1 < size and f"{strings[i]} {strings[i + 1]}" in self.pairs[exact]
+                for length in _lengths(mask):
+                    if length > 1 and not pair:
+                        continue
+                    got = strings[i : i + length]
+                    if len(got) == length and " ".join(got) in self.terms[exact]:
+                        matching.append(length)
             if matching:
                 positions.append(i)
                 lengths.append(matching)
@@ -178,6 +256,17 @@ class Terms:
         return spans
 
 
+_MASK_LENGTHS: dict[int, list[int]] = {}
+
+
+def _lengths(mask: int) -> list[int]:
+    """The term lengths in a bit mask, longest first (few distinct masks: memoised)."""
+    found = _MASK_LENGTHS.get(mask)
+    if found is None:
+        found = _MASK_LENGTHS[mask] = [n for n in range(mask.bit_length(), 0, -1) if mask >> n & 1]
+    return found
+
+
 _LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time
 
 
@@ -188,13 +277,14 @@ def _token_strings(doc: Doc) -> dict[str, Any]:
     return strings
 
 
-_FIRST_WORDS: set[str] = set()  # first keys of every Terms built: the only words worth indexing
+_FIRST_WORDS: set[str] = set()  # first keys of every small Terms: the only words worth indexing
+LARGE = 1000  # first words beyond which a Terms indexes a Doc on its own
 
 
-def _positions(cache: dict[str, Any], strings: list[str]) -> dict[str, list[int]]:
+def _positions(cache: dict[str, Any], strings: list[str], firsts: set[str]) -> dict[str, list[int]]:
     """Token indexes of each term-starting word in one of the Doc's string lists."""
-    firsts = _FIRST_WORDS
-    name = f"positions-{id(strings)}-{len(firsts)}"  # the set only grows: a new size, a new index
+    # the shared set only grows: a new size, a new index
+    name = f"positions-{id(strings)}-{id(firsts)}-{len(firsts)}"
     index: dict[str, list[int]] | None = cache.get(name)
     if index is None:
         index = cache[name] = {}
@@ -252,6 +342,13 @@ class ClaimFinder:
     regulatory: Terms | None = None
     dismissals: Terms | None = None
     title_words: Terms | None = None
+    anaphora: Terms | None = None  # "that disease": a target when a condition came just before
+    reports: Terms | None = None  # "products that claim to", "marketed as": reported claims
+    drug_suffixes: tuple[str, ...] = ()  # generic drug stems: "-triptan", "-statin", "-mab"
+    subjects: Terms | None = None  # who or what treats, not a drug: "doctors", "exercise"
+    # the cues that may follow their target ("Adderall alternatives"); None: every cue may
+    before_words: frozenset[str] | None = None
+    self_target: bool = False  # a cue that is its own target: "anti-cancer", "anxiolytic"
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
@@ -269,6 +366,8 @@ class ClaimFinder:
         targets = self.targets.find(doc)
         if not targets:
             return
+        if self.anaphora is not None:
+            targets = sorted(targets + _anaphors(self.anaphora.find(doc), targets, starts))
         by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
         for span in sorted(cue_spans):
             index = bisect.bisect_right(starts, span[0]) - 1
@@ -293,34 +392,56 @@ class ClaimFinder:
                 break
             if candidate[1] <= hi:
                 targets.append(candidate)
-        if not targets or self._mentions_only(sentence):
+        if not targets:
             return
         doc = span.doc
+        # the exclusions below cost a search each: only for sentences with a cue-target pair
+        pairs = [
+            (cue, target)
+            for cue in cues
+            if not (cue[2] and sentence.is_heading)
+            and (target := self._nearest(doc, cue[0], cue[1], targets)) is not None
+        ]
+        if not pairs or self._mentions_only(sentence):
+            return
         quoted = _quoted_tokens(doc, lo, hi)
         title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
+        if self.subjects is not None:
+            drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
+        if self.drug_suffixes:
+            drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
+        reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
+        reported_from = reports[0][0] if reports else None
+        # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
+        quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
+        cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
-        about_drug: dict[tuple[int, int, tuple[int, int] | None], bool] = {}  # per clause
-        for cue_start, cue_end, weak in cues:
-            if weak and sentence.is_heading:
-                continue
-            target = self._nearest(doc, cue_start, cue_end, targets)
-            if target is None:
-                continue
+        for (cue_start, cue_end, _), target in pairs:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
+            if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
+                end = _list_end(doc, end, hi, targets)
             if start < last_end:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
                 continue
-            if self._negated(doc, lo, cue_start, start, end) or _open_question(doc, lo, start):
+            # someone else's words: 'sellers claim it cures', 'claims such as "..."', also when
+            # the report starts the claim or sits inside it ("stop claiming that it prevents")
+            if reported_from is not None and reported_from <= start:
                 continue
-            if not self.allow_drug_subject and self._about_drug(
-                doc, lo, hi, start, end, drugs, about_drug
+            if any(start <= r_start < end for r_start, _ in reports):
+                continue
+            if quote_reported and cue_start in quoted:
+                continue
+            if _patient_treated(doc, lo, cue_start, target):
+                continue
+            negation_from = _over_cue_list(doc, lo, start, cue_tokens)
+            if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
+                doc, lo, start
             ):
                 continue
-            if self.allow_drug_subject and self._about_drug(
-                doc, lo, hi, start, end, [d for d in drugs if d != target], about_drug, target
-            ):
+            others = [d for d in drugs if d != target] if self.allow_drug_subject else drugs
+            if self._about_drug(doc, lo, hi, cue_start, end, others):
                 continue
             last_end = end
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
@@ -332,7 +453,8 @@ class ClaimFinder:
         doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
         if self._has(self.dismissals, doc, lo, hi):
             return True
-        negated = any(t.lower_ in NEGATIONS for t in sentence.span)
+        # "sold to treat COVID-19 without FDA approval": an absent approval negates too
+        negated = any(t.lower_ in NEGATIONS or t.lower_ in ABSENT for t in sentence.span)
         return negated and self._has(self.regulatory, doc, lo, hi)
 
     @staticmethod
@@ -342,6 +464,8 @@ class ClaimFinder:
     def _nearest(
         self, doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
+        if self.self_target:
+            return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
         after = [
             t
             for t in targets
@@ -349,6 +473,8 @@ class ClaimFinder:
         ]
         if after:
             return after[0]
+        if self.before_words is not None and doc[cue_end - 1].lower_ not in self.before_words:
+            return None
         before = [
             t
             for t in targets
@@ -362,47 +488,113 @@ class ClaimFinder:
         reach = max(clause, start - NEGATION_REACH)
         window = list(doc[reach:start]) + list(doc[start:end])
         for i, token in enumerate(window):
-            if token.lower_ not in NEGATIONS:
+            if token.lower_ in FAILED and i + 1 < len(window) and window[i + 1].lower_ == "to":
+                return True  # "failed to reduce heart attacks"
+            if token.lower_ not in CLAIM_NEGATIONS:
                 continue
             after = window[i + 1].lower_ if i + 1 < len(window) else ""
             # "not only cures ..." is emphasis; "no doubt" is no negation
-            if (token.lower_, after) not in {("not", "only"), ("no", "doubt")}:
+            if (token.lower_, after) not in {("not", "only"), ("no", "doubt"), ("no", "more")}:
                 return True
         return False
 
     @staticmethod
     def _about_drug(
-        doc: Doc,
-        lo: int,
-        hi: int,
-        start: int,
-        end: int,
-        drugs: list[tuple[int, int]],
-        known: dict[tuple[int, int, tuple[int, int] | None], bool],
-        left_out: tuple[int, int] | None = None,
+        doc: Doc, lo: int, hi: int, cue_start: int, end: int, drugs: list[tuple[int, int]]
     ) -> bool:
-        """A drug (not one compared with) in the claim's clause: "Adderall treats ADHD".
-
-        The answer depends on the claim only through its clause, so claims sharing a clause
-        share it (`known`, keyed by clause and the drug left out of `drugs`): a sentence of
-        claims and drugs was O(claims x drugs)."""
-        clause_lo = _clause_start(doc, lo, start)
+        """The claim is about a drug or therapy, not the product: the drug is the clause's subject
+        ("Adderall treats ADHD", "stimulant medication for ADHD") or its instrument ("ADHD is
+        treated with stimulants", "treatments such as Ritalin"). A drug named any other way
+        ("without the side effects of stimulants", "works like Ritalin") leaves the claim the
+        product's."""
+        clause_lo = _clause_start(doc, lo, cue_start)
         clause_hi = _clause_end(doc, hi, end)
-        key = (clause_lo, clause_hi, left_out)
-        found = known.get(key)
-        if found is None:
-            found = known[key] = _drug_in_clause(doc, clause_lo, clause_hi, drugs)
-        return found
+        for i in range(cue_start - 1, clause_lo, -1):  # "patients on triptans find that ..."
+            if doc[i].lower_ == "that" and doc[i - 1].lower_ in SAYING_WORDS:
+                clause_lo = i + 1
+                break
+        for d_start, d_end in drugs:
+            if _compound_modifier(doc, d_end):
+                continue  # "drug-free", "Adderall-like": not a drug named
+            if clause_lo <= d_start < cue_start:
+                before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+                if not before & COMPARISON_WORDS:
+                    return True
+            elif end <= d_start < clause_hi:
+                between = {t.lower_ for t in doc[end:d_start]}
+                if between & INSTRUMENT_WORDS and not between & COMPARISON_WORDS:
+                    return True
+        return False
 
 
-def _drug_in_clause(doc: Doc, clause_lo: int, clause_hi: int, drugs: list[tuple[int, int]]) -> bool:
-    for d_start, d_end in drugs:
-        if d_end <= clause_lo or d_start >= clause_hi:
-            continue
-        before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
-        if not before & COMPARISON_WORDS:
-            return True
-    return False
+LIST_JOINS = {",", "and", "or", "&", "/", "other"}
+
+
+def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """One-token drug names by their generic stem ("sumatriptan", "dupilumab")."""
+    lowers = token_strings(doc).lower
+    return [
+        (i, i + 1)
+        for i in range(lo, hi)
+        if lowers[i].endswith(suffixes) and len(lowers[i]) >= 7 and lowers[i].isalpha()
+    ]
+
+
+def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int]) -> bool:
+    """ "He was treated for pneumonia", "she got diagnosed with lupus"."""
+    return (
+        target[0] > cue_start > lo
+        and doc[cue_start].lower_ in PATIENT_CUES
+        and doc[cue_start - 1].lower_ in PASSIVE
+    )
+
+
+def _compound_modifier(doc: Doc, end: int) -> bool:
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in {"free", "like", "style", "level", "grade"}
+    )
+
+
+def _over_cue_list(doc: Doc, lo: int, start: int, cue_tokens: set[int]) -> int:
+    """Where a list of cues ending at `start` begins: "doesn't treat, cure or prevent
+    diabetes" reads its negation across the commas of the list."""
+    i = start
+    while i - 2 >= lo and doc[i - 1].lower_ in LIST_JOINS and (i - 2) in cue_tokens:
+        i -= 2
+        while i - 1 >= lo and (i - 1) in cue_tokens:
+            i -= 1
+    return i
+
+
+def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
+    """The end of a list of conditions that starts at a claim's target: "headaches, epilepsy
+    and dementia" (each item a condition, joined by commas, "and", "or")."""
+    starts = {t[0]: t[1] for t in targets}
+    while True:
+        i = end
+        while i < hi and i - end < 3 and doc[i].lower_ in LIST_JOINS:
+            i += 1
+        if i == end or i not in starts:
+            return end
+        end = starts[i]
+
+
+def _anaphors(
+    found: list[tuple[int, int]], targets: list[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """ "slows the progression of that disease": kept when a condition is named before it in
+    the same or the previous sentence (`starts`: each sentence's first token)."""
+    kept = []
+    target_starts = [t[0] for t in targets]
+    for a_start, a_end in found:
+        sentence = bisect.bisect_right(starts, a_start) - 1
+        lo = starts[max(sentence - 1, 0)] if sentence >= 0 else 0
+        k = bisect.bisect_left(target_starts, lo)
+        if k < len(targets) and targets[k][1] <= a_start:
+            kept.append((a_start, a_end))
+    return kept
 
 
 def _open_question(doc: Doc, lo: int, start: int) -> bool:

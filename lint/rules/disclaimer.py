@@ -24,7 +24,7 @@ from lint.rules.prescreen import first_candidate
 if TYPE_CHECKING:
     from lint.analysis import Analysis
 
-EXCLUSION_KEYS = ("drugs", "regulatory", "dismissals", "title_words")
+EXCLUSION_KEYS = ("drugs", "subjects", "regulatory", "dismissals", "title_words", "reports")
 DISCLAIMER_WORDS = re.compile(r"evaluated|reviewed|diagnose", DISCLAIMER.flags)
 
 

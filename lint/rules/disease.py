@@ -9,12 +9,14 @@ statements, questions, quoted study titles, sentences about a drug).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
+from lint.vocab import TermTable, load_terms
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -27,6 +29,23 @@ class DiseaseChecker(Checker):
     summary = "Flags sentences claiming a product treats, cures or prevents a disease."
     options: ClassVar[dict[str, Option]] = {
         "conditions": Option(WORDS, "Diseases and disorders (ADHD, Alzheimer's, ...).", True),
+        "conditions_file": Option(
+            "string",
+            "A vocabulary of more conditions, relative to the rule file: JSON written by "
+            "`python -m lint.vocab.build` (rules/fda/conditions.json: ICD-10-CM heads and lay "
+            "names).",
+        ),
+        "mild_conditions": Option(
+            WORDS,
+            "Conditions that are a disease claim only with a `strong_cues` word ('treats "
+            "anxiety', 'medicine against anxiety'; not 'eases anxiety').",
+        ),
+        "strong_cues": Option(WORDS, "Cues that make `mild_conditions` a claim (treat, cure)."),
+        "anaphora": Option(
+            WORDS,
+            "Words pointing back to a condition ('that disease', 'the condition'): a claim "
+            "target when a condition is named in the same or the previous sentence.",
+        ),
         "cues": Option(
             WORDS,
             "Claim words matched in any inflection (treat, cure, treatment for, helps people "
@@ -42,10 +61,37 @@ class DiseaseChecker(Checker):
             "Drug names and drug words; a sentence whose claim is about one of them "
             "('Adderall treats ADHD') is not the product's claim.",
         ),
+        "implied": Option(
+            WORDS,
+            "Words that are a disease claim by themselves ('anti-cancer', 'anxiolytic'), with "
+            "the same exclusions.",
+        ),
+        "subjects": Option(
+            WORDS,
+            "Who or what treats, besides drugs ('doctors', 'exercise', 'the FDA'): a claim "
+            "about one of them is not the product's, as for `drugs`; never a substitute's "
+            "target.",
+        ),
+        "substitute_nouns": Option(
+            WORDS,
+            "Substitute words that may follow the drug ('Adderall alternatives'); other "
+            "substitutes must come first ('instead of Adderall', not 'Levothyroxine replaces').",
+        ),
+        "drug_suffixes": Option(
+            WORDS,
+            "Stems that make a word of seven letters or more a drug name, like `drugs` "
+            "('triptan': sumatriptan; 'mab': dupilumab).",
+        ),
         "regulatory": Option(
             WORDS, "Words that, with a negation, make a regulatory statement (FDA, approved)."
         ),
         "dismissals": Option(WORDS, "Words that reject the claim in the sentence (myth, false)."),
+        "reports": Option(
+            WORDS,
+            "Words that report or describe someone else's claim ('products that claim to', "
+            "'marketed as', 'your website states'); a claim after one in its sentence, quoted "
+            "or not, is reported speech.",
+        ),
         "title_words": Option(
             WORDS, "Words naming a study or title; claims inside quotes next to them are titles."
         ),
@@ -59,6 +105,12 @@ class DiseaseChecker(Checker):
         for key in ("conditions", "cues"):
             if not rule.options[key]:
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
+        if rule.options.get("mild_conditions") and not rule.options.get("strong_cues"):
+            raise ConfigError(
+                rule.file,
+                "'mild_conditions' needs a 'strong_cues' list",
+                *rule.where("mild_conditions"),
+            )
         if rule.options.get("substitutes") and not rule.options.get("drugs"):
             raise ConfigError(
                 rule.file, "'substitutes' needs a 'drugs' list", *rule.where("substitutes")
@@ -75,8 +127,20 @@ class DiseaseChecker(Checker):
                     yield claim_hit(rule, analysis, claim)
 
 
+_FINDERS: dict[tuple[int, int], tuple[Rule, list[ClaimFinder]]] = {}
+
+
 def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
-    """One finder for cue + condition, one for substitute + drug name."""
+    """One finder for cue + condition, one for substitute + drug name, one for mild
+    conditions: built once per rule and pipeline (fda.missing-disclaimer shares them)."""
+    key = (id(rule), id(nlp))
+    built = _FINDERS.get(key)
+    if built is None or built[0] is not rule:
+        built = _FINDERS[key] = (rule, _build_finders(rule, nlp))
+    return built[1]
+
+
+def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     opts = rule.options
 
     def terms(key: str, lemma: bool = False) -> Terms | None:
@@ -87,16 +151,31 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         "regulatory": terms("regulatory"),
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
+        "reports": terms("reports"),
+        "subjects": terms("subjects"),
+        "drug_suffixes": tuple(s.lower() for s in opts.get("drug_suffixes") or ()),
         "window_after": int(opts.get("window", 6)),
     }
     finders = [
         ClaimFinder(
             Terms(nlp, opts["cues"], lemma=True),
-            Terms(nlp, opts["conditions"]),
+            Terms(nlp, opts["conditions"], keyed=vocabulary(rule)),
             weak_cues=terms("weak_cues", lemma=True),
+            anaphora=terms("anaphora"),
             **shared,
         )
     ]
+    if opts.get("implied"):
+        implied = Terms(nlp, opts["implied"])
+        finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
+    if opts.get("mild_conditions"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["strong_cues"], lemma=True),
+                Terms(nlp, opts["mild_conditions"]),
+                **shared,
+            )
+        )
     if opts.get("substitutes"):
         finders.append(
             ClaimFinder(
@@ -104,10 +183,27 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
                 Terms(nlp, opts["drugs"]),
                 allow_drug_subject=True,
                 label="substitute",
+                before_words=frozenset(w.lower() for w in opts.get("substitute_nouns") or ())
+                if opts.get("substitute_nouns")
+                else None,
                 **{**shared, "window_after": 3, "window_before": 1},
             )
         )
     return finders
+
+
+_VOCABULARIES: dict[Path, TermTable] = {}  # read once per process
+
+
+def vocabulary(rule: Rule) -> TermTable | None:
+    """The table of the rule's `conditions_file`, or None."""
+    name = rule.options.get("conditions_file")
+    if not name:
+        return None
+    path = (Path(rule.file).parent / str(name)).resolve()
+    if path not in _VOCABULARIES:
+        _VOCABULARIES[path] = load_terms(path, rule.file, *rule.where("conditions_file"))
+    return _VOCABULARIES[path]
 
 
 def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> list[Claim]:

@@ -1,0 +1,187 @@
+"""Build rules/fda/conditions.json: the disease names writers use, from ICD-10-CM plus lay names.
+
+    python -m lint.vocab.build          # rewrite the file
+    python -m lint.vocab.build --check  # exit 1 when the committed file is stale
+
+Build-time only (needs the dev extra: simple-icd-10-cm). ICD-10-CM descriptions are long
+("Type 2 diabetes mellitus without complications"); a writer says "type 2 diabetes". Each
+description and inclusion term of the disease chapters is cut to its head: brackets and
+parentheses dropped, everything after a comma or a qualifier ("with", "without", "due to",
+"of unspecified site", "unspecified") cut, leading "Other"/"Unspecified"/laterality removed;
+heads longer than four words, or generic ("disorder", "pain"), are dropped. The hand-kept
+overlay (lint/vocab/overlay.yaml) adds lay names ("ADD", "sugar diabetes", "Alzheimers") and
+removes what people write about supplements that is not a disease ("stress", "brain fog").
+Plurals are added for the last word. Every term is stored as the token keys the matcher
+compares (spaCy's blank English tokenizer, normalised text), so start-up never tokenizes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from lint.vocab import FORMAT, index_json
+
+HERE = Path(__file__).resolve().parent
+OVERLAY = HERE / "overlay.yaml"
+OUTPUT = HERE.parent.parent / "rules" / "fda" / "conditions.json"
+
+# ICD-10-CM chapters by code letter: infections to genitourinary (A-N), pregnancy (O:
+# "preeclampsia"), congenital (Q) and COVID-19 (U07). Left out: perinatal (P), symptoms and
+# findings (R: "fatigue", "cough", "abnormal findings"; the few symptoms that are disease claims
+# are in the overlay), injuries and poisoning (S, T: "lead poisoning" is in the overlay),
+# external causes (V-Y), health-service factors (Z).
+CHAPTER_LETTERS = set("ABCDEFGHIJKLMNOQ")
+EXTRA_CODES = ("U07",)
+MAX_WORDS = 4
+CUT = re.compile(
+    r",|;|:| - | (?:with|without|due to|in|of unspecified|following|associated with|not elsewhere"
+    r"|not|classified|involving|affecting|except|other than|induced|NOS)\b.*$"
+)
+LEADING = re.compile(
+    r"^(?:(?:other|unspecified|specified|other specified|and|or|right|left|bilateral"
+    r"|acquired|primary|secondary|personal history of|history of)\s+)+",
+    re.IGNORECASE,
+)
+BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
+WORD = re.compile(r"^[a-z][a-z0-9'’-]*$")
+# a nutrient deficiency may be named in a lawful claim (21 USC 343(r)(6)(A)): not a disease here
+NUTRIENT_DEFICIENCY = re.compile(r"\bdeficienc(?:y|ies)\b")
+# laterality, site and course words a writer leaves off: "otalgia left ear", "... sequela"
+TRAILING = re.compile(
+    r"(?:\s+(?:right|left|bilateral|unilateral|eye|ear|eyes|ears|side|site|sites|region|sequela"
+    r"|uncomplicated|intractable|type|stage|class|generalized|multiple|single|lower|upper|limb"
+    r"|limbs|leg|arm|hand|foot|knee|hip|elbow|wrist|ankle|shoulder|thigh|finger|toe|chronic|acute))+$"
+)
+# a term starting with one of these is an ICD leftover ("other ...", "may-thurner"): every
+# "the" and "may" in an article would be a place to try it
+LEADING_STOPS = {"the", "a", "an", "other", "may", "and", "or", "of", "in", "with", "third"}
+# one-word heads this short are mostly ICD abbreviations that are English words in lower case
+# ("pres", "ptp", "taco"); the real ones ("acne", "gout") are in the overlay
+MIN_SINGLE = 6
+
+
+def heads(description: str) -> Iterator[str]:
+    """The names a writer would use for one ICD description ("Panic disorder [...]" -> ...)."""
+    text = BRACKETS.sub("", description).strip()
+    text = CUT.sub("", text).strip()
+    text = LEADING.sub("", text).strip()
+    text = re.sub(r"\bunspecified\b", "", text, flags=re.IGNORECASE)
+    text = " ".join(text.split()).lower()
+    if not text:
+        return
+    parts = [text]
+    # "Epilepsy and recurrent seizures", "Anxiety and depression": both names, when both short
+    if " and " in text:
+        left, right = text.split(" and ", 1)
+        if len(left.split()) <= 2 and len(right.split()) <= 2:
+            parts += [left, right]
+    for part in parts:
+        part = TRAILING.sub("", part)
+        words = part.split()
+        if len(words) == 1 and len(part) < MIN_SINGLE:
+            continue
+        if NUTRIENT_DEFICIENCY.search(part):
+            continue
+        if 0 < len(words) <= MAX_WORDS and all(WORD.match(w) for w in words):
+            yield part
+
+
+# last words a writer does not pluralise: "diabetes", "dementia", "autism", "infected"
+NO_PLURAL = re.compile(r"(?:s|x|z|ch|sh|ia|ea|ism|ness|ence|ance|ome|um|ed|ing|al|ic|ous|ive|ent)$")
+
+
+def plural(term: str) -> str:
+    """English plural of the last word: "migraine" -> "migraines", "allergy" -> "allergies"."""
+    head, _, last = term.rpartition(" ")
+    if NO_PLURAL.search(last):
+        return term  # "diabetes", "arthritis", "dementia", "autism": no plural a writer uses
+    if re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def icd_terms() -> set[str]:
+    import simple_icd_10_cm as icd  # build-time dependency only
+
+    terms: set[str] = set()
+    for code in icd.get_all_codes(False):
+        if not (code[0] in CHAPTER_LETTERS or code.startswith(EXTRA_CODES)):
+            continue
+        if icd.is_chapter_or_block(code):
+            continue
+        for description in [icd.get_description(code), *icd.get_inclusion_term(code)]:
+            terms.update(heads(description))
+    return terms
+
+
+def read_overlay(path: Path = OVERLAY) -> dict[str, list[str]]:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    keys = ("add", "remove", "exact", "modifiers")
+    return {key: [str(v) for v in data.get(key) or []] for key in keys}
+
+
+def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
+    remove = {t.lower() for t in overlay["remove"]}
+    remove |= {plural(t) for t in remove}
+    names = {t.lower() for t in icd} | {t.lower() for t in overlay["add"]}
+    names |= {plural(t) for t in names}
+    names -= remove
+    names = {t for t in names if t.split(" ", 1)[0] not in LEADING_STOPS}
+    modifiers = set(overlay["modifiers"])
+    return {t for t in names if not redundant(t, names, modifiers)}
+
+
+def redundant(term: str, names: set[str], modifiers: set[str]) -> bool:
+    """ "chronic insomnia" when "insomnia" is a term: the matcher finds the claim either way."""
+    words = term.split()
+    if words[0] not in modifiers:
+        return False
+    return any(" ".join(words[i:]) in names for i in range(1, len(words)))
+
+
+def table(terms: set[str], exact: Iterable[str]) -> dict[str, object]:
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    keys = {" ".join(t.norm_ for t in tokenizer(term)) for term in terms}
+    return {
+        "format": FORMAT,
+        "source": "ICD-10-CM (simple-icd-10-cm) heads + lint/vocab/overlay.yaml; "
+        "built by python -m lint.vocab.build",
+        **index_json({False: keys, True: set(exact)}),
+    }
+
+
+def render() -> str:
+    overlay = read_overlay()
+    data = table(build_terms(icd_terms(), overlay), overlay["exact"])
+    return json.dumps(data, indent=0, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lint.vocab.build", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            print(f"{OUTPUT} is stale: run python -m lint.vocab.build", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT} ({len(text.splitlines())} lines)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
