@@ -62,7 +62,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:early|limited|emerging|initial|weak|mixed|thin) (?:research|evidence|studies|data|trials"
     r"|findings|results)"
     r"|(?:one|a) (?:small|single|pilot) (?:study|trial)|(?:is|are) (?:thought|believed|said) to"
-    r"|claims? to|claimed to|marketed (?:as|to)|in theory"
+    r"|claims? to|claimed to|marketed (?:as|to)|in theory|(?:it is|it's) possible|the possibility"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
 )

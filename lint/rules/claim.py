@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
+from lint.rules import claim_grammar as grammar
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from lint.analysis import Analysis, Sentence
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"}
@@ -109,6 +108,18 @@ class ClaimChecker(Checker):
         ),
         "adverse_effects": Option(
             "string-array", "Harms ('headaches'): 'X can cause headaches' is no benefit claim."
+        ),
+        "caution_cues": Option(
+            "string-array",
+            "Words before a trigger that make its clause a caution ('too much', 'stopping').",
+        ),
+        "drug_subjects": Option(
+            "string-array",
+            "Drugs and drug classes: a trigger whose subject names one ('SSRIs raise "
+            "serotonin') describes pharmacology, not the product.",
+        ),
+        "target_suffixes": Option(
+            "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
         ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
@@ -193,6 +204,13 @@ class CompiledClaim:
             for form in (verb_forms(phrase) if " " not in phrase else {phrase.lower()})
         }
         self.adverse_effects = [a.lower() for a in opts.get("adverse_effects", [])]
+        self.harm_words = {a for a in self.adverse_effects if " " not in a}
+        self.caution_cues = [c.lower() for c in opts.get("caution_cues", [])]
+        drugs = [d.lower() for d in opts.get("drug_subjects", [])]
+        self.drug_words = {d for d in drugs if " " not in d}
+        self.drug_phrases = [d.split() for d in drugs if " " in d]
+        self.target_suffixes = tuple(x.lower() for x in opts.get("target_suffixes", []))
+        self.phrase_tokens = [tuple(p.split(" ")) for p in self.target_phrases]
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -207,7 +225,24 @@ class CompiledClaim:
         lemmas = token_strings(span.doc).lemma[span.start : span.end]  # no Token objects
         if any(lemma.lower() in self.targets for lemma in lemmas):
             return True
+        if self.target_suffixes and any(w.endswith(self.target_suffixes) for w in sentence.words):
+            return True
         return any(phrase in sentence.lower for phrase in self.target_phrases)
+
+    def _target_in(self, doc: Any, region: range) -> bool:
+        """A health-effect word or phrase among the tokens of `region`."""
+        strings = token_strings(doc)
+        lowers, lemmas = strings.lower, strings.lemma
+        for j in region:
+            word = lowers[j]
+            if word in self.targets or lemmas[j].lower() in self.targets:
+                return True
+            if self.target_suffixes and len(word) > 6 and word.endswith(self.target_suffixes):
+                return True
+            for phrase in self.phrase_tokens:
+                if tuple(lowers[j : j + len(phrase)]) == phrase:
+                    return True
+        return False
 
     def correlational(self, sentence: Sentence) -> bool:
         return any(phrase in sentence.lower for phrase in self.correlational_phrases)
@@ -218,23 +253,47 @@ class CompiledClaim:
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
         for match in self.constructions(span, as_spans=True):
             yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        lowers = token_strings(span.doc).lower
         for i, word in enumerate(sentence.lowers, span.start):
             weight = self.verbs.get(word)
-            if weight and self._is_claim_verb(sentence, span.doc[i]):
+            if not weight:
+                continue
+            use = self._verb_use(sentence, lowers, i)
+            if use is not None and self._names_effect(span, lowers, i, use):
                 yield Trigger(i, i + 1, weight)
 
-    def _is_claim_verb(self, sentence: Sentence, token: Token) -> bool:
-        doc = token.doc
-        first = sentence.span.start
-        before = doc[token.i - 1].lower_ if token.i > first else ""
-        if before == "to" and self._purpose_before(sentence, token.i - 1):
-            return False  # "ways to boost focus", "people take it to improve memory"
-        if before in self.purpose and token.lower_.endswith("ing"):
-            return False  # "for improving memory"
-        if token.lower_.endswith("ed") and before in PARTICIPLE_CONTEXT:
-            return False  # "users reported improved focus"
-        window = [doc[i].lower_ for i in range(max(first, token.i - 3), token.i)]
-        return not any(word in CONDITIONALS for word in window)
+    def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
+        """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
+        first, end = sentence.span.start, sentence.span.end
+        before = lowers[i - 1] if i > first else ""
+        if before == "to" and (
+            self._purpose_before(sentence, i - 1)  # "ways to boost", "take it to improve"
+            or not grammar.infinitive_claims(lowers, i - 1, first)  # "efforts to improve"
+        ):
+            return None
+        if lowers[i].endswith("ing") and (
+            before in self.purpose or grammar.gerund_is_aim(lowers, i, first)
+        ):
+            return None  # "for improving memory", "should focus on reducing"
+        if lowers[i].endswith("ed") and before in PARTICIPLE_CONTEXT:
+            return None  # "users reported improved focus"
+        window = lowers[max(first, i - 3) : i]
+        if any(word in CONDITIONALS for word in window) or grammar.prescriptive(lowers, i, first):
+            return None
+        texts = token_strings(sentence.span.doc).text
+        use = grammar.reading(lowers, texts, i, first, end)
+        return None if use == "other" else use
+
+    def _names_effect(self, span: Any, lowers: list[str], i: int, use: str) -> bool:
+        """The verb's object (or, passive, its subject) names a health effect."""
+        doc, first, end = span.doc, span.start, span.end
+        if use == "passive":  # "memory is improved by two capsules"
+            return self._target_in(doc, grammar.subject_region(lowers, i, first))
+        if self._target_in(doc, grammar.object_region(lowers, i, end)):
+            return True
+        # a promise without an object: "your focus will improve"
+        promised = i > first and lowers[i - 1] in {"will", "'ll"}
+        return promised and self._target_in(doc, grammar.subject_region(lowers, i - 1, first))
 
     def _purpose_before(self, sentence: Sentence, to_index: int) -> bool:
         doc = sentence.span.doc
@@ -251,7 +310,7 @@ class CompiledClaim:
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
                 continue
-            if self._warns_of_harm(sentence, trigger):
+            if self._warns_of_harm(sentence, trigger) or self._about_drugs(sentence, trigger):
                 continue
             if inside_quote(sentence, trigger.start):
                 continue
@@ -279,13 +338,42 @@ class CompiledClaim:
         }
         return Hit(rule, start, end, values, strength=strength)
 
+    def _subject_text(self, sentence: Sentence, trigger: Trigger) -> str:
+        """The clause before the trigger, lower case, as written ("high-dose zinc can")."""
+        doc = sentence.span.doc
+        region = grammar.subject_region(token_strings(doc).lower, trigger.start, sentence.span.start)
+        return doc[region.start : region.stop].text.lower()
+
     def _warns_of_harm(self, sentence: Sentence, trigger: Trigger) -> bool:
-        """ "can cause headaches": a harm after a causing verb is a warning, not a claim."""
+        """A caution, not a claim: a harm after a causing verb ("can cause headaches", "can
+        make you irritable"), or a clause about misuse ("too much ...", "stopping suddenly")."""
+        subject = f" {self._subject_text(sentence, trigger)} "
+        if any(f" {cue} " in subject for cue in self.caution_cues):
+            return True
         doc = sentence.span.doc
         if doc[trigger.start : trigger.end].text.lower() not in self.adverse_verbs:
             return False
         after = doc[trigger.end : sentence.span.end].text.lower()
-        return any(re.search(rf"\b{re.escape(harm)}\b", after) for harm in self.adverse_effects)
+        if any(re.search(rf"\b{re.escape(harm)}\b", after) for harm in self.adverse_effects):
+            return True
+        # "can raise blood pressure if you take it for weeks": a possible harm, with its condition
+        lowers = token_strings(doc).lower
+        can = "can" in lowers[max(sentence.span.start, trigger.start - 2) : trigger.start]
+        return can and not CONDITIONALS.isdisjoint(lowers[trigger.end : sentence.span.end])
+
+    def _about_drugs(self, sentence: Sentence, trigger: Trigger) -> bool:
+        """ "SSRIs increase serotonin", "the system targeted by these drugs": pharmacology of a
+        drug named as the subject, not a claim for the product."""
+        words = self._subject_text(sentence, trigger).split()
+        # "as effective as fluoxetine", "unlike SSRIs": a comparison, not the drug as subject
+        for i, word in enumerate(words):
+            if word in grammar.COMPARISONS:
+                break
+            if word in self.drug_words:
+                return True
+            if any(words[i : i + len(p)] == p for p in self.drug_phrases):
+                return True
+        return False
 
     def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
         """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""

@@ -1,0 +1,148 @@
+"""Word-order guesses for the `claim` kind: is a causal word used as a verb, and what is its object?
+
+The pipeline is blank English (no tagger, no parser), so these read the neighbouring words:
+"a calm mind", "I feel calm", "showed lower levels" use the trigger as an adjective or noun;
+"increased with age" has no object; "to improve" after a noun is a purpose ("strategies to
+improve diets"), not a claim; "focus on reducing" is an aim, "effective in reducing" a claim.
+All functions take the Doc's lower-case token list and token indexes (no Token objects).
+"""
+
+from __future__ import annotations
+
+# a trigger right after these is a noun or adjective: "a boost", "the lower dose", "its calming"
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "my", "any", "each", "every"}
+# ... and after these: "I feel calm", "is clear", "showed lower levels", "with increased risk"
+ADJECTIVE_CONTEXT = {
+    "feel", "feels", "felt", "feeling", "stay", "stays", "stayed", "remain", "remains",
+    "remained", "seem", "seems", "look", "looks", "become", "became", "becomes",
+    "am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
+    "more", "less", "very", "so", "too", "quite", "rather", "fairly", "most", "least",
+    "show", "shows", "showed", "shown", "showing", "had", "having", "with", "without", "of",
+    "for", "found", "observed", "noted", "reported", "report", "reports", "notice", "noticed",
+    "experience", "experienced", "experiences", "claim", "claimed", "see", "saw", "than",
+    "from", "at", "in", "on", "into",
+}  # fmt: skip
+DEGREE = {"feel", "feels", "felt", "more", "less", "very", "so", "too", "quite", "most", "least"}
+BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "get", "got"}
+HAVE = {"has", "have", "had", "'ve"}
+# after "has"/"have" a trigger is a verb only before its object's determiner: "has improved my
+# sleep"; "have increased risk" is an adjective
+OBJECT_STARTS = DETERMINERS | {"your", "this", "these", "that", "those", "them", "it", "me", "us"}
+# the object region of a verb ends at a new clause
+REGION_BREAKS = {
+    ",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "but", "while", "whereas", "although",
+    "though", "which", "who", "whom", "whose", "that", "because", "so", "when", "whenever", "if",
+    "unless", "until", "before", "since", "as", "can", "could", "will", "would", "may", "might",
+    "must", "should", "shall", "is", "are", "was", "were", "do", "does", "did",
+}  # fmt: skip
+# the subject region stops only at a new clause: "high-dose zinc can lower", "memory is improved"
+SUBJECT_BREAKS = {
+    ",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "but", "while", "whereas", "although",
+    "though", "which", "who", "whom", "whose", "that", "because", "so", "when", "whenever", "if",
+    "unless", "until", "before", "since",
+}  # fmt: skip
+# "... and my anxiety eased": "and" before a new subject starts a new clause
+NEW_SUBJECT = {"i", "my", "we", "our", "it", "she", "he", "her", "his", "they", "their", "then"}
+# a verb directly followed by these has no object: "increased with age", "improved over time"
+NO_OBJECT_NEXT = {
+    "with", "over", "during", "in", "after", "among", "across", "between", "at", "throughout",
+    "since", "from", "within", "under", "until", "slightly", "steadily", "gradually", "overall",
+    "by", "to", "significantly", "markedly", "substantially", "sharply", "somewhat", "and",
+    "or", "than",
+}  # fmt: skip
+# particles of phrasal verbs, skipped before the object: "wipes out fatigue", "cut back to"
+PARTICLES = {"away", "out", "off", "up", "down", "back"}
+# "effective in reducing", "superior to placebo in reducing": these keep a gerund a claim
+EFFICACY = {
+    "effective", "efficacious", "successful", "useful", "helpful", "beneficial", "superior",
+    "better", "instrumental", "capable", "effectively", "successfully", "works", "work",
+    "worked", "working",
+}  # fmt: skip
+GERUND_PREPOSITIONS = {"on", "at", "in", "for", "of", "toward", "towards", "about", "into", "to"}
+# "helps to improve", "shown to reduce", "proven to boost": an infinitive that still claims
+CLAIM_FRAMES = {
+    "help", "helps", "helped", "helping", "shown", "proven", "proved", "demonstrated", "found",
+    "known", "able", "guaranteed", "certain", "sure", "works", "work", "worked", "going",
+    "clinically", "scientifically",
+}  # fmt: skip
+PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
+                "recommended", "recommends"}  # fmt: skip
+BARE_NOUNS = {"increase", "increases", "decrease", "decreases", "boost", "boosts", "lift",
+              "cut", "cuts", "rise", "drop", "double", "cause", "causes", "stop", "clear",
+              "calm", "trigger", "triggers", "offer", "offers"}  # fmt: skip
+# words before a drug name that make it a comparison, not the subject
+COMPARISONS = {"as", "than", "like", "unlike", "of", "with", "without", "to", "by", "over"}
+WINDOW = 6  # object words looked at after a verb
+
+
+def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -> str:
+    """How the trigger at `i` is used: "verb", "passive" ("is improved by"), or "other"."""
+    word = lowers[i]
+    before = lowers[i - 1] if i > first else ""
+    if before == "a" and texts[i - 1] == "A" and i - 1 > first:
+        before = ""  # "Huperzine A raises ...": a name, not an article
+    after = lowers[i + 1] if i + 1 < end else ""
+    if before in BE and _agent_follows(lowers, i, end):
+        return "passive"
+    if word.endswith("ing"):  # "is boosting", "effective in treating"; "a calming scent"
+        return "other" if before in DETERMINERS or before in DEGREE else "verb"
+    if before in HAVE:
+        return "verb" if after in OBJECT_STARTS else "other"
+    if before in DETERMINERS or before in ADJECTIVE_CONTEXT:
+        return "other"
+    if i - 2 >= first and lowers[i - 2] in DETERMINERS and after in {"in", "of"}:
+        return "other"  # "a slight lift in taste"
+    if word in BARE_NOUNS and after in {"in", "of"}:
+        return "other"  # "increase in demand", "cause of pain"
+    return "verb"
+
+
+def _agent_follows(lowers: list[str], i: int, end: int) -> bool:
+    """ "is improved by two capsules": "by" and a non-number within two words."""
+    for j in range(i + 1, min(end, i + 3)):
+        if lowers[j] == "by":
+            return j + 1 < end and not lowers[j + 1][:1].isdigit()
+    return False
+
+
+def object_region(lowers: list[str], i: int, end: int) -> range:
+    """Token indexes after the verb at `i` that may hold its object (empty if it has none)."""
+    start = i + 1
+    while start < end and lowers[start] in PARTICLES:
+        start += 1
+    if start >= end or lowers[start] in NO_OBJECT_NEXT:
+        return range(start, start)
+    stop = min(end, start + WINDOW)
+    for j in range(start, stop):
+        word = lowers[j]
+        if word in REGION_BREAKS:
+            return range(start, j)
+        if word in {"and", "or"} and j + 1 < end and lowers[j + 1] in NEW_SUBJECT:
+            return range(start, j)
+    return range(start, stop)
+
+
+def subject_region(lowers: list[str], i: int, first: int) -> range:
+    """Token indexes before the trigger at `i`, back to the clause start (at most 8)."""
+    j = i
+    while j > first and i - j < 8 and lowers[j - 1] not in SUBJECT_BREAKS:
+        j -= 1
+    return range(j, i)
+
+
+def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:
+    """ "to VERB": a claim after "helps", "shown", "proven" ..., a purpose or aim otherwise."""
+    return to_index > first and lowers[to_index - 1] in CLAIM_FRAMES
+
+
+def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
+    """ "focus on reducing", "aimed at improving": a preposition before an -ing trigger, with
+    no efficacy word ("effective in reducing") in the four words before it."""
+    if i <= first or lowers[i - 1] not in GERUND_PREPOSITIONS:
+        return False
+    return not any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+
+
+def prescriptive(lowers: list[str], i: int, first: int) -> bool:
+    """ "should be used to reduce", "must improve": a recommendation, not a claim of effect."""
+    return any(lowers[j] in PRESCRIPTIVE for j in range(max(first, i - 4), i))

@@ -1,0 +1,79 @@
+"""evidence.unsupported-causal-claim by failure kind (issue 14): each case failed before the
+object/verb-reading rewrite of lint/rules/claim.py and lint/rules/claim_grammar.py."""
+
+from __future__ import annotations
+
+import pytest
+
+CLAIM = "evidence.unsupported-causal-claim"
+OVERCLAIM = "evidence.overclaim"
+
+
+def claims(lint, text: str) -> list[str]:
+    return [f.excerpt for f in lint(text + "\n", "a.txt") if f.rule_id == CLAIM]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cautions: a harm or a misuse clause, not a benefit
+        "Stopping suddenly can cause headaches.",
+        "Too much of it can make you irritable.",
+        "High-dose zinc can lower your copper levels over time.",
+        "Licorice can raise blood pressure if you take it for weeks.",
+        # plain actions: the verb's object is a dose or a thing, not a health effect
+        "I stopped it last year and my sleep is fine.",
+        "I cut back to two cups and my anxiety eased.",
+        "If the jitters start, stop and see a doctor about your heart.",
+        "We increased the dose to 600 mg in week three.",
+        # adjectives and nouns
+        "I feel calm and focused after lunch.",
+        "A calm mind makes revision easier.",
+        "Patients with lower iron levels were enrolled.",
+        "An increase in demand for the powder followed.",
+        "Adults who had increased cardiovascular risk were excluded.",
+        # pharmacology: a drug as the subject
+        "SSRIs increase serotonin signalling by blocking its reuptake.",
+        "Stimulants can raise your heart rate.",
+        # research prose that states no effect of the product
+        "Interventions to improve the diet of pregnant women are a priority.",
+        "Future research should focus on reducing dropout.",
+        "Energy intake increased with age in both groups.",
+        "Heart rate increased during the stress test.",
+        "It is possible that beetroot improves endurance.",
+        # no object at all / a different head
+        "Rhodiola grows wild in cold mountain regions.",
+    ],
+)
+def test_not_claims(lint, sentence: str) -> None:
+    assert claims(lint, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "excerpt"),
+    [
+        ("Daily vitamin D resulted in improvements in bone density.", "resulted in"),
+        ("Creatine decreased the odds of a second concussion.", "decreased"),
+        ("Green tea catechins are a protective agent against liver damage.", "protective agent"),
+        ("The enriched formula advanced motor development in infants.", "advanced"),
+        ("Omega-3 treatment reduced mortality in heart failure.", "reduced"),
+        ("A low-salt diet led to lower blood pressure.", "led to"),
+        ("Magnesium was effective in reducing migraine attacks.", "effective in"),
+        ("Zinc lozenges shortened the duration of colds.", "shortened"),
+        ("Our probiotic wipes out bloating in a week.", "wipes"),
+        ("Memory is improved by just two capsules.", "improved"),
+        ("With daily tyrosine, your focus will improve under stress.", "improve"),
+        ("Huperzine A raises acetylcholine levels.", "raises"),
+        ("This tea has improved my sleep.", "improved"),
+        ("Saffron was as effective as fluoxetine in treating low mood.", "treating"),
+        ("Peppermint oil relieved the pain of colitis.", "relieved"),
+    ],
+)
+def test_claims(lint, sentence: str, excerpt: str) -> None:
+    assert claims(lint, sentence)[:1] == [excerpt]
+
+
+def test_money_back_guarantee_is_commerce_not_an_overclaim(lint) -> None:
+    assert [f for f in lint("Every bottle has a money-back guarantee.\n") if f.rule_id == OVERCLAIM] == []
+    [finding] = [f for f in lint("We guarantee results in a week.\n") if f.rule_id == OVERCLAIM]
+    assert finding.excerpt == "We guarantee"
