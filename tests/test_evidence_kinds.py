@@ -74,6 +74,8 @@ def test_claims(lint, sentence: str, excerpt: str) -> None:
 
 
 def test_money_back_guarantee_is_commerce_not_an_overclaim(lint) -> None:
-    assert [f for f in lint("Every bottle has a money-back guarantee.\n") if f.rule_id == OVERCLAIM] == []
+    assert [
+        f for f in lint("Every bottle has a money-back guarantee.\n") if f.rule_id == OVERCLAIM
+    ] == []
     [finding] = [f for f in lint("We guarantee results in a week.\n") if f.rule_id == OVERCLAIM]
     assert finding.excerpt == "We guarantee"

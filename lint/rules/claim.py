@@ -341,7 +341,9 @@ class CompiledClaim:
     def _subject_text(self, sentence: Sentence, trigger: Trigger) -> str:
         """The clause before the trigger, lower case, as written ("high-dose zinc can")."""
         doc = sentence.span.doc
-        region = grammar.subject_region(token_strings(doc).lower, trigger.start, sentence.span.start)
+        region = grammar.subject_region(
+            token_strings(doc).lower, trigger.start, sentence.span.start
+        )
         return doc[region.start : region.stop].text.lower()
 
     def _warns_of_harm(self, sentence: Sentence, trigger: Trigger) -> bool:
