@@ -251,15 +251,20 @@ class CompiledClaim:
         span = sentence.span
         # constructions first: on equal weight "leads to" names the claim better than "lower"
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
-        for match in self.constructions(span, as_spans=True):
-            yield Trigger(match.start, match.end, self.construction_weights[match.label])
         lowers = token_strings(span.doc).lower
+        for match in self.constructions(span, as_spans=True):
+            if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
+                yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        previous: tuple[int, str | None] | None = None  # the last verb trigger and its use
         for i, word in enumerate(sentence.lowers, span.start):
             weight = self.verbs.get(word)
             if not weight:
                 continue
             use = self._verb_use(sentence, lowers, i)
-            if use is not None and self._names_effect(span, lowers, i, use):
+            if previous is not None and grammar.coordinated(lowers, previous[0], i):
+                use = previous[1] and use  # "to increase X and reduce Y": both purposes
+            previous = (i, use)
+            if use is not None and self._names_effect(span, lowers, i, use, weight):
                 yield Trigger(i, i + 1, weight)
 
     def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
@@ -284,15 +289,21 @@ class CompiledClaim:
         use = grammar.reading(lowers, texts, i, first, end)
         return None if use == "other" else use
 
-    def _names_effect(self, span: Any, lowers: list[str], i: int, use: str) -> bool:
+    def _names_effect(
+        self, span: Any, lowers: list[str], i: int, use: str, weight: float
+    ) -> bool:
         """The verb's object (or, passive, its subject) names a health effect."""
         doc, first, end = span.doc, span.start, span.end
         if use == "passive":  # "memory is improved by two capsules"
             return self._target_in(doc, grammar.subject_region(lowers, i, first))
-        if self._target_in(doc, grammar.object_region(lowers, i, end)):
+        # soft verbs ("provides", "offers") name their effect at once: "offers calm", not
+        # "provides support for the cognitive processing theory"
+        window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
+        region = grammar.object_region(lowers, i, end, window)
+        if self._target_in(doc, region):
             return True
         # a promise without an object: "your focus will improve"
-        promised = i > first and lowers[i - 1] in {"will", "'ll"}
+        promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
         return promised and self._target_in(doc, grammar.subject_region(lowers, i - 1, first))
 
     def _purpose_before(self, sentence: Sentence, to_index: int) -> bool:

@@ -20,6 +20,8 @@ ADJECTIVE_CONTEXT = {
     "show", "shows", "showed", "shown", "showing", "had", "having", "with", "without", "of",
     "for", "found", "observed", "noted", "reported", "report", "reports", "notice", "noticed",
     "experience", "experienced", "experiences", "claim", "claimed", "see", "saw", "than",
+    "identified", "detected", "exhibited", "exhibit", "exhibits", "displayed", "measured",
+    "documented", "revealed",
     "from", "at", "in", "on", "into",
 }  # fmt: skip
 DEGREE = {"feel", "feels", "felt", "more", "less", "very", "so", "too", "quite", "most", "least"}
@@ -73,6 +75,28 @@ BARE_NOUNS = {"increase", "increases", "decrease", "decreases", "boost", "boosts
 # words before a drug name that make it a comparison, not the subject
 COMPARISONS = {"as", "than", "like", "unlike", "of", "with", "without", "to", "by", "over"}
 WINDOW = 6  # object words looked at after a verb
+SOFT_WINDOW = 3  # ... after a soft verb ("offers", "provides")
+# adverbs that go with a causal verb ("significantly reduced mortality"); any other -ly word
+# before an -ed form makes it an adjective ("locally advanced cancer")
+VERB_ADVERBS = {
+    "significantly", "markedly", "greatly", "substantially", "dramatically", "drastically",
+    "effectively", "successfully", "rapidly", "quickly", "consistently", "strongly", "modestly",
+    "slightly", "clearly", "largely", "partially", "partly", "fully", "completely", "really",
+    "literally", "naturally", "actually", "basically", "seriously", "totally", "massively",
+    "radically", "permanently", "instantly", "incredibly", "hugely", "noticeably", "reliably",
+    "safely", "gently", "directly", "only",
+}  # fmt: skip
+# "advanced" before these is the stage of a disease
+ADVANCED_NOUNS = {
+    "cancer", "cancers", "disease", "diseases", "stage", "stages", "age", "breast", "prostate",
+    "lung", "ovarian", "colorectal", "gastric", "pancreatic", "renal", "liver", "heart",
+    "carcinoma", "tumor", "tumour", "tumors", "tumours", "glycation", "dementia", "melanoma",
+}  # fmt: skip
+# the subject of a report, not a cause: "these findings provide", "this study eliminates"
+META_NOUNS = {"results", "findings", "data", "study", "studies", "analysis", "analyses",
+              "evidence", "review", "research", "paper", "report", "survey"}  # fmt: skip
+NUMBER_WORDS = {"one", "two", "three", "half", "a", "about", "approximately", "nearly",
+                "almost", "roughly", "around", "up", "over", "more", "less", "only"}  # fmt: skip
 
 
 def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -> str:
@@ -85,7 +109,20 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if before in BE and _agent_follows(lowers, i, end):
         return "passive"
     if word.endswith("ing"):  # "is boosting", "effective in treating"; "a calming scent"
-        return "other" if before in DETERMINERS or before in DEGREE else "verb"
+        if before in DETERMINERS or before in DEGREE or before in {"with", "without"}:
+            return "other"  # "with increasing age"
+        return "other" if _clause_start(lowers, i, first) else "verb"  # "Reducing stress ..."
+    if before in META_NOUNS:
+        return "other"  # "these findings raise", "this study eliminates"
+    if before == "-" or after == "-":
+        return "other"  # a compound: "all-cause mortality", "slow-wave sleep"
+    if word == "advanced" and (after in ADVANCED_NOUNS or before == "+"):
+        return "other"  # "advanced breast cancer"
+    if word.endswith(("ed", "en")) or word == "lower":
+        if before.endswith("ly") and before not in VERB_ADVERBS:
+            return "other"  # "locally advanced", "inversely lowered"
+        if _clause_start(lowers, i, first):
+            return "other"  # "Reduced HDL was common", "In the subgroup, increased risk ..."
     if before in HAVE:
         return "verb" if after in OBJECT_STARTS else "other"
     if before in DETERMINERS or before in ADJECTIVE_CONTEXT:
@@ -97,22 +134,42 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     return "verb"
 
 
+def _clause_start(lowers: list[str], i: int, first: int) -> bool:
+    """Nothing but adverbs between the clause start and `i`: the trigger has no subject."""
+    j = i - 1
+    while j >= first and lowers[j].endswith("ly"):
+        j -= 1
+    return j < first or lowers[j] in SUBJECT_BREAKS
+
+
+def _manner_adverb(word: str) -> bool:
+    return word.endswith("ly") and word not in VERB_ADVERBS and len(word) > 4
+
+
+def coordinated(lowers: list[str], previous: int, i: int) -> bool:
+    """ "to increase X and reduce Y", "reducing weight and treating": `i` joins `previous`."""
+    if not (0 < i - previous <= 14) or lowers[i - 1] not in {"and", "or"}:
+        return False
+    return not any(lowers[j] in SUBJECT_BREAKS - {","} for j in range(previous + 1, i))
+
+
 def _agent_follows(lowers: list[str], i: int, end: int) -> bool:
     """ "is improved by two capsules": "by" and a non-number within two words."""
     for j in range(i + 1, min(end, i + 3)):
         if lowers[j] == "by":
-            return j + 1 < end and not lowers[j + 1][:1].isdigit()
+            following = lowers[j + 1] if j + 1 < end else ""
+            return bool(following) and not following[:1].isdigit() and following not in NUMBER_WORDS
     return False
 
 
-def object_region(lowers: list[str], i: int, end: int) -> range:
+def object_region(lowers: list[str], i: int, end: int, window: int = 6) -> range:
     """Token indexes after the verb at `i` that may hold its object (empty if it has none)."""
     start = i + 1
     while start < end and lowers[start] in PARTICLES:
         start += 1
-    if start >= end or lowers[start] in NO_OBJECT_NEXT:
-        return range(start, start)
-    stop = min(end, start + WINDOW)
+    if start >= end or lowers[start] in NO_OBJECT_NEXT or _manner_adverb(lowers[start]):
+        return range(start, start)  # "increased with age", "increases linearly with"
+    stop = min(end, start + window)
     for j in range(start, stop):
         word = lowers[j]
         if word in REGION_BREAKS:

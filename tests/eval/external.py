@@ -44,6 +44,7 @@ class Row:
     line: int  # 1-based line of the CSV record (the header is line 1)
     sentence: str
     label: int
+    match: str = ""  # the excerpt of the first counted finding, when there is one
 
 
 @dataclass
@@ -120,7 +121,9 @@ def predict(rows: Sequence[Row], engine: Any = None) -> list[bool]:
     for row, result in zip(rows, engine.lint_sources(sources), strict=True):
         if result.error:
             raise ExternalSetError(f"row {row.line}: {result.error}")
-        predictions.append(any(f.rule_id in COUNTED for f in result.findings))
+        counted = [f for f in result.findings if f.rule_id in COUNTED]
+        row.match = counted[0].excerpt if counted else ""
+        predictions.append(bool(counted))
     return predictions
 
 
@@ -150,7 +153,7 @@ def render(confusion: Confusion, verbose: bool = False, samples: int = 15) -> st
             wrong = [r for r in confusion.false_alarms if r.label == label][:samples]
             if wrong:
                 lines.append(f"false alarms, label {label} ({name}):")
-                lines.extend(f"  {r.line}: {r.sentence}" for r in wrong)
+                lines.extend(f"  {r.line}: [{r.match}] {r.sentence}" for r in wrong)
         if confusion.misses:
             lines.append("misses (label 1, not flagged):")
             lines.extend(f"  {r.line}: {r.sentence}" for r in confusion.misses[:samples])
