@@ -66,7 +66,7 @@ def test_main_lints_the_fixture_and_prints_the_confusion(external, tmp_path, cap
     assert "1 direct causal                2      2" in out
     assert "0 no relationship              1      2" in out
     assert "3 correlational                0      1" in out
-    assert "false alarms, label 0 (no relationship):\n  7: Ginseng, sold since 1990" in out
+    assert "false alarms, label 0 (no relationship):\n  7: [cures] Ginseng, sold since 1990" in out
     assert code == 1  # precision below its 0.85 target
 
 

@@ -41,6 +41,14 @@ def claims(lint, text: str) -> list[str]:
         "Energy intake increased with age in both groups.",
         "Heart rate increased during the stress test.",
         "It is possible that beetroot improves endurance.",
+        # the FDA disclaimer names "prevent" and "disease" but claims nothing
+        "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+        # report subjects, compounds, clause-initial participles, split infinitives
+        "These findings raise new questions about sleep.",
+        "All-cause mortality was the primary outcome.",
+        "Reduced HDL was the most common finding.",
+        "Programs are needed to further reduce obesity in children.",
+        "A minor increased risk of gout was found in men.",
         # no object at all / a different head
         "Rhodiola grows wild in cold mountain regions.",
     ],
@@ -58,7 +66,7 @@ def test_not_claims(lint, sentence: str) -> None:
         ("The enriched formula advanced motor development in infants.", "advanced"),
         ("Omega-3 treatment reduced mortality in heart failure.", "reduced"),
         ("A low-salt diet led to lower blood pressure.", "led to"),
-        ("Magnesium was effective in reducing migraine attacks.", "effective in"),
+        ("Magnesium was effective in reducing migraine attacks.", "was effective"),
         ("Zinc lozenges shortened the duration of colds.", "shortened"),
         ("Our probiotic wipes out bloating in a week.", "wipes"),
         ("Memory is improved by just two capsules.", "improved"),

@@ -160,8 +160,8 @@ class ClaimChecker(Checker):
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if sentence.is_question or sentence.in_quote:
-                    continue
+                if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
+                    continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
                 if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
                     continue
                 if not claim.has_target(sentence):
@@ -271,9 +271,10 @@ class CompiledClaim:
         """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
         first, end = sentence.span.start, sentence.span.end
         before = lowers[i - 1] if i > first else ""
-        if before == "to" and (
-            self._purpose_before(sentence, i - 1)  # "ways to boost", "take it to improve"
-            or not grammar.infinitive_claims(lowers, i - 1, first)  # "efforts to improve"
+        to = grammar.infinitive_to(lowers, i, first)
+        if to is not None and (
+            self._purpose_before(sentence, to)  # "ways to boost", "take it to improve"
+            or not grammar.infinitive_claims(lowers, to, first)  # "efforts to further improve"
         ):
             return None
         if lowers[i].endswith("ing") and (
@@ -289,9 +290,7 @@ class CompiledClaim:
         use = grammar.reading(lowers, texts, i, first, end)
         return None if use == "other" else use
 
-    def _names_effect(
-        self, span: Any, lowers: list[str], i: int, use: str, weight: float
-    ) -> bool:
+    def _names_effect(self, span: Any, lowers: list[str], i: int, use: str, weight: float) -> bool:
         """The verb's object (or, passive, its subject) names a health effect."""
         doc, first, end = span.doc, span.start, span.end
         if use == "passive":  # "memory is improved by two capsules"

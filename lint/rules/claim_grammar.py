@@ -69,9 +69,11 @@ CLAIM_FRAMES = {
 }  # fmt: skip
 PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
                 "recommended", "recommends"}  # fmt: skip
+SPLITTERS = {"further", "also", "better", "even", "really", "actually", "not"}
 BARE_NOUNS = {"increase", "increases", "decrease", "decreases", "boost", "boosts", "lift",
               "cut", "cuts", "rise", "drop", "double", "cause", "causes", "stop", "clear",
-              "calm", "trigger", "triggers", "offer", "offers"}  # fmt: skip
+              "calm", "trigger", "triggers", "offer", "offers", "impact", "impacts", "effect",
+              "influence", "influences"}  # fmt: skip
 # words before a drug name that make it a comparison, not the subject
 COMPARISONS = {"as", "than", "like", "unlike", "of", "with", "without", "to", "by", "over"}
 WINDOW = 6  # object words looked at after a verb
@@ -92,6 +94,14 @@ ADVANCED_NOUNS = {
     "lung", "ovarian", "colorectal", "gastric", "pancreatic", "renal", "liver", "heart",
     "carcinoma", "tumor", "tumour", "tumors", "tumours", "glycation", "dementia", "melanoma",
 }  # fmt: skip
+LOWER_NOUNS = {"back", "body", "extremity", "extremities", "limb", "limbs", "leg", "legs",
+               "abdomen", "abdominal", "urinary", "respiratory", "gi", "jaw", "lip", "eyelid",
+               "half", "end", "part", "dose", "doses", "income", "than"}  # fmt: skip
+DEGREE_ADJECTIVES = {
+    "minor", "nominal", "slight", "small", "modest", "significant", "marked", "substantial",
+    "greater", "higher", "large", "larger", "overall", "mild",
+}  # fmt: skip
+IRREGULAR_PARTICIPLES = {"given", "grown", "regrown", "driven", "built", "rebuilt", "fought"}
 # the subject of a report, not a cause: "these findings provide", "this study eliminates"
 META_NOUNS = {"results", "findings", "data", "study", "studies", "analysis", "analyses",
               "evidence", "review", "research", "paper", "report", "survey"}  # fmt: skip
@@ -106,19 +116,25 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if before == "a" and texts[i - 1] == "A" and i - 1 > first:
         before = ""  # "Huperzine A raises ...": a name, not an article
     after = lowers[i + 1] if i + 1 < end else ""
+    if i - 2 >= first and before in VERB_ADVERBS and lowers[i - 2] in BE:
+        before = lowers[i - 2]  # "is significantly affected by"
     if before in BE and _agent_follows(lowers, i, end):
         return "passive"
+    if before == "-" or after == "-":
+        return "other"  # a compound: "all-cause mortality", "cholesterol-lowering effect"
     if word.endswith("ing"):  # "is boosting", "effective in treating"; "a calming scent"
         if before in DETERMINERS or before in DEGREE or before in {"with", "without"}:
             return "other"  # "with increasing age"
         return "other" if _clause_start(lowers, i, first) else "verb"  # "Reducing stress ..."
     if before in META_NOUNS:
         return "other"  # "these findings raise", "this study eliminates"
-    if before == "-" or after == "-":
-        return "other"  # a compound: "all-cause mortality", "slow-wave sleep"
     if word == "advanced" and (after in ADVANCED_NOUNS or before == "+"):
         return "other"  # "advanced breast cancer"
-    if word.endswith(("ed", "en")) or word == "lower":
+    if word == "lower" and after in LOWER_NOUNS:
+        return "other"  # "lower back pain", "lower extremity function"
+    if word.endswith("ed") and before in DEGREE_ADJECTIVES:
+        return "other"  # "a minor increased risk"
+    if word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word == "lower":
         if before.endswith("ly") and before not in VERB_ADVERBS:
             return "other"  # "locally advanced", "inversely lowered"
         if _clause_start(lowers, i, first):
@@ -129,7 +145,7 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
         return "other"
     if i - 2 >= first and lowers[i - 2] in DETERMINERS and after in {"in", "of"}:
         return "other"  # "a slight lift in taste"
-    if word in BARE_NOUNS and after in {"in", "of"}:
+    if word in BARE_NOUNS and after in {"in", "of", "on"}:
         return "other"  # "increase in demand", "cause of pain"
     return "verb"
 
@@ -167,6 +183,8 @@ def object_region(lowers: list[str], i: int, end: int, window: int = 6) -> range
     start = i + 1
     while start < end and lowers[start] in PARTICLES:
         start += 1
+    if start < end and lowers[start] == "with" and lowers[i].startswith("help"):
+        start += 1  # "helps with insomnia"
     if start >= end or lowers[start] in NO_OBJECT_NEXT or _manner_adverb(lowers[start]):
         return range(start, start)  # "increased with age", "increases linearly with"
     stop = min(end, start + window)
@@ -185,6 +203,14 @@ def subject_region(lowers: list[str], i: int, first: int) -> range:
     while j > first and i - j < 8 and lowers[j - 1] not in SUBJECT_BREAKS:
         j -= 1
     return range(j, i)
+
+
+def infinitive_to(lowers: list[str], i: int, first: int) -> int | None:
+    """The index of the "to" of an infinitive at `i`: "to reduce", "to further reduce"."""
+    if i > first and lowers[i - 1] == "to":
+        return i - 1
+    split = i - 1 > first and (lowers[i - 1].endswith("ly") or lowers[i - 1] in SPLITTERS)
+    return i - 2 if split and lowers[i - 2] == "to" else None
 
 
 def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:

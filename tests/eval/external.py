@@ -33,6 +33,7 @@ COUNTED = ("evidence.unsupported-causal-claim", "evidence.animal-to-human")
 LABELS = {0: "no relationship", 1: "direct causal", 2: "conditional causal", 3: "correlational"}
 POSITIVE = 1
 TARGETS = {"precision": 0.85, "recall": 0.70}
+QUOTES = {'"', "“", "”"}
 
 
 class ExternalSetError(Exception):
@@ -83,6 +84,19 @@ class Confusion:
         return result
 
 
+def unwrap(sentence: str) -> str:
+    """Drop a stray quote mark left at either end by the set's extraction ('" In a study ...'):
+    the linter rightly skips quoted text, so a leftover mark would hide the sentence."""
+    text = sentence.strip()
+    if text[:1] in QUOTES and text.count(text[0]) % 2 == 1:
+        text = text[1:].lstrip()
+    if text[:1] in QUOTES and text[-1:] in QUOTES:
+        text = text[1:-1].strip()
+    elif text[-1:] in QUOTES and text.count(text[-1]) % 2 == 1:
+        text = text[:-1].rstrip()
+    return text
+
+
 def load_rows(path: Path) -> list[Row]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -103,7 +117,7 @@ def load_rows(path: Path) -> list[Row]:
             raise ExternalSetError(f"{path}:{line}: expected 'sentence,label' (0-3)") from None
         if label not in LABELS:
             raise ExternalSetError(f"{path}:{line}: label {label} is not 0, 1, 2 or 3")
-        rows.append(Row(line, sentence, label))
+        rows.append(Row(line, unwrap(sentence), label))
     if not rows:
         raise ExternalSetError(f"{path}: no labelled sentences")
     return rows
