@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
@@ -157,27 +158,32 @@ class ClaimChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, claim in self.compiled:
+            animals: dict[int, bool] = {}  # sentence index -> names an animal study
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
+                if not claim.has_target(sentence):
+                    continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
                 if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
                     continue
-                if not claim.has_target(sentence):
-                    continue
-                if self._about_animals(analysis, sentence):
+                if self._about_animals(analysis, sentence, animals):
                     continue  # evidence.animal-to-human judges these
                 hit = claim.score(rule, analysis, sentence)
                 if hit is not None:
                     yield hit
 
     @staticmethod
-    def _about_animals(analysis: Analysis, sentence: Sentence) -> bool:
+    def _about_animals(analysis: Analysis, sentence: Sentence, seen: dict[int, bool]) -> bool:
         """The sentence, or the one before it, names an animal or cell study."""
-        if mentions_animals(sentence):
-            return True
-        return sentence.index > 0 and mentions_animals(analysis.sentences[sentence.index - 1])
+        for index in (sentence.index, sentence.index - 1):
+            if index >= 0:
+                if index not in seen:
+                    seen[index] = mentions_animals(analysis.sentences[index])
+                if seen[index]:
+                    return True
+        return False
 
 
 class CompiledClaim:
@@ -190,26 +196,34 @@ class CompiledClaim:
         first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
         self.trigger_words = set(self.verbs) | first_words
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
-        self.targets = {d.text for d in target_docs if len(d) == 1}
+        # every inflection of each one-word target ("memories", "remembered"): set tests instead
+        # of a lemma lookup per token
+        self.targets = {f for d in target_docs if len(d) == 1 for f in verb_forms(d.text)}
         self.target_phrases = [d.text for d in target_docs if len(d) > 1]
         self.intensifiers = {w.lower() for w in opts.get("intensifiers", [])}
         self.softeners = {
             str(k).lower(): float(v) for k, v in (opts.get("softeners") or {}).items()
         }
         self.purpose = {w.lower() for w in opts.get("purpose_words", [])}
-        self.correlational_phrases = [p.lower() for p in opts.get("correlational", [])]
+        self.correlational_phrases = any_of(opts.get("correlational", []), whole_words=False)
         self.adverse_verbs = {
             form
             for phrase in opts.get("adverse_verbs", [])
             for form in (verb_forms(phrase) if " " not in phrase else {phrase.lower()})
         }
         self.adverse_effects = [a.lower() for a in opts.get("adverse_effects", [])]
-        self.harm_words = {a for a in self.adverse_effects if " " not in a}
+        self.harms = any_of(self.adverse_effects)
         self.caution_cues = [c.lower() for c in opts.get("caution_cues", [])]
         drugs = [d.lower() for d in opts.get("drug_subjects", [])]
         self.drug_words = {d for d in drugs if " " not in d}
         self.drug_phrases = [d.split() for d in drugs if " " in d]
         self.target_suffixes = tuple(x.lower() for x in opts.get("target_suffixes", []))
+        # a word of 7+ letters with a condition ending: "arthritis", "neuropathy"
+        self.suffix_words = (
+            re.compile(rf"\w{{3,}}(?:{'|'.join(map(re.escape, self.target_suffixes))})\b")
+            if self.target_suffixes
+            else None
+        )
         self.phrase_tokens = [tuple(p.split(" ")) for p in self.target_phrases]
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
@@ -221,21 +235,17 @@ class CompiledClaim:
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
             return True
-        span = sentence.span
-        lemmas = token_strings(span.doc).lemma[span.start : span.end]  # no Token objects
-        if any(lemma.lower() in self.targets for lemma in lemmas):
-            return True
-        if self.target_suffixes and any(w.endswith(self.target_suffixes) for w in sentence.words):
+        if self.suffix_words is not None and self.suffix_words.search(sentence.lower):
             return True
         return any(phrase in sentence.lower for phrase in self.target_phrases)
 
     def _target_in(self, doc: Any, region: range) -> bool:
         """A health-effect word or phrase among the tokens of `region`."""
         strings = token_strings(doc)
-        lowers, lemmas = strings.lower, strings.lemma
+        lowers = strings.lower
         for j in region:
             word = lowers[j]
-            if word in self.targets or lemmas[j].lower() in self.targets:
+            if word in self.targets:
                 return True
             if self.target_suffixes and len(word) > 6 and word.endswith(self.target_suffixes):
                 return True
@@ -245,7 +255,8 @@ class CompiledClaim:
         return False
 
     def correlational(self, sentence: Sentence) -> bool:
-        return any(phrase in sentence.lower for phrase in self.correlational_phrases)
+        found = self.correlational_phrases
+        return found is not None and bool(found.search(sentence.lower))
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
@@ -317,14 +328,16 @@ class CompiledClaim:
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
         best: tuple[float, Trigger] | None = None
+        context = SentenceContext(self, sentence)
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
                 continue
-            if self._warns_of_harm(sentence, trigger) or self._about_drugs(sentence, trigger):
+            subject = self._subject_text(sentence, trigger)
+            if self._warns_of_harm(context, trigger, subject) or self._about_drugs(subject):
                 continue
             if inside_quote(sentence, trigger.start):
                 continue
-            weight = self._modified(sentence, trigger)
+            weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
                 best = (weight, trigger)
         if best is None:
@@ -356,27 +369,27 @@ class CompiledClaim:
         )
         return doc[region.start : region.stop].text.lower()
 
-    def _warns_of_harm(self, sentence: Sentence, trigger: Trigger) -> bool:
+    def _warns_of_harm(self, context: SentenceContext, trigger: Trigger, subject: str) -> bool:
         """A caution, not a claim: a harm after a causing verb ("can cause headaches", "can
         make you irritable"), or a clause about misuse ("too much ...", "stopping suddenly")."""
-        subject = f" {self._subject_text(sentence, trigger)} "
-        if any(f" {cue} " in subject for cue in self.caution_cues):
+        padded = f" {subject} "
+        if any(f" {cue} " in padded for cue in self.caution_cues):
             return True
+        sentence = context.sentence
         doc = sentence.span.doc
         if doc[trigger.start : trigger.end].text.lower() not in self.adverse_verbs:
             return False
-        after = doc[trigger.end : sentence.span.end].text.lower()
-        if any(re.search(rf"\b{re.escape(harm)}\b", after) for harm in self.adverse_effects):
-            return True
+        if context.last_harm >= doc[trigger.end - 1].idx + len(doc[trigger.end - 1]):
+            return True  # a harm after the verb
         # "can raise blood pressure if you take it for weeks": a possible harm, with its condition
         lowers = token_strings(doc).lower
         can = "can" in lowers[max(sentence.span.start, trigger.start - 2) : trigger.start]
-        return can and not CONDITIONALS.isdisjoint(lowers[trigger.end : sentence.span.end])
+        return can and context.last_conditional >= trigger.end
 
-    def _about_drugs(self, sentence: Sentence, trigger: Trigger) -> bool:
+    def _about_drugs(self, subject: str) -> bool:
         """ "SSRIs increase serotonin", "the system targeted by these drugs": pharmacology of a
         drug named as the subject, not a claim for the product."""
-        words = self._subject_text(sentence, trigger).split()
+        words = subject.split()
         # "as effective as fluoxetine", "unlike SSRIs": a comparison, not the drug as subject
         for i, word in enumerate(words):
             if word in grammar.COMPARISONS:
@@ -387,11 +400,11 @@ class CompiledClaim:
                 return True
         return False
 
-    def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
+    def _modified(self, context: SentenceContext, trigger: Trigger) -> float:
         """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""
         weight = trigger.weight
-        words = sentence.lowers
-        if any(word in self.intensifiers for word in words):
+        sentence = context.sentence
+        if context.intensified:
             weight += 0.2
         doc = sentence.span.doc
         near = [
@@ -400,3 +413,41 @@ class CompiledClaim:
         for word in near:
             weight *= self.softeners.get(word, 1.0)
         return min(weight, 1.0)
+
+
+class SentenceContext:
+    """What every trigger of one sentence asks about the whole sentence, computed once: a
+    search per trigger over the rest of the sentence went quadratic on long sentences."""
+
+    def __init__(self, claim: CompiledClaim, sentence: Sentence):
+        self.claim = claim
+        self.sentence = sentence
+
+    @cached_property
+    def intensified(self) -> bool:
+        return not self.claim.intensifiers.isdisjoint(self.sentence.words)
+
+    @cached_property
+    def last_harm(self) -> int:
+        """Prose offset of the end of the last harm word ("headaches"), -1 if none."""
+        sentence, harms = self.sentence, self.claim.harms
+        ends = [m.end() for m in harms.finditer(sentence.lower)] if harms else []
+        if not ends:
+            return -1
+        raw = sentence.raw
+        return sentence.span.start_char + len(raw) - len(raw.lstrip()) + ends[-1]
+
+    @cached_property
+    def last_conditional(self) -> int:
+        """Token index of the last "if"/"when"/"unless" of the sentence, -1 if none."""
+        start = self.sentence.span.start
+        found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
+        return found[-1] if found else -1
+
+
+def any_of(phrases: list[str], whole_words: bool = True) -> re.Pattern[str] | None:
+    """One alternation for a phrase list (lower case), longest first; None when empty."""
+    if not phrases:
+        return None
+    body = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b" if whole_words else body)
