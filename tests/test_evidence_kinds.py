@@ -87,3 +87,7 @@ def test_money_back_guarantee_is_commerce_not_an_overclaim(lint) -> None:
     ] == []
     [finding] = [f for f in lint("We guarantee results in a week.\n") if f.rule_id == OVERCLAIM]
     assert finding.excerpt == "We guarantee"
+    text = "Try it with our 100% money-back guarantee. The gummies are 100% vegan.\n"
+    assert [f for f in lint(text) if f.rule_id == OVERCLAIM] == []
+    [absolute] = [f for f in lint("It is 100% effective.\n") if f.rule_id == OVERCLAIM]
+    assert absolute.excerpt == "100% effective"
