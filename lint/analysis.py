@@ -55,14 +55,18 @@ HEDGE_WORDS = {
     "uncertain",
     "inconclusive",
     "speculative",
+    "maybe",
+    "probably",
 }
 # "early"/"limited" only hedge in phrases: "take it early in the day" is no hedge
 HEDGE_PHRASES = re.compile(
     r"\b(some (?:small )?(?:studies|trials|research|evidence|users|people|data)"
     r"|(?:early|limited|emerging|initial|weak|mixed|thin) (?:research|evidence|studies|data|trials"
     r"|findings|results)"
-    r"|(?:one|a) (?:small|single|pilot) (?:study|trial)|(?:is|are) (?:thought|believed|said) to"
-    r"|claims? to|claimed to|marketed (?:as|to)|in theory|(?:it is|it's) possible|the possibility"
+    r"|(?:one|a) (?:small|single|pilot) (?:study|trial)"
+    r"|(?:is|are) (?:thought|believed|said) (?:to|that)|i think|i guess"
+    r"|claims? to|claimed to|marketed (?:as|to)|in theory"
+    r"|(?:it is|it's) possible|the possibility"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
 )
@@ -93,7 +97,7 @@ CITATION = re.compile(
     r"\[\^?\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5], markdown [^3]
     rf"|\((?:see |e\.g\.,? )?{_AUTHOR},? {_YEAR}(?:[;,] [^()]{{0,120}})?\)"  # (Smith et al., 2019)
     rf"|\b[A-Z][\w'’-]+ et al\.? \({_YEAR}\)"  # Smith et al. (2019) found
-    r"|\b(?:PMID|PMCID|doi):? ?\S+"
+    r"|\b(?:PMID|PMCID|doi)\b:? ?\S*\d"  # an id with a digit: not the "doi" of "doing"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )
 STUDY_HOSTS = re.compile(

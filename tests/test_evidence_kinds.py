@@ -49,6 +49,15 @@ def claims(lint, text: str) -> list[str]:
         "Reduced HDL was the most common finding.",
         "Programs are needed to further reduce obesity in children.",
         "A minor increased risk of gout was found in men.",
+        # someone else's claim, and hedges of forum talk
+        "Fans say lion's mane regrows brain cells.",
+        "Advocates argue that cold showers strengthen immunity.",
+        "i think the magnesium maybe helps my sleep",
+        "It is believed that theanine promotes calm focus.",
+        # a citation needs an id with a digit: "doing" is no DOI
+        "Cold plunges are popular with athletes, been doing them for years.",
+        # pharmacology: a drug named by its INN stem
+        "Omeprazole reduces stomach acid by blocking the proton pump.",
         # no object at all / a different head
         "Rhodiola grows wild in cold mountain regions.",
     ],
@@ -75,6 +84,12 @@ def test_not_claims(lint, sentence: str) -> None:
         ("This tea has improved my sleep.", "improved"),
         ("Saffron was as effective as fluoxetine in treating low mood.", "treating"),
         ("Peppermint oil relieved the pain of colitis.", "relieved"),
+        ("I swear this stack sharpens my focus.", "sharpens"),
+        ("Caffeine and theanine increase alertness without jitters.", "increase"),
+        ("Prevents the afternoon crash.", "Prevents"),
+        ("cinnamon lowers blood sugar, been doing it for years", "lowers"),
+        ("Drinking green tea reduces belly fat.", "reduces"),
+        ("Oregano oil kills bacteria on contact.", "kills"),
     ],
 )
 def test_claims(lint, sentence: str, excerpt: str) -> None:

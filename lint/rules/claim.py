@@ -53,6 +53,14 @@ PARTICIPLE_CONTEXT = {
     "claimed",
 }
 CONDITIONALS = {"if", "unless", "whether", "when"}
+HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
+# someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
+REPORTING = {
+    "claim", "claims", "claimed", "say", "says", "said", "argue", "argues", "argued", "insist",
+    "insists", "insisted", "swear", "swears", "promise", "promises", "promised", "boast",
+    "boasts", "tout", "touts", "touted", "allege", "alleges", "believe", "believes", "contend",
+    "contends", "assert", "asserts",
+}  # fmt: skip
 
 
 @dataclass
@@ -71,6 +79,19 @@ def local_negation(sentence: Sentence, token_index: int) -> bool:
             return False
         if word in NEGATIONS and not NOT_NEGATION.match(token.doc[i : i + 5].text):
             return True
+    return False
+
+
+def reported(sentence: Sentence, token_index: int) -> bool:
+    """A reporting verb in the ten words before the trigger, said by someone other than the
+    writer ("advocates argue that ...", not "I swear it ..."): a claim described, not made."""
+    lowers = token_strings(sentence.span.doc).lower
+    first = max(sentence.span.start, token_index - 10)
+    for i in range(token_index - 1, first - 1, -1):
+        if lowers[i] in {";", ".", "!", "?"}:
+            return False
+        if lowers[i] in REPORTING:
+            return i == sentence.span.start or lowers[i - 1] not in {"i", "we", "i'd", "i'll"}
     return False
 
 
@@ -118,6 +139,11 @@ class ClaimChecker(Checker):
             "string-array",
             "Drugs and drug classes: a trigger whose subject names one ('SSRIs raise "
             "serotonin') describes pharmacology, not the product.",
+        ),
+        "drug_suffixes": Option(
+            "string-array",
+            "Drug-name stems ('statin', 'prazole'): a subject ending so is a drug, as in "
+            "drug_subjects.",
         ),
         "target_suffixes": Option(
             "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
@@ -213,10 +239,16 @@ class CompiledClaim:
         }
         self.adverse_effects = [a.lower() for a in opts.get("adverse_effects", [])]
         self.harms = any_of(self.adverse_effects)
+        # a harm is a health effect too: "prevents the crash", "stops the jitters" (a causing
+        # verb before a harm is a caution instead: _warns_of_harm)
+        self.targets |= {f for a in self.adverse_effects if " " not in a for f in verb_forms(a)}
+        self.target_phrases += [a for a in self.adverse_effects if " " in a]
+        self.phrase_tokens = [tuple(p.split(" ")) for p in self.target_phrases]
         self.caution_cues = [c.lower() for c in opts.get("caution_cues", [])]
         drugs = [d.lower() for d in opts.get("drug_subjects", [])]
         self.drug_words = {d for d in drugs if " " not in d}
         self.drug_phrases = [d.split() for d in drugs if " " in d]
+        self.drug_suffixes = tuple(x.lower() for x in opts.get("drug_suffixes", []))
         self.target_suffixes = tuple(x.lower() for x in opts.get("target_suffixes", []))
         # a word of 7+ letters with a condition ending: "arthritis", "neuropathy"
         self.suffix_words = (
@@ -332,6 +364,8 @@ class CompiledClaim:
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
                 continue
+            if reported(sentence, trigger.start):
+                continue
             subject = self._subject_text(sentence, trigger)
             if self._warns_of_harm(context, trigger, subject) or self._about_drugs(subject):
                 continue
@@ -396,6 +430,8 @@ class CompiledClaim:
                 break
             if word in self.drug_words:
                 return True
+            if self.drug_suffixes and len(word) > 6 and word.endswith(self.drug_suffixes):
+                return True  # "omeprazole", "atorvastatin"
             if any(words[i : i + len(p)] == p for p in self.drug_phrases):
                 return True
         return False
@@ -431,7 +467,13 @@ class SentenceContext:
     def last_harm(self) -> int:
         """Prose offset of the end of the last harm word ("headaches"), -1 if none."""
         sentence, harms = self.sentence, self.claim.harms
-        ends = [m.end() for m in harms.finditer(sentence.lower)] if harms else []
+        text = sentence.lower
+        # "increase alertness without jitters": a harm ruled out is no warning
+        ends = (
+            [m.end() for m in harms.finditer(text) if not HARM_RULED_OUT.search(text, 0, m.start())]
+            if harms
+            else []
+        )
         if not ends:
             return -1
         raw = sentence.raw

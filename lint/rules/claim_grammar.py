@@ -69,6 +69,13 @@ CLAIM_FRAMES = {
 }  # fmt: skip
 PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
                 "recommended", "recommends"}  # fmt: skip
+LY_NOT_ADVERBS = {
+    "belly", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "early", "family",
+    "elderly", "likely", "unlikely", "costly", "friendly", "lovely", "jelly", "supply", "apply",
+    "reply", "rely", "holy", "ugly", "silly", "curly", "oily", "italy", "july", "bully", "rally",
+}  # fmt: skip
+MAKE_IDIOMS = {"sure", "from", "with", "of", "by", "in", "it", "up", "use", "do", "time", "room",
+               "sense", "certain", "a", "an", "the", "this", "that"}  # fmt: skip
 SPLITTERS = {"further", "also", "better", "even", "really", "actually", "not"}
 BARE_NOUNS = {"increase", "increases", "decrease", "decreases", "boost", "boosts", "lift",
               "cut", "cuts", "rise", "drop", "double", "cause", "causes", "stop", "clear",
@@ -135,7 +142,7 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if word.endswith("ed") and before in DEGREE_ADJECTIVES:
         return "other"  # "a minor increased risk"
     if word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word == "lower":
-        if before.endswith("ly") and before not in VERB_ADVERBS:
+        if adverb(before) and before not in VERB_ADVERBS:
             return "other"  # "locally advanced", "inversely lowered"
         if _clause_start(lowers, i, first):
             return "other"  # "Reduced HDL was common", "In the subgroup, increased risk ..."
@@ -145,6 +152,8 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
         return "other"
     if i - 2 >= first and lowers[i - 2] in DETERMINERS and after in {"in", "of"}:
         return "other"  # "a slight lift in taste"
+    if word.startswith("ma") and after in MAKE_IDIOMS:
+        return "other"  # "make sure", "made from", "made with"
     if word in BARE_NOUNS and after in {"in", "of", "on"}:
         return "other"  # "increase in demand", "cause of pain"
     return "verb"
@@ -153,13 +162,18 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
 def _clause_start(lowers: list[str], i: int, first: int) -> bool:
     """Nothing but adverbs between the clause start and `i`: the trigger has no subject."""
     j = i - 1
-    while j >= first and lowers[j].endswith("ly"):
+    while j >= first and adverb(lowers[j]):
         j -= 1
     return j < first or lowers[j] in SUBJECT_BREAKS
 
 
 def _manner_adverb(word: str) -> bool:
-    return word.endswith("ly") and word not in VERB_ADVERBS and len(word) > 4
+    return adverb(word) and word not in VERB_ADVERBS
+
+
+def adverb(word: str) -> bool:
+    """An -ly adverb ("locally", "linearly"), not "belly", "daily" or "elderly"."""
+    return word.endswith("ly") and len(word) > 4 and word not in LY_NOT_ADVERBS
 
 
 def coordinated(lowers: list[str], previous: int, i: int) -> bool:
@@ -209,7 +223,7 @@ def infinitive_to(lowers: list[str], i: int, first: int) -> int | None:
     """The index of the "to" of an infinitive at `i`: "to reduce", "to further reduce"."""
     if i > first and lowers[i - 1] == "to":
         return i - 1
-    split = i - 1 > first and (lowers[i - 1].endswith("ly") or lowers[i - 1] in SPLITTERS)
+    split = i - 1 > first and (adverb(lowers[i - 1]) or lowers[i - 1] in SPLITTERS)
     return i - 2 if split and lowers[i - 2] == "to" else None
 
 
