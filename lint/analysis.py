@@ -74,7 +74,9 @@ HEDGE_PHRASES = re.compile(
 # separately checks whether the text carries them over to people)
 ANIMAL_QUALIFIER = re.compile(
     r"\b(?:in |on )?(?:rats?|mice|mouse|rodents?|animals?|animal (?:studies|models?)"
-    r"|cell cultures?|in vitro|test tubes?|petri dish(?:es)?|zebrafish|fruit flies)\b",
+    r"|cell cultures?|in vitro|test[- ]tubes?|petri dish(?:es)?|zebrafish|fruit flies|worms"
+    r"|rabbits?|hamsters?|guinea pigs|piglets|monkeys|primates|in a dish|lab dish(?:es)?"
+    r"|cultured cells|cell stud(?:y|ies))\b",
     re.IGNORECASE,
 )
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing", "nobody"}
@@ -87,7 +89,8 @@ NEGATION_PHRASES = re.compile(
 NOT_NEGATION = re.compile(
     r"\b(?:not only|no doubt|no wonder|no longer just"
     r"|(?:no|zero|never any) (?:known |serious |negative |nasty )?(?:side[- ]effects?|risks?"
-    r"|downsides?|jitters|crash(?:es)?|withdrawal))\b",
+    r"|downsides?|jitters|crash(?:es)?|withdrawal)"
+    r"|(?:cannot|can't|won't|will not|never) (?:harm|hurt|fail)s?)\b",  # "cannot harm you"
     re.I,
 )
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
@@ -122,7 +125,11 @@ DISCLAIMER = re.compile(
 QUOTE_CHARS = {'"', "“", "”"}
 ATTRIBUTED = re.compile(
     r"\b(?:calls?|called|dubs?|dubbed) (?:it|them|this|these|that|[\w'’-]+(?: [\w'’-]+)?)"
-    r" (?:a|an|the)\b|\bso-called\b|\b(?:billed|marketed|advertised|touted|hyped) as\b",
+    r" (?:a|an|the)\b|\bso-called\b|\b(?:billed|marketed|advertised|touted|hyped) as\b"
+    # "advertising its pills as", "described the tea as", "called it “a miracle”", words like "X"
+    r"|\b(?:advertis|market|promot|describ|sell|pitch|brand)\w* (?:[\w'’-]+ ){0,4}as\b"
+    r"|\b(?:calls?|called) (?:it|them|this) [\"“]|\b(?:words?|terms?|claims?) like\b"
+    r"|\bthat (?:say|says|promise|promises) [\"“]",
     re.IGNORECASE,
 )
 ATTRIBUTION = re.compile(

@@ -106,3 +106,48 @@ def test_money_back_guarantee_is_commerce_not_an_overclaim(lint) -> None:
     assert [f for f in lint(text) if f.rule_id == OVERCLAIM] == []
     [absolute] = [f for f in lint("It is 100% effective.\n") if f.rule_id == OVERCLAIM]
     assert absolute.excerpt == "100% effective"
+
+
+ANIMAL = "evidence.animal-to-human"
+
+
+def test_animal_claim_is_the_verb_of_the_human_clause(lint) -> None:
+    text = "In a lab dish, the extract destroyed tumour cells, so it kills cancer in your body.\n"
+    findings = lint(text)
+    [finding] = [f for f in findings if f.rule_id == ANIMAL]
+    assert finding.excerpt == "kills"
+    assert [f for f in findings if f.rule_id == CLAIM] == []  # the animal rule owns it
+
+
+def test_more_animal_and_cell_studies_are_recognised(lint) -> None:
+    text = "In rabbits, bilberry sharpened night vision. It improves your eyesight as well.\n"
+    assert [f.excerpt for f in lint(text) if f.rule_id == ANIMAL] == ["improves"]
+    kept = "In rabbits, bilberry sharpened night vision; a human trial is planned.\n"
+    assert [f for f in lint(kept) if f.rule_id in {ANIMAL, CLAIM}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("This formula never fails.", "never fails"),
+        ("Because it is natural, it cannot harm you.", "cannot harm"),
+        ("Magnesium is the magic bullet for sleep.", "magic bullet"),
+        ("It is side-effect free.", "side-effect free"),
+    ],
+)
+def test_absolute_promises(lint, text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in lint(text + "\n") if f.rule_id == OVERCLAIM] == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satisfaction guaranteed or your money back.",
+        "Guaranteed delivery by Friday.",
+        "The ads described the tea as a miracle cure.",
+        'Watch out for words like "miracle" on a label.',
+        'One reviewer called it "a miracle in a bottle."',
+    ],
+)
+def test_commerce_and_reported_absolutes_pass(lint, text: str) -> None:
+    assert [f for f in lint(text + "\n") if f.rule_id == OVERCLAIM] == []
