@@ -55,14 +55,18 @@ HEDGE_WORDS = {
     "uncertain",
     "inconclusive",
     "speculative",
+    "maybe",
+    "probably",
 }
 # "early"/"limited" only hedge in phrases: "take it early in the day" is no hedge
 HEDGE_PHRASES = re.compile(
     r"\b(some (?:small )?(?:studies|trials|research|evidence|users|people|data)"
     r"|(?:early|limited|emerging|initial|weak|mixed|thin) (?:research|evidence|studies|data|trials"
     r"|findings|results)"
-    r"|(?:one|a) (?:small|single|pilot) (?:study|trial)|(?:is|are) (?:thought|believed|said) to"
+    r"|(?:one|a) (?:small|single|pilot) (?:study|trial)"
+    r"|(?:is|are) (?:thought|believed|said) (?:to|that)|i think|i guess"
     r"|claims? to|claimed to|marketed (?:as|to)|in theory"
+    r"|(?:it is|it's) possible|the possibility"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
 )
@@ -70,7 +74,9 @@ HEDGE_PHRASES = re.compile(
 # separately checks whether the text carries them over to people)
 ANIMAL_QUALIFIER = re.compile(
     r"\b(?:in |on )?(?:rats?|mice|mouse|rodents?|animals?|animal (?:studies|models?)"
-    r"|cell cultures?|in vitro|test tubes?|petri dish(?:es)?|zebrafish|fruit flies)\b",
+    r"|cell cultures?|in vitro|test[- ]tubes?|petri dish(?:es)?|zebrafish|fruit flies|worms"
+    r"|rabbits?|hamsters?|guinea pigs|piglets|monkeys|primates|in a dish|lab dish(?:es)?"
+    r"|cultured cells|cell stud(?:y|ies))\b",
     re.IGNORECASE,
 )
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing", "nobody"}
@@ -83,7 +89,8 @@ NEGATION_PHRASES = re.compile(
 NOT_NEGATION = re.compile(
     r"\b(?:not only|no doubt|no wonder|no longer just"
     r"|(?:no|zero|never any) (?:known |serious |negative |nasty )?(?:side[- ]effects?|risks?"
-    r"|downsides?|jitters|crash(?:es)?|withdrawal))\b",
+    r"|downsides?|jitters|crash(?:es)?|withdrawal)"
+    r"|(?:cannot|can't|won't|will not|never) (?:harm|hurt|fail)s?)\b",  # "cannot harm you"
     re.I,
 )
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
@@ -93,7 +100,7 @@ CITATION = re.compile(
     r"\[\^?\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5], markdown [^3]
     rf"|\((?:see |e\.g\.,? )?{_AUTHOR},? {_YEAR}(?:[;,] [^()]{{0,120}})?\)"  # (Smith et al., 2019)
     rf"|\b[A-Z][\w'’-]+ et al\.? \({_YEAR}\)"  # Smith et al. (2019) found
-    r"|\b(?:PMID|PMCID|doi):? ?\S+"
+    r"|\b(?:PMID|PMCID|doi)\b:? ?\S*\d"  # an id with a digit: not the "doi" of "doing"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )
 STUDY_HOSTS = re.compile(
@@ -118,7 +125,11 @@ DISCLAIMER = re.compile(
 QUOTE_CHARS = {'"', "“", "”"}
 ATTRIBUTED = re.compile(
     r"\b(?:calls?|called|dubs?|dubbed) (?:it|them|this|these|that|[\w'’-]+(?: [\w'’-]+)?)"
-    r" (?:a|an|the)\b|\bso-called\b|\b(?:billed|marketed|advertised|touted|hyped) as\b",
+    r" (?:a|an|the)\b|\bso-called\b|\b(?:billed|marketed|advertised|touted|hyped) as\b"
+    # "advertising its pills as", "described the tea as", "called it “a miracle”", words like "X"
+    r"|\b(?:advertis|market|promot|describ|sell|pitch|brand)\w* (?:[\w'’-]+ ){0,4}as\b"
+    r"|\b(?:calls?|called) (?:it|them|this) [\"“]|\b(?:words?|terms?|claims?) like\b"
+    r"|\bthat (?:say|says|promise|promises) [\"“]",
     re.IGNORECASE,
 )
 ATTRIBUTION = re.compile(

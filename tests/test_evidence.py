@@ -80,7 +80,7 @@ def test_superscript_citation_in_html_counts(lint) -> None:
 
 
 def test_may_the_month_is_not_a_hedge(lint) -> None:
-    [finding] = only(lint("In May 2024 the brand said its gummies boost focus.\n"), CLAIM)
+    [finding] = only(lint("In May 2024 the brand launched gummies that boost focus.\n"), CLAIM)
     assert finding.excerpt == "boost"
     assert only(lint("Its gummies may boost focus.\n"), CLAIM) == []
 

@@ -248,11 +248,11 @@ def test_explain_shows_a_fixed_example():
 
 
 def test_disease_rewording_wins_over_the_hedge_of_the_same_verb(engine, lint):
-    text = "# Notes\n\nSome sellers say ginkgo cures dementia.\n"
+    text = "# Notes\n\nGinkgo cures dementia, some sellers say.\n"
     rules = {f.rule_id for f in lint(text) if f.fix is not None}
     assert {"fda.disease-claim", "evidence.unsupported-causal-claim"} <= rules  # both overlap
     after = fixed(engine, text, unsafe=True)
-    assert "Some sellers say ginkgo supports memory as you age." in after
+    assert "Ginkgo supports memory as you age, some sellers say." in after
 
 
 def test_markdown_table_row_stays_intact(engine):

@@ -95,10 +95,13 @@ class AnimalChecker(Checker):
         # in the study's own sentence the claim follows the study: "in rats ... so it boosts
         # your memory"; "it reduced anxiety in mice, which is why users ..." reports the study
         after = matchers["studies"](sentence.span, as_spans=True)[0].end if animal else 0
-        verb = first_verb(sentence.span, verbs, after)
+        subject = min(subjects, key=lambda s: s.start)
+        # the claim's own clause: "the extract destroyed tumour cells, so it kills cancer cells
+        # in your body" names "kills", not the animal result before the comma
+        clause = clause_start(sentence.span, after, subject.start)
+        verb = first_verb(sentence.span, verbs, clause) or first_verb(sentence.span, verbs, after)
         if verb is None:
             return None
-        subject = min(subjects, key=lambda s: s.start)
         start, end = analysis.source_span(verb.start_char, verb.end_char)
         where = "this sentence" if animal else "the previous sentence"
         first, last = min(verb.start, subject.start), max(verb.end, subject.end)
@@ -111,6 +114,18 @@ class AnimalChecker(Checker):
             "sentence": sentence.text,
         }
         return Hit(rule, start, end, values)
+
+
+CLAUSE_BREAKS = {",", ";", ":", "—", "–"}
+
+
+def clause_start(span: Span, after: int, subject: int) -> int:
+    """The token after the last clause break between `after` and the subject (else `after`)."""
+    start = max(after, span.start)
+    for i in range(subject - 1, start - 1, -1):
+        if span.doc[i].text in CLAUSE_BREAKS:
+            return i + 1
+    return after
 
 
 def first_verb(span: Span, verbs: set[str], after: int = 0) -> Span | None:

@@ -18,18 +18,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
+from lint.rules import claim_grammar as grammar
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from lint.analysis import Analysis, Sentence
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"}
@@ -53,6 +53,21 @@ PARTICIPLE_CONTEXT = {
     "claimed",
 }
 CONDITIONALS = {"if", "unless", "whether", "when"}
+# one word of every ANIMAL_QUALIFIER alternative, as tokens (lower case)
+ANIMAL_WORDS = {
+    "rat", "rats", "mice", "mouse", "rodent", "rodents", "animal", "animals", "cell", "vitro",
+    "test", "tube", "tubes", "petri", "zebrafish", "flies", "worms", "rabbit", "rabbits",
+    "hamster", "hamsters", "guinea", "piglets", "monkeys", "primates", "dish", "dishes",
+    "cultured",
+}  # fmt: skip
+HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
+# someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
+REPORTING = {
+    "claim", "claims", "claimed", "say", "says", "said", "argue", "argues", "argued", "insist",
+    "insists", "insisted", "swear", "swears", "promise", "promises", "promised", "boast",
+    "boasts", "tout", "touts", "touted", "allege", "alleges", "believe", "believes", "contend",
+    "contends", "assert", "asserts",
+}  # fmt: skip
 
 
 @dataclass
@@ -97,7 +112,22 @@ def _sentence_flags(
     return found
 
 
+def reported(sentence: Sentence, token_index: int) -> bool:
+    """A reporting verb in the ten words before the trigger, said by someone other than the
+    writer ("advocates argue that ...", not "I swear it ..."): a claim described, not made."""
+    lowers = token_strings(sentence.span.doc).lower
+    first = max(sentence.span.start, token_index - 10)
+    for i in range(token_index - 1, first - 1, -1):
+        if lowers[i] in {";", ".", "!", "?"}:
+            return False
+        if lowers[i] in REPORTING:
+            return i == sentence.span.start or lowers[i - 1] not in {"i", "we", "i'd", "i'll"}
+    return False
+
+
 def mentions_animals(sentence: Sentence) -> bool:
+    if sentence.words.isdisjoint(ANIMAL_WORDS):
+        return False  # a set test spares most sentences the regex
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
 
 
@@ -143,6 +173,23 @@ class ClaimChecker(Checker):
         "adverse_effects": Option(
             "string-array", "Harms ('headaches'): 'X can cause headaches' is no benefit claim."
         ),
+        "caution_cues": Option(
+            "string-array",
+            "Words before a trigger that make its clause a caution ('too much', 'stopping').",
+        ),
+        "drug_subjects": Option(
+            "string-array",
+            "Drugs and drug classes: a trigger whose subject names one ('SSRIs raise "
+            "serotonin') describes pharmacology, not the product.",
+        ),
+        "drug_suffixes": Option(
+            "string-array",
+            "Drug-name stems ('statin', 'prazole'): a subject ending so is a drug, as in "
+            "drug_subjects.",
+        ),
+        "target_suffixes": Option(
+            "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
+        ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
         "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
@@ -179,27 +226,32 @@ class ClaimChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, claim in self.compiled:
+            animals: dict[int, bool] = {}  # sentence index -> names an animal study
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if sentence.is_question or sentence.in_quote:
-                    continue
+                if not claim.has_target(sentence):
+                    continue  # then set and lemma tests: no health-effect word, no claim
+                if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
+                    continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
                 if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
                     continue
-                if not claim.has_target(sentence):
-                    continue
-                if self._about_animals(analysis, sentence):
+                if self._about_animals(analysis, sentence, animals):
                     continue  # evidence.animal-to-human judges these
                 hit = claim.score(rule, analysis, sentence)
                 if hit is not None:
                     yield hit
 
     @staticmethod
-    def _about_animals(analysis: Analysis, sentence: Sentence) -> bool:
+    def _about_animals(analysis: Analysis, sentence: Sentence, seen: dict[int, bool]) -> bool:
         """The sentence, or the one before it, names an animal or cell study."""
-        if mentions_animals(sentence):
-            return True
-        return sentence.index > 0 and mentions_animals(analysis.sentences[sentence.index - 1])
+        for index in (sentence.index, sentence.index - 1):
+            if index >= 0:
+                if index not in seen:
+                    seen[index] = mentions_animals(analysis.sentences[index])
+                if seen[index]:
+                    return True
+        return False
 
 
 class CompiledClaim:
@@ -212,20 +264,41 @@ class CompiledClaim:
         first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
         self.trigger_words = set(self.verbs) | first_words
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
-        self.targets = {d.text for d in target_docs if len(d) == 1}
+        # every inflection of each one-word target ("memories", "remembered"): set tests instead
+        # of a lemma lookup per token
+        self.targets = {f for d in target_docs if len(d) == 1 for f in verb_forms(d.text)}
         self.target_phrases = [d.text for d in target_docs if len(d) > 1]
         self.intensifiers = {w.lower() for w in opts.get("intensifiers", [])}
         self.softeners = {
             str(k).lower(): float(v) for k, v in (opts.get("softeners") or {}).items()
         }
         self.purpose = {w.lower() for w in opts.get("purpose_words", [])}
-        self.correlational_phrases = [p.lower() for p in opts.get("correlational", [])]
+        self.correlational_phrases = any_of(opts.get("correlational", []), whole_words=False)
         self.adverse_verbs = {
             form
             for phrase in opts.get("adverse_verbs", [])
             for form in (verb_forms(phrase) if " " not in phrase else {phrase.lower()})
         }
         self.adverse_effects = [a.lower() for a in opts.get("adverse_effects", [])]
+        self.harms = any_of(self.adverse_effects)
+        # a harm is a health effect too: "prevents the crash", "stops the jitters" (a causing
+        # verb before a harm is a caution instead: _warns_of_harm)
+        self.targets |= {f for a in self.adverse_effects if " " not in a for f in verb_forms(a)}
+        self.target_phrases += [a for a in self.adverse_effects if " " in a]
+        self.phrase_tokens = [tuple(p.split(" ")) for p in self.target_phrases]
+        self.caution_cues = [c.lower() for c in opts.get("caution_cues", [])]
+        drugs = [d.lower() for d in opts.get("drug_subjects", [])]
+        self.drug_words = {d for d in drugs if " " not in d}
+        self.drug_phrases = [d.split() for d in drugs if " " in d]
+        self.drug_suffixes = tuple(x.lower() for x in opts.get("drug_suffixes", []))
+        self.target_suffixes = tuple(x.lower() for x in opts.get("target_suffixes", []))
+        # a word of 7+ letters with a condition ending: "arthritis", "neuropathy"
+        self.suffix_words = (
+            re.compile(rf"\w{{3,}}(?:{'|'.join(map(re.escape, self.target_suffixes))})\b")
+            if self.target_suffixes
+            else None
+        )
+        self.phrase_re = any_of(self.target_phrases, whole_words=False)
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -236,38 +309,86 @@ class CompiledClaim:
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
             return True
-        span = sentence.span
-        lemmas = token_strings(span.doc).lemma[span.start : span.end]  # no Token objects
-        if any(lemma.lower() in self.targets for lemma in lemmas):
+        if self.suffix_words is not None and self.suffix_words.search(sentence.lower):
             return True
-        return any(phrase in sentence.lower for phrase in self.target_phrases)
+        return self.phrase_re is not None and bool(self.phrase_re.search(sentence.lower))
+
+    def _target_in(self, doc: Any, region: range) -> bool:
+        """A health-effect word or phrase among the tokens of `region`."""
+        strings = token_strings(doc)
+        lowers = strings.lower
+        for j in region:
+            word = lowers[j]
+            if word in self.targets:
+                return True
+            if self.target_suffixes and len(word) > 6 and word.endswith(self.target_suffixes):
+                return True
+            for phrase in self.phrase_tokens:
+                if tuple(lowers[j : j + len(phrase)]) == phrase:
+                    return True
+        return False
 
     def correlational(self, sentence: Sentence) -> bool:
-        return any(phrase in sentence.lower for phrase in self.correlational_phrases)
+        found = self.correlational_phrases
+        return found is not None and bool(found.search(sentence.lower))
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
         # constructions first: on equal weight "leads to" names the claim better than "lower"
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
+        lowers = token_strings(span.doc).lower
         for match in self.constructions(span, as_spans=True):
-            yield Trigger(match.start, match.end, self.construction_weights[match.label])
+            if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
+                yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        previous: tuple[int, str | None] | None = None  # the last verb trigger and its use
         for i, word in enumerate(sentence.lowers, span.start):
             weight = self.verbs.get(word)
-            if weight and self._is_claim_verb(sentence, span.doc[i]):
+            if not weight:
+                continue
+            use = self._verb_use(sentence, lowers, i)
+            if previous is not None and grammar.coordinated(lowers, previous[0], i):
+                use = previous[1] and use  # "to increase X and reduce Y": both purposes
+            previous = (i, use)
+            if use is not None and self._names_effect(span, lowers, i, use, weight):
                 yield Trigger(i, i + 1, weight)
 
-    def _is_claim_verb(self, sentence: Sentence, token: Token) -> bool:
-        doc = token.doc
-        first = sentence.span.start
-        before = doc[token.i - 1].lower_ if token.i > first else ""
-        if before == "to" and self._purpose_before(sentence, token.i - 1):
-            return False  # "ways to boost focus", "people take it to improve memory"
-        if before in self.purpose and token.lower_.endswith("ing"):
-            return False  # "for improving memory"
-        if token.lower_.endswith("ed") and before in PARTICIPLE_CONTEXT:
-            return False  # "users reported improved focus"
-        window = [doc[i].lower_ for i in range(max(first, token.i - 3), token.i)]
-        return not any(word in CONDITIONALS for word in window)
+    def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
+        """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
+        first, end = sentence.span.start, sentence.span.end
+        before = lowers[i - 1] if i > first else ""
+        to = grammar.infinitive_to(lowers, i, first)
+        if to is not None and (
+            self._purpose_before(sentence, to)  # "ways to boost", "take it to improve"
+            or not grammar.infinitive_claims(lowers, to, first)  # "efforts to further improve"
+        ):
+            return None
+        if lowers[i].endswith("ing") and (
+            before in self.purpose or grammar.gerund_is_aim(lowers, i, first)
+        ):
+            return None  # "for improving memory", "should focus on reducing"
+        if lowers[i].endswith("ed") and before in PARTICIPLE_CONTEXT:
+            return None  # "users reported improved focus"
+        window = lowers[max(first, i - 3) : i]
+        if any(word in CONDITIONALS for word in window) or grammar.prescriptive(lowers, i, first):
+            return None
+        texts = token_strings(sentence.span.doc).text
+        use = grammar.reading(lowers, texts, i, first, end)
+        return None if use == "other" else use
+
+    def _names_effect(self, span: Any, lowers: list[str], i: int, use: str, weight: float) -> bool:
+        """The verb's object (or, passive, its subject) names a health effect."""
+        doc, first, end = span.doc, span.start, span.end
+        if use == "passive":  # "memory is improved by two capsules"
+            return self._target_in(doc, grammar.subject_region(lowers, i, first))
+        # soft verbs ("provides", "offers") name their effect at once: "offers calm", not
+        # "provides support for the cognitive processing theory"
+        window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
+        region = grammar.object_region(lowers, i, end, window)
+        if self._target_in(doc, region):
+            return True
+        # a promise without an object: "your focus will improve"
+        promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
+        return promised and self._target_in(doc, grammar.subject_region(lowers, i - 1, first))
 
     def _purpose_before(self, sentence: Sentence, to_index: int) -> bool:
         doc = sentence.span.doc
@@ -281,14 +402,18 @@ class CompiledClaim:
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
         best: tuple[float, Trigger] | None = None
+        context = SentenceContext(self, sentence)
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
                 continue
-            if self._warns_of_harm(sentence, trigger):
+            if reported(sentence, trigger.start):
+                continue
+            subject = self._subject_text(sentence, trigger)
+            if self._warns_of_harm(context, trigger, subject) or self._about_drugs(subject):
                 continue
             if inside_quote(sentence, trigger.start):
                 continue
-            weight = self._modified(sentence, trigger)
+            weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
                 best = (weight, trigger)
         if best is None:
@@ -312,19 +437,52 @@ class CompiledClaim:
         }
         return Hit(rule, start, end, values, strength=strength)
 
-    def _warns_of_harm(self, sentence: Sentence, trigger: Trigger) -> bool:
-        """ "can cause headaches": a harm after a causing verb is a warning, not a claim."""
+    def _subject_text(self, sentence: Sentence, trigger: Trigger) -> str:
+        """The clause before the trigger, lower case, as written ("high-dose zinc can")."""
+        doc = sentence.span.doc
+        region = grammar.subject_region(
+            token_strings(doc).lower, trigger.start, sentence.span.start
+        )
+        return doc[region.start : region.stop].text.lower()
+
+    def _warns_of_harm(self, context: SentenceContext, trigger: Trigger, subject: str) -> bool:
+        """A caution, not a claim: a harm after a causing verb ("can cause headaches", "can
+        make you irritable"), or a clause about misuse ("too much ...", "stopping suddenly")."""
+        padded = f" {subject} "
+        if any(f" {cue} " in padded for cue in self.caution_cues):
+            return True
+        sentence = context.sentence
         doc = sentence.span.doc
         if doc[trigger.start : trigger.end].text.lower() not in self.adverse_verbs:
             return False
-        after = doc[trigger.end : sentence.span.end].text.lower()
-        return any(re.search(rf"\b{re.escape(harm)}\b", after) for harm in self.adverse_effects)
+        if context.last_harm >= doc[trigger.end - 1].idx + len(doc[trigger.end - 1]):
+            return True  # a harm after the verb
+        # "can raise blood pressure if you take it for weeks": a possible harm, with its condition
+        lowers = token_strings(doc).lower
+        can = "can" in lowers[max(sentence.span.start, trigger.start - 2) : trigger.start]
+        return can and context.last_conditional >= trigger.end
 
-    def _modified(self, sentence: Sentence, trigger: Trigger) -> float:
+    def _about_drugs(self, subject: str) -> bool:
+        """ "SSRIs increase serotonin", "the system targeted by these drugs": pharmacology of a
+        drug named as the subject, not a claim for the product."""
+        words = subject.split()
+        # "as effective as fluoxetine", "unlike SSRIs": a comparison, not the drug as subject
+        for i, word in enumerate(words):
+            if word in grammar.COMPARISONS:
+                break
+            if word in self.drug_words:
+                return True
+            if self.drug_suffixes and len(word) > 6 and word.endswith(self.drug_suffixes):
+                return True  # "omeprazole", "atorvastatin"
+            if any(words[i : i + len(p)] == p for p in self.drug_phrases):
+                return True
+        return False
+
+    def _modified(self, context: SentenceContext, trigger: Trigger) -> float:
         """Trigger weight with intensifiers (+0.2) and softeners (x factor) of its sentence."""
         weight = trigger.weight
-        words = sentence.lowers
-        if any(word in self.intensifiers for word in words):
+        sentence = context.sentence
+        if context.intensified:
             weight += 0.2
         doc = sentence.span.doc
         near = [
@@ -333,3 +491,47 @@ class CompiledClaim:
         for word in near:
             weight *= self.softeners.get(word, 1.0)
         return min(weight, 1.0)
+
+
+class SentenceContext:
+    """What every trigger of one sentence asks about the whole sentence, computed once: a
+    search per trigger over the rest of the sentence went quadratic on long sentences."""
+
+    def __init__(self, claim: CompiledClaim, sentence: Sentence):
+        self.claim = claim
+        self.sentence = sentence
+
+    @cached_property
+    def intensified(self) -> bool:
+        return not self.claim.intensifiers.isdisjoint(self.sentence.words)
+
+    @cached_property
+    def last_harm(self) -> int:
+        """Prose offset of the end of the last harm word ("headaches"), -1 if none."""
+        sentence, harms = self.sentence, self.claim.harms
+        text = sentence.lower
+        # "increase alertness without jitters": a harm ruled out is no warning
+        ends = (
+            [m.end() for m in harms.finditer(text) if not HARM_RULED_OUT.search(text, 0, m.start())]
+            if harms
+            else []
+        )
+        if not ends:
+            return -1
+        raw = sentence.raw
+        return sentence.span.start_char + len(raw) - len(raw.lstrip()) + ends[-1]
+
+    @cached_property
+    def last_conditional(self) -> int:
+        """Token index of the last "if"/"when"/"unless" of the sentence, -1 if none."""
+        start = self.sentence.span.start
+        found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
+        return found[-1] if found else -1
+
+
+def any_of(phrases: list[str], whole_words: bool = True) -> re.Pattern[str] | None:
+    """One alternation for a phrase list (lower case), longest first; None when empty."""
+    if not phrases:
+        return None
+    body = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b" if whole_words else body)

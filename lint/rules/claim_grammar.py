@@ -1,0 +1,245 @@
+"""Word-order guesses for the `claim` kind: is a causal word used as a verb, and what is its object?
+
+The pipeline is blank English (no tagger, no parser), so these read the neighbouring words:
+"a calm mind", "I feel calm", "showed lower levels" use the trigger as an adjective or noun;
+"increased with age" has no object; "to improve" after a noun is a purpose ("strategies to
+improve diets"), not a claim; "focus on reducing" is an aim, "effective in reducing" a claim.
+All functions take the Doc's lower-case token list and token indexes (no Token objects).
+"""
+
+from __future__ import annotations
+
+# a trigger right after these is a noun or adjective: "a boost", "the lower dose", "its calming"
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "my", "any", "each", "every"}
+# ... and after these: "I feel calm", "is clear", "showed lower levels", "with increased risk"
+ADJECTIVE_CONTEXT = {
+    "feel", "feels", "felt", "feeling", "stay", "stays", "stayed", "remain", "remains",
+    "remained", "seem", "seems", "look", "looks", "become", "became", "becomes",
+    "am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
+    "more", "less", "very", "so", "too", "quite", "rather", "fairly", "most", "least",
+    "show", "shows", "showed", "shown", "showing", "had", "having", "with", "without", "of",
+    "for", "found", "observed", "noted", "reported", "report", "reports", "notice", "noticed",
+    "experience", "experienced", "experiences", "claim", "claimed", "see", "saw", "than",
+    "identified", "detected", "exhibited", "exhibit", "exhibits", "displayed", "measured",
+    "documented", "revealed",
+    "from", "at", "in", "on", "into",
+}  # fmt: skip
+DEGREE = {"feel", "feels", "felt", "more", "less", "very", "so", "too", "quite", "most", "least"}
+BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "get", "got"}
+HAVE = {"has", "have", "had", "'ve"}
+# after "has"/"have" a trigger is a verb only before its object's determiner: "has improved my
+# sleep"; "have increased risk" is an adjective
+OBJECT_STARTS = DETERMINERS | {"your", "this", "these", "that", "those", "them", "it", "me", "us"}
+# the object region of a verb ends at a new clause
+REGION_BREAKS = {
+    ",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "but", "while", "whereas", "although",
+    "though", "which", "who", "whom", "whose", "that", "because", "so", "when", "whenever", "if",
+    "unless", "until", "before", "since", "as", "can", "could", "will", "would", "may", "might",
+    "must", "should", "shall", "is", "are", "was", "were", "do", "does", "did",
+}  # fmt: skip
+# the subject region stops only at a new clause: "high-dose zinc can lower", "memory is improved"
+SUBJECT_BREAKS = {
+    ",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "but", "while", "whereas", "although",
+    "though", "which", "who", "whom", "whose", "that", "because", "so", "when", "whenever", "if",
+    "unless", "until", "before", "since",
+}  # fmt: skip
+# "... and my anxiety eased": "and" before a new subject starts a new clause
+NEW_SUBJECT = {"i", "my", "we", "our", "it", "she", "he", "her", "his", "they", "their", "then"}
+# a verb directly followed by these has no object: "increased with age", "improved over time"
+NO_OBJECT_NEXT = {
+    "with", "over", "during", "in", "after", "among", "across", "between", "at", "throughout",
+    "since", "from", "within", "under", "until", "slightly", "steadily", "gradually", "overall",
+    "by", "to", "significantly", "markedly", "substantially", "sharply", "somewhat", "and",
+    "or", "than",
+}  # fmt: skip
+# particles of phrasal verbs, skipped before the object: "wipes out fatigue", "cut back to"
+PARTICLES = {"away", "out", "off", "up", "down", "back"}
+# "effective in reducing", "superior to placebo in reducing": these keep a gerund a claim
+EFFICACY = {
+    "effective", "efficacious", "successful", "useful", "helpful", "beneficial", "superior",
+    "better", "instrumental", "capable", "effectively", "successfully", "works", "work",
+    "worked", "working",
+}  # fmt: skip
+GERUND_PREPOSITIONS = {"on", "at", "in", "for", "of", "toward", "towards", "about", "into", "to"}
+# "helps to improve", "shown to reduce", "proven to boost": an infinitive that still claims
+CLAIM_FRAMES = {
+    "help", "helps", "helped", "helping", "shown", "proven", "proved", "demonstrated", "found",
+    "known", "able", "guaranteed", "certain", "sure", "works", "work", "worked", "going",
+    "clinically", "scientifically",
+}  # fmt: skip
+PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
+                "recommended", "recommends"}  # fmt: skip
+LY_NOT_ADVERBS = {
+    "belly", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "early", "family",
+    "elderly", "likely", "unlikely", "costly", "friendly", "lovely", "jelly", "supply", "apply",
+    "reply", "rely", "holy", "ugly", "silly", "curly", "oily", "italy", "july", "bully", "rally",
+}  # fmt: skip
+MAKE_IDIOMS = {"sure", "from", "with", "of", "by", "in", "it", "up", "use", "do", "time", "room",
+               "sense", "certain", "a", "an", "the", "this", "that"}  # fmt: skip
+SPLITTERS = {"further", "also", "better", "even", "really", "actually", "not"}
+BARE_NOUNS = {"increase", "increases", "decrease", "decreases", "boost", "boosts", "lift",
+              "cut", "cuts", "rise", "drop", "double", "cause", "causes", "stop", "clear",
+              "calm", "trigger", "triggers", "offer", "offers", "impact", "impacts", "effect",
+              "influence", "influences"}  # fmt: skip
+# words before a drug name that make it a comparison, not the subject
+COMPARISONS = {"as", "than", "like", "unlike", "of", "with", "without", "to", "by", "over"}
+WINDOW = 6  # object words looked at after a verb
+SOFT_WINDOW = 3  # ... after a soft verb ("offers", "provides")
+# adverbs that go with a causal verb ("significantly reduced mortality"); any other -ly word
+# before an -ed form makes it an adjective ("locally advanced cancer")
+VERB_ADVERBS = {
+    "significantly", "markedly", "greatly", "substantially", "dramatically", "drastically",
+    "effectively", "successfully", "rapidly", "quickly", "consistently", "strongly", "modestly",
+    "slightly", "clearly", "largely", "partially", "partly", "fully", "completely", "really",
+    "literally", "naturally", "actually", "basically", "seriously", "totally", "massively",
+    "radically", "permanently", "instantly", "incredibly", "hugely", "noticeably", "reliably",
+    "safely", "gently", "directly", "only",
+}  # fmt: skip
+# "advanced" before these is the stage of a disease
+ADVANCED_NOUNS = {
+    "cancer", "cancers", "disease", "diseases", "stage", "stages", "age", "breast", "prostate",
+    "lung", "ovarian", "colorectal", "gastric", "pancreatic", "renal", "liver", "heart",
+    "carcinoma", "tumor", "tumour", "tumors", "tumours", "glycation", "dementia", "melanoma",
+}  # fmt: skip
+LOWER_NOUNS = {"back", "body", "extremity", "extremities", "limb", "limbs", "leg", "legs",
+               "abdomen", "abdominal", "urinary", "respiratory", "gi", "jaw", "lip", "eyelid",
+               "half", "end", "part", "dose", "doses", "income", "than"}  # fmt: skip
+DEGREE_ADJECTIVES = {
+    "minor", "nominal", "slight", "small", "modest", "significant", "marked", "substantial",
+    "greater", "higher", "large", "larger", "overall", "mild",
+}  # fmt: skip
+IRREGULAR_PARTICIPLES = {"given", "grown", "regrown", "driven", "built", "rebuilt", "fought"}
+# the subject of a report, not a cause: "these findings provide", "this study eliminates"
+META_NOUNS = {"results", "findings", "data", "study", "studies", "analysis", "analyses",
+              "evidence", "review", "research", "paper", "report", "survey"}  # fmt: skip
+NUMBER_WORDS = {"one", "two", "three", "half", "a", "about", "approximately", "nearly",
+                "almost", "roughly", "around", "up", "over", "more", "less", "only"}  # fmt: skip
+
+
+def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -> str:
+    """How the trigger at `i` is used: "verb", "passive" ("is improved by"), or "other"."""
+    word = lowers[i]
+    before = lowers[i - 1] if i > first else ""
+    if before == "a" and texts[i - 1] == "A" and i - 1 > first:
+        before = ""  # "Huperzine A raises ...": a name, not an article
+    after = lowers[i + 1] if i + 1 < end else ""
+    if i - 2 >= first and before in VERB_ADVERBS and lowers[i - 2] in BE:
+        before = lowers[i - 2]  # "is significantly affected by"
+    if before in BE and _agent_follows(lowers, i, end):
+        return "passive"
+    if before == "-" or after == "-":
+        return "other"  # a compound: "all-cause mortality", "cholesterol-lowering effect"
+    if word.endswith("ing"):  # "is boosting", "effective in treating"; "a calming scent"
+        if before in DETERMINERS or before in DEGREE or before in {"with", "without"}:
+            return "other"  # "with increasing age"
+        return "other" if _clause_start(lowers, i, first) else "verb"  # "Reducing stress ..."
+    if before in META_NOUNS:
+        return "other"  # "these findings raise", "this study eliminates"
+    if word == "advanced" and (after in ADVANCED_NOUNS or before == "+"):
+        return "other"  # "advanced breast cancer"
+    if word == "lower" and after in LOWER_NOUNS:
+        return "other"  # "lower back pain", "lower extremity function"
+    if word.endswith("ed") and before in DEGREE_ADJECTIVES:
+        return "other"  # "a minor increased risk"
+    if word.endswith("ed") or word in IRREGULAR_PARTICIPLES or word == "lower":
+        if adverb(before) and before not in VERB_ADVERBS:
+            return "other"  # "locally advanced", "inversely lowered"
+        if _clause_start(lowers, i, first):
+            return "other"  # "Reduced HDL was common", "In the subgroup, increased risk ..."
+    if before in HAVE:
+        return "verb" if after in OBJECT_STARTS else "other"
+    if before in DETERMINERS or before in ADJECTIVE_CONTEXT:
+        return "other"
+    if i - 2 >= first and lowers[i - 2] in DETERMINERS and after in {"in", "of"}:
+        return "other"  # "a slight lift in taste"
+    if word.startswith("ma") and after in MAKE_IDIOMS:
+        return "other"  # "make sure", "made from", "made with"
+    if word in BARE_NOUNS and after in {"in", "of", "on"}:
+        return "other"  # "increase in demand", "cause of pain"
+    return "verb"
+
+
+def _clause_start(lowers: list[str], i: int, first: int) -> bool:
+    """Nothing but adverbs between the clause start and `i`: the trigger has no subject."""
+    j = i - 1
+    while j >= first and adverb(lowers[j]):
+        j -= 1
+    return j < first or lowers[j] in SUBJECT_BREAKS
+
+
+def _manner_adverb(word: str) -> bool:
+    return adverb(word) and word not in VERB_ADVERBS
+
+
+def adverb(word: str) -> bool:
+    """An -ly adverb ("locally", "linearly"), not "belly", "daily" or "elderly"."""
+    return word.endswith("ly") and len(word) > 4 and word not in LY_NOT_ADVERBS
+
+
+def coordinated(lowers: list[str], previous: int, i: int) -> bool:
+    """ "to increase X and reduce Y", "reducing weight and treating": `i` joins `previous`."""
+    if not (0 < i - previous <= 14) or lowers[i - 1] not in {"and", "or"}:
+        return False
+    return not any(lowers[j] in SUBJECT_BREAKS - {","} for j in range(previous + 1, i))
+
+
+def _agent_follows(lowers: list[str], i: int, end: int) -> bool:
+    """ "is improved by two capsules": "by" and a non-number within two words."""
+    for j in range(i + 1, min(end, i + 3)):
+        if lowers[j] == "by":
+            following = lowers[j + 1] if j + 1 < end else ""
+            return bool(following) and not following[:1].isdigit() and following not in NUMBER_WORDS
+    return False
+
+
+def object_region(lowers: list[str], i: int, end: int, window: int = 6) -> range:
+    """Token indexes after the verb at `i` that may hold its object (empty if it has none)."""
+    start = i + 1
+    while start < end and lowers[start] in PARTICLES:
+        start += 1
+    if start < end and lowers[start] == "with" and lowers[i].startswith("help"):
+        start += 1  # "helps with insomnia"
+    if start >= end or lowers[start] in NO_OBJECT_NEXT or _manner_adverb(lowers[start]):
+        return range(start, start)  # "increased with age", "increases linearly with"
+    stop = min(end, start + window)
+    for j in range(start, stop):
+        word = lowers[j]
+        if word in REGION_BREAKS:
+            return range(start, j)
+        if word in {"and", "or"} and j + 1 < end and lowers[j + 1] in NEW_SUBJECT:
+            return range(start, j)
+    return range(start, stop)
+
+
+def subject_region(lowers: list[str], i: int, first: int) -> range:
+    """Token indexes before the trigger at `i`, back to the clause start (at most 8)."""
+    j = i
+    while j > first and i - j < 8 and lowers[j - 1] not in SUBJECT_BREAKS:
+        j -= 1
+    return range(j, i)
+
+
+def infinitive_to(lowers: list[str], i: int, first: int) -> int | None:
+    """The index of the "to" of an infinitive at `i`: "to reduce", "to further reduce"."""
+    if i > first and lowers[i - 1] == "to":
+        return i - 1
+    split = i - 1 > first and (adverb(lowers[i - 1]) or lowers[i - 1] in SPLITTERS)
+    return i - 2 if split and lowers[i - 2] == "to" else None
+
+
+def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:
+    """ "to VERB": a claim after "helps", "shown", "proven" ..., a purpose or aim otherwise."""
+    return to_index > first and lowers[to_index - 1] in CLAIM_FRAMES
+
+
+def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
+    """ "focus on reducing", "aimed at improving": a preposition before an -ing trigger, with
+    no efficacy word ("effective in reducing") in the four words before it."""
+    if i <= first or lowers[i - 1] not in GERUND_PREPOSITIONS:
+        return False
+    return not any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+
+
+def prescriptive(lowers: list[str], i: int, first: int) -> bool:
+    """ "should be used to reduce", "must improve": a recommendation, not a claim of effect."""
+    return any(lowers[j] in PRESCRIPTIVE for j in range(max(first, i - 4), i))
