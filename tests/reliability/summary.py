@@ -165,6 +165,35 @@ def worst_cases() -> tuple[Row, Tally]:
     return ("worst cases (issue 13)", tally.tried, len(tally.crashes), len(tally.hangs), 0), tally
 
 
+HARMS = ("code runs", "writes outside", "inputs changed", "hangs")
+
+
+def attacks() -> list[tuple[str, ...]]:
+    """One row per attack in attacks.py: what it did that it must not (all zeros expected)."""
+    from .attacks import ATTACKS, run_attack
+
+    rows = []
+    for attack in ATTACKS:
+        with tempfile.TemporaryDirectory() as folder:
+            result = run_attack(attack, Path(folder))
+        rows.append((attack.name, *(str(result[harm]) for harm in HARMS)))
+    return rows
+
+
+def attack_table(rows: list[tuple[str, ...]]) -> str:
+    head = ("attack", *HARMS)
+    total = ("total", *(str(sum(int(row[i]) for row in rows)) for i in range(1, 5)))
+    lines = [head, *rows, total]
+    widths = [max(len(line[i]) for line in lines) for i in range(5)]
+    out = []
+    for n, line in enumerate(lines):
+        cells = [c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(line)]
+        out.append("| " + " | ".join(cells) + " |")
+        if n == 0:
+            out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(out)
+
+
 def _safe_snapshot(snapshot, root: Path):
     try:
         return snapshot(root)
@@ -203,7 +232,13 @@ def main(argv: list[str] | None = None) -> int:
     for _, tally in results:
         for problem in (tally.crashes + tally.hangs)[:5]:
             print("  -", problem[:300])
-    return 0 if all(row[2] == row[3] == row[4] == 0 for row in rows) else 1
+    harmless = True
+    if not args.no_hostile:
+        attack_rows = attacks()
+        print()
+        print(attack_table(attack_rows))
+        harmless = all(cell == "0" for row in attack_rows for cell in row[1:])
+    return 0 if harmless and all(row[2] == row[3] == row[4] == 0 for row in rows) else 1
 
 
 if __name__ == "__main__":
