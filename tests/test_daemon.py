@@ -260,3 +260,13 @@ def test_no_daemon_in_ci_or_when_switched_off(project: Path, run_dir: Path) -> N
     assert plain.returncode == 1
     time.sleep(1)
     assert not run_dir.exists() or list(run_dir.glob("*.sock")) == []
+
+
+def test_fast_hook_is_the_plain_hook_with_the_daemon() -> None:
+    from ruamel.yaml import YAML
+
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")}
+    plain, fast = hooks["supplint"], hooks["supplint-fast"]
+    assert fast["entry"].split() == ["supplint", "check", "--daemon", "--fail-on", "warning"]
+    assert fast["entry"].replace(" --daemon", "") == plain["entry"]
+    assert fast["types_or"] == plain["types_or"] and fast["require_serial"] is True

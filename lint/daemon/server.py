@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         serve(listener, (path, inode), key, info)
-    except SystemExit:
+    except Stopped:
         pass
     finally:
         if _still_ours((path, inode)):
@@ -181,8 +181,12 @@ def _still_ours(bound: tuple[str, int]) -> bool:
         return False
 
 
+class Stopped(BaseException):
+    """SIGTERM: not an Exception (nor a SystemExit), so no handler on the way swallows it."""
+
+
 def _stop(signum: int, frame: Any) -> None:
-    raise SystemExit(0)
+    raise Stopped
 
 
 if __name__ == "__main__":
