@@ -39,6 +39,16 @@ def wait_started(supplint: list[str], env: dict[str, str], timeout: float = 120)
     raise SystemExit(f"the supplint daemon did not start (see {RUN_DIR}/*.log)")
 
 
+def wait_stopped(supplint: list[str], env: dict[str, str], timeout: float = 30) -> None:
+    """No daemon answers and none holds a socket: the next run is a first run."""
+    deadline = time.monotonic() + timeout
+    while list(RUN_DIR.glob("*.sock")) or daemon_pids(supplint, env):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"a supplint daemon is still running in {RUN_DIR}")
+        stop(supplint, env)
+        time.sleep(0.2)
+
+
 def stop(supplint: list[str], env: dict[str, str]) -> None:
     subprocess.run([*supplint, "daemon", "stop"], capture_output=True, env=env, check=True)
 
@@ -98,6 +108,7 @@ def first_runs(
     runs: dict[str, list[dict[str, float]]] = {"today": [], "first": []}
     for _ in range(reps):
         runs["today"].append(run_once([*supplint, "check", "--fail-on", "warning", str(draft)]))
+        wait_stopped(supplint, env)
         runs["first"].append(run_once([*hook, str(draft)]))
         wait_started(supplint, env)
         stop(supplint, env)
