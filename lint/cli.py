@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="hide findings dismissed in `supplint review`; report decided ones still present",
     )
+    from lint.daemon.command import add_arguments as add_daemon_arguments
+
+    add_daemon_arguments(check)  # --daemon
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -160,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lint.review.command import add_parser as add_review_parser
 
     add_review_parser(commands, _common)
+    from lint.daemon.command import add_parser as add_daemon_parser  # daemon status|stop
+
+    add_daemon_parser(commands)
     return parser
 
 
@@ -174,6 +180,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the console command: a warm daemon may answer `check` (docs/daemon.md)
+        from lint.daemon.client import answer
+
+        code = answer(sys.argv[1:], main)
+        if code is not None:
+            return code
     from lint.heap import fewer_collections
 
     fewer_collections()  # a CPU-time saving only (see lint/heap.py)
@@ -449,4 +461,11 @@ def cmd_review(args: Any) -> int:
     return command(args)
 
 
+def cmd_daemon(args: Any) -> int:
+    from lint.daemon.command import command
+
+    return command(args)
+
+
 COMMANDS["review"] = cmd_review
+COMMANDS["daemon"] = cmd_daemon
