@@ -513,21 +513,23 @@ class ClaimFinder:
             if doc[i].lower_ == "that" and doc[i - 1].lower_ in SAYING_WORDS:
                 clause_lo = i + 1
                 break
+        lowers = token_strings(doc).lower  # strings, not Token objects: this runs per claim
         for d_start, d_end in drugs:
-            if _compound_modifier(doc, d_end):
-                continue  # "drug-free", "Adderall-like": not a drug named
-            if clause_lo <= d_start < cue_start:
-                before = {t.lower_ for t in doc[max(clause_lo, d_start - 3) : d_start]}
+            if not clause_lo <= d_start < clause_hi or _compound_modifier(doc, d_end):
+                continue  # outside the clause; "drug-free", "Adderall-like": not a drug named
+            if d_start < cue_start:
+                before = set(lowers[max(clause_lo, d_start - 3) : d_start])
                 if not before & COMPARISON_WORDS:
                     return True
-            elif end <= d_start < clause_hi:
-                between = {t.lower_ for t in doc[end:d_start]}
+            elif end <= d_start <= end + INSTRUMENT_REACH:  # bounded: linear in the sentence
+                between = set(lowers[end:d_start])
                 if between & INSTRUMENT_WORDS and not between & COMPARISON_WORDS:
                     return True
         return False
 
 
 LIST_JOINS = {",", "and", "or", "&", "/", "other"}
+INSTRUMENT_REACH = 12  # tokens after a claim in which "treated with <drug>" still names it
 
 
 def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
