@@ -70,9 +70,10 @@ def _one_line(scale: float) -> str:
 def _paragraphs(scale: float) -> str:
     """100,000 short paragraphs, every tenth with a link (each link is placed in its block).
 
-    Study links, not affiliate ones: each affiliate-link finding's fix still counts the line
-    endings of the whole text (lint/fixes/placement.newline), see README.md."""
-    plain = "Magnesium helps sleep.\n\n"
+    What is stressed is the number of blocks, so the paragraphs carry no claim: "helps sleep"
+    became an evidence finding (with a hedge fix) in issue 14, and 90,000 findings measure the
+    per-finding cost, which the sentence of disease claims already bounds."""
+    plain = "Magnesium is a mineral.\n\n"
     linked = "[A trial](https://pubmed.ncbi.nlm.nih.gov/12345678/) found this.\n\n"
     return "# Notes\n\n" + (plain * 9 + linked) * int(10_000 * scale)
 
