@@ -88,9 +88,44 @@ def _negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
+# "There's a myth that it stops working unless you take breaks", "the idea that tolerance
+# builds is a myth": the writer reports the caution only to reject it
+_MYTH_BEFORE = re.compile(
+    r"\b(?:myths?|misconceptions?|misbelief|not true|untrue|false|nonsense|wrong|debunked)"
+    r"\s+(?:is\s+)?that\b|\bcontrary to (?:popular belief|what (?:people|many|most)\b)",
+    re.IGNORECASE,
+)
+_MYTH_AFTER = re.compile(
+    r"[^.!?;]{0,60}?\b(?:is|are|was) (?:just |simply |only |an? |all )*(?:old |common |popular )?"
+    r"(?:myths?|misconceptions?|not true|untrue|overblown|overstated|nonsense|false)\b",
+    re.IGNORECASE,
+)
+# "People ask about addiction", "the questions I get about withdrawal": a topic raised, not a
+# caution given (the answer that follows says whether there is one). "Ask your doctor about
+# interactions" stays a caution: only a third party or the writer receiving the question.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:(?:people|everyone|folks|readers|many|some|they|others|friends)\s+(?:\w+\s+)?"
+    r"(?:ask|asks|asked|wonder|wonders|wondered|worry|worried)|(?:i|we)\s+(?:often\s+|always\s+)?"
+    r"(?:get|got|am|was)\s+asked|questions?|q)\s+(?:me\s+|us\s+)?(?:about|on|regarding)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def denied(text: str, start: int, end: int) -> bool:
-    """The caution words at text[start:end] are negated: the sentence says the opposite."""
-    return _denied(text, start, end) and not _REFUTED.search(text, end)
+    """The caution words at text[start:end] are negated, rejected as a myth or only asked
+    about: the sentence does not give the caution."""
+    if _ASKED_ABOUT.search(text[max(0, start - 60) : start]):
+        return True
+    # one rejection of the statement flips it: "it is a myth that phenibut isn't addictive" and
+    # "it doesn't build tolerance, but that is not true" give the caution back
+    rejected = _REFUTED.search(text, end) is not None or _myth(text, start, end)
+    return _denied(text, start, end) != rejected
+
+
+def _myth(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 100) : start]
+    return bool(_MYTH_BEFORE.search(before) or _MYTH_AFTER.match(text, end))
 
 
 def _denied(text: str, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.cautions import about_other_drug, denied, general
-from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses
+from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import candidates, unanchored
@@ -46,6 +46,7 @@ class Usage:
     in_heading: bool = False
     first_dose: tuple[int, int] | None = None
     heading_dose: tuple[int, int] | None = None  # "Kratom Powder - 250 g": a pack size, first
+    counted: bool = False  # the first dose only counts units ("one tablet"): a later amount wins
 
     def discussed(self, min_mentions: int) -> bool:
         dosed = self.first_dose is not None or self.heading_dose is not None
@@ -298,17 +299,23 @@ class SubstanceChecker(Checker):
         """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
         if not doses:
             return
+        amounts = [d for d in doses if measured(sentence.raw[d[0] : d[1]])]
+        counted = not amounts  # "take one tablet (200 mg)": the amount is the dose
         for sid in named:
             usage = usages[sid]
-            if usage.first_dose is not None or (sentence.is_heading and usage.heading_dose):
+            if sentence.is_heading and usage.heading_dose:
+                continue
+            if usage.first_dose is not None and (counted or not usage.counted):
                 continue
             mention = where.get(sid, 0)
-            start, end = min(doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
+            start, end = min(
+                amounts or doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention))
+            )
             span = (sentence.start_char + start, sentence.start_char + end)
             if sentence.is_heading:
                 usage.heading_dose = span  # a product title's size; a dose in prose comes first
             else:
-                usage.first_dose = span
+                usage.first_dose, usage.counted = span, counted
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
         dose = usage.first_dose or usage.heading_dose
