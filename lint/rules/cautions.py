@@ -105,7 +105,7 @@ _MYTH_AFTER = re.compile(
 # interactions" stays a caution: only a third party or the writer receiving the question.
 _ASKED_ABOUT = re.compile(
     r"\b(?:(?:people|everyone|folks|readers|many|some|they|others|friends)\s+(?:\w+\s+)?"
-    r"(?:ask|asks|asked|wonder|wonders|wondered|worry|worried)|(?:i|we)\s+(?:often\s+|always\s+)?"
+    r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|worry|worried)|(?:i|we)\s+(?:often\s+|always\s+)?"
     r"(?:get|got|am|was)\s+asked|questions?|q)\s+(?:me\s+|us\s+)?(?:about|on|regarding)\s+"
     r"(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,

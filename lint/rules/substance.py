@@ -11,7 +11,8 @@ A dose belongs to the substances named in its sentence; else to the substance of
 heading that named one ("## 1. Bacopa ... Unlike caffeine, ... Take 300 mg" doses bacopa); else
 to the first substance named in the last sentence before it that named any.
 "Discussed" means: dosed, named in a heading, or named in at least `min_mentions` sentences;
-a passing mention is not a discussion.
+a passing mention is not a discussion, and neither is a mention as a comparison target ("a
+natural alternative to modafinil", "unlike caffeine").
 """
 
 from __future__ import annotations
@@ -236,7 +237,8 @@ class SubstanceChecker(Checker):
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
                 )
-                usage.sentences.add(sentence.index)
+                if sentence.is_heading or not _compared_to(sentence.raw, span.start_char - offset):
+                    usage.sentences.add(sentence.index)
                 usage.in_heading = usage.in_heading or sentence.is_heading
                 if sid not in named:
                     named.append(sid)
@@ -355,6 +357,22 @@ _TABLE_DOSES = "supplint.table-doses"
 
 
 # a yes/no question asks; "Kidney disease? Ask your doctor." warns
+# "a natural alternative to modafinil", "unlike caffeine", "instead of phenibut": the substance
+# is what the article's product replaces or is measured against, not a subject it recommends;
+# such a mention does not count towards "discussed" (a dose or a heading still does)
+_COMPARED_TO = re.compile(
+    r"\b(?:alternatives? to|substitutes? for|replacements? for|swap(?:ped)? for|instead of|in place"
+    r" of|rather than|unlike|compared (?:to|with)|versus|vs\.?|than|similar to|as (?:strong|good"
+    r"|effective) as)\s+(?:the\s+|a\s+|your\s+|my\s+|prescription\s+|synthetic\s+|harsh\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_to(raw: str, start: int) -> bool:
+    """The mention at raw[start:] is only a comparison target ("an alternative to modafinil")."""
+    return _COMPARED_TO.search(raw[max(0, start - 40) : start]) is not None
+
+
 _ASKS = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
 )
