@@ -400,3 +400,30 @@ def test_a_shop_page_beside_the_same_sites_blog_is_the_brands_own(lint) -> None:
     assert len(only(lint(alone, "a.html"), LINK)) == 1
     tagged = text.replace("/gummies", "/gummies?tag=x-20")
     assert len(only(lint(tagged, "a.html"), LINK)) == 1
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "Focusly paid me for this post.",
+        "The brand sent me the tub for free.",
+        "Focusly is sponsoring this post.",
+    ],
+)
+def test_the_seller_as_subject_is_a_plain_disclosure(lint, disclosure: str) -> None:
+    text = disclosure + "\n\nUse code FOCUS10 for 10% off.\n"
+    assert only(lint(text), CALL) == []
+
+
+@pytest.mark.parametrize("label", ["#affiliatelink", "#afflinks", "#partnerlink"])
+def test_run_together_hashtag_labels_are_weak(lint, label: str) -> None:
+    text = f"- [Magnesium](https://amzn.to/3Mg) {label}\n"
+    [finding] = only(lint(text), WEAK)
+    assert (finding.column, finding.excerpt) == (36, label)  # 1-based: after the link
+
+
+def test_a_partner_link_label_is_weak_but_partner_link_in_prose_is_not_a_label(lint) -> None:
+    label = '<p><span>Partner link</span> <a href="https://x.example/p?irclickid=1">Greens</a></p>\n'
+    assert [f.excerpt for f in only(lint(label), WEAK)] == ["Partner link"]
+    prose = "Save 15% with our partner link this week.\n"
+    assert only(lint(prose), WEAK) == []
