@@ -423,7 +423,9 @@ def test_run_together_hashtag_labels_are_weak(lint, label: str) -> None:
 
 
 def test_a_partner_link_label_is_weak_but_partner_link_in_prose_is_not_a_label(lint) -> None:
-    label = '<p><span>Partner link</span> <a href="https://x.example/p?irclickid=1">Greens</a></p>\n'
+    label = (
+        '<p><span>Partner link</span> <a href="https://x.example/p?irclickid=1">Greens</a></p>\n'
+    )
     assert [f.excerpt for f in only(lint(label), WEAK)] == ["Partner link"]
     prose = "Save 15% with our partner link this week.\n"
     assert only(lint(prose), WEAK) == []
