@@ -469,6 +469,8 @@ def test_a_question_is_no_caution(lint) -> None:
         ("The idea that tolerance builds is an old myth.", CYCLING),
         ("People ask about withdrawal all the time.", DEPENDENCE),
         ("Readers keep asking about dependence.", DEPENDENCE),
+        ("There is, at these doses, nothing like a withdrawal.", DEPENDENCE),
+        ("It has a low risk of dependence.", DEPENDENCE),
     ],
 )
 def test_a_caution_rejected_as_a_myth_or_only_asked_about_is_no_caution(

@@ -24,7 +24,15 @@ NEGATORS = {
     "cannot",
     "lacks",
     "free",  # "free of withdrawal"
+    "nothing",  # "there is, at these doses, nothing like a withdrawal"
 }
+# a caution played down: "a low risk of dependence", "little chance of tolerance"; the writer
+# says there is nothing to warn about
+_PLAYED_DOWN = re.compile(
+    r"\b(?:low|lower|minimal|negligible|little|tiny|slight|hardly any|almost no|virtually no)"
+    r"\s+(?:risk|chance|potential|likelihood|danger)\s+(?:of|for)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # words that turn "don't ... X" into a warning about X: "don't combine it with SSRIs", "not
 # recommended with MAOIs", "not for people with kidney disease", "don't forget to cycle"
 WARNING_WORDS = {
@@ -133,7 +141,7 @@ def _denied(text: str, start: int, end: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    if before.lower().rstrip().endswith(("non-", "non")):
+    if before.lower().rstrip().endswith(("non-", "non")) or _PLAYED_DOWN.search(before):
         return True
     clause = [w.lower() for w in _WORD.findall(before)]
     first = max(0, len(clause) - 5)  # the negator must be among the last five words
