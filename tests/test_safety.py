@@ -506,3 +506,7 @@ def test_a_substance_named_only_as_a_comparison_target_is_not_discussed(lint) ->
     assert safety(lint(text)) == [(DOSE, 2, 6, "250 mg")]
     twice = "Modafinil is popular. Many students use modafinil.\n"
     assert DEPENDENCE in {f[0] for f in safety(lint(twice))}
+    versus = "Adrafinil vs modafinil is a common question. I prefer modafinil.\n"  # both discussed
+    assert ("safety.missing-dependence-caution", "modafinil") in {
+        (f.rule_id, f.excerpt) for f in lint(versus)
+    }

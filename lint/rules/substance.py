@@ -359,10 +359,11 @@ _TABLE_DOSES = "supplint.table-doses"
 # a yes/no question asks; "Kidney disease? Ask your doctor." warns
 # "a natural alternative to modafinil", "unlike caffeine", "instead of phenibut": the substance
 # is what the article's product replaces or is measured against, not a subject it recommends;
-# such a mention does not count towards "discussed" (a dose or a heading still does)
+# such a mention does not count towards "discussed" (a dose or a heading still does). "X vs Y"
+# is left out: a comparison article discusses both
 _COMPARED_TO = re.compile(
     r"\b(?:alternatives? to|substitutes? for|replacements? for|swap(?:ped)? for|instead of|in place"
-    r" of|rather than|unlike|compared (?:to|with)|versus|vs\.?|than|similar to|as (?:strong|good"
+    r" of|rather than|unlike|compared (?:to|with)|than|similar to|as (?:strong|good"
     r"|effective) as)\s+(?:the\s+|a\s+|your\s+|my\s+|prescription\s+|synthetic\s+|harsh\s+)*$",
     re.IGNORECASE,
 )
