@@ -510,3 +510,12 @@ def test_a_substance_named_only_as_a_comparison_target_is_not_discussed(lint) ->
     assert ("safety.missing-dependence-caution", "modafinil") in {
         (f.rule_id, f.excerpt) for f in lint(versus)
     }
+
+
+def test_a_subject_after_an_introductory_phrase_keeps_the_pronoun(lint) -> None:
+    text = (
+        "# Herbs\n\nRhodiola is taken at 200 mg.\n\nAshwagandha is taken at 300 mg.\n\n"
+        "In one small trial, ashwagandha lowered cortisol. It interacts with thyroid drugs.\n"
+    )
+    found = {(f.rule_id, f.excerpt) for f in lint(text) if f.rule_id == INTERACTION}
+    assert found == {(INTERACTION, "200 mg")}  # rhodiola's: the caution is ashwagandha's

@@ -477,7 +477,17 @@ _LEAD = re.compile(
 
 
 def _leads(prefix: str) -> bool:
-    return "," not in prefix and bool(_LEAD.match(prefix))
+    """The name after `prefix` is the sentence's subject; a short introductory phrase may come
+    first ("In one small trial, ashwagandha lowered ...", "At night, phenibut ...")."""
+    if "," in prefix:
+        intro, _, prefix = prefix.rpartition(",")
+        if len(intro.split()) > _INTRO_WORDS or _COMPARING.search(intro):
+            return False
+    return bool(_LEAD.match(prefix))
+
+
+_INTRO_WORDS = 6
+_COMPARING = re.compile(r"\b(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b", re.I)
 
 
 def _in_table(sentence: Sentence) -> bool:
