@@ -519,3 +519,11 @@ def test_a_subject_after_an_introductory_phrase_keeps_the_pronoun(lint) -> None:
     )
     found = {(f.rule_id, f.excerpt) for f in lint(text) if f.rule_id == INTERACTION}
     assert found == {(INTERACTION, "200 mg")}  # rhodiola's: the caution is ashwagandha's
+
+
+def test_questions_about_a_risk_sent_to_a_pharmacist_are_a_caution(lint) -> None:
+    text = (
+        "Take 300 mg of St John's wort. If you have questions about interactions, ask a "
+        "pharmacist.\n"
+    )
+    assert INTERACTION not in {f[0] for f in safety(lint(text))}

@@ -108,13 +108,14 @@ _MYTH_AFTER = re.compile(
     r"(?:myths?|misconceptions?|not true|untrue|overblown|overstated|nonsense|false)\b",
     re.IGNORECASE,
 )
-# "People ask about addiction", "the questions I get about withdrawal": a topic raised, not a
-# caution given (the answer that follows says whether there is one). "Ask your doctor about
-# interactions" stays a caution: only a third party or the writer receiving the question.
+# "People ask about addiction", "I get asked about withdrawal": a topic raised, not a caution
+# given (the answer that follows says whether there is one). "Ask your doctor about
+# interactions" and "if you have questions about interactions, ask a pharmacist" stay cautions:
+# only a third party asking or the writer being asked.
 _ASKED_ABOUT = re.compile(
     r"\b(?:(?:people|everyone|folks|readers|many|some|they|others|friends)\s+(?:\w+\s+)?"
     r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|worry|worried)|(?:i|we)\s+(?:often\s+|always\s+)?"
-    r"(?:get|got|am|was)\s+asked|questions?|q)\s+(?:me\s+|us\s+)?(?:about|on|regarding)\s+"
+    r"(?:get|got|am|was)\s+asked)\s+(?:me\s+|us\s+)?(?:about|on|regarding)\s+"
     r"(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
