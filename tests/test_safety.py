@@ -460,3 +460,70 @@ def test_a_question_is_no_caution(lint) -> None:
     assert INTERACTION in {f[0] for f in safety(lint(text))}
     slang = "Take 100 mg of modafinil. Don't take it with benzos.\n"
     assert INTERACTION not in {f[0] for f in safety(lint(slang))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("There is a myth that it stops working unless you take breaks.", CYCLING),
+        ("The idea that tolerance builds is an old myth.", CYCLING),
+        ("People ask about withdrawal all the time.", DEPENDENCE),
+        ("Readers keep asking about dependence.", DEPENDENCE),
+        ("There is, at these doses, nothing like a withdrawal.", DEPENDENCE),
+        ("It has a low risk of dependence.", DEPENDENCE),
+    ],
+)
+def test_a_caution_rejected_as_a_myth_or_only_asked_about_is_no_caution(
+    lint, sentence: str, rule: str
+) -> None:
+    text = "Take 500 mg of phenibut. " + sentence + "\n"
+    assert rule in {f[0] for f in safety(lint(text))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is a myth that phenibut is not habit-forming.",  # the denial is rejected
+        "Ask your doctor about withdrawal before you start.",  # the reader is told to ask
+    ],
+)
+def test_rejecting_a_denial_or_asking_a_doctor_is_still_a_caution(lint, sentence: str) -> None:
+    text = "Take 500 mg of phenibut. " + sentence + "\n"
+    assert DEPENDENCE not in {f[0] for f in safety(lint(text))}
+
+
+def test_a_counted_dose_gives_way_to_the_amount_that_follows(lint) -> None:
+    text = "# Caffeine\n\nOne tablet of caffeine lasts all morning.\n\nTake one tablet (200 mg).\n"
+    found = {(f[0], f[1], f[2], f[3]) for f in safety(lint(text)) if f[0] == CYCLING}
+    assert found == {(CYCLING, 5, 18, "200 mg")}
+
+
+def test_a_substance_named_only_as_a_comparison_target_is_not_discussed(lint) -> None:
+    text = (
+        "Citicoline is a natural alternative to modafinil. Unlike modafinil, it is gentle.\n"
+        "Take 250 mg of citicoline.\n"
+    )
+    assert safety(lint(text)) == [(DOSE, 2, 6, "250 mg")]
+    twice = "Modafinil is popular. Many students use modafinil.\n"
+    assert DEPENDENCE in {f[0] for f in safety(lint(twice))}
+    versus = "Adrafinil vs modafinil is a common question. I prefer modafinil.\n"  # both discussed
+    assert ("safety.missing-dependence-caution", "modafinil") in {
+        (f.rule_id, f.excerpt) for f in lint(versus)
+    }
+
+
+def test_a_subject_after_an_introductory_phrase_keeps_the_pronoun(lint) -> None:
+    text = (
+        "# Herbs\n\nRhodiola is taken at 200 mg.\n\nAshwagandha is taken at 300 mg.\n\n"
+        "In one small trial, ashwagandha lowered cortisol. It interacts with thyroid drugs.\n"
+    )
+    found = {(f.rule_id, f.excerpt) for f in lint(text) if f.rule_id == INTERACTION}
+    assert found == {(INTERACTION, "200 mg")}  # rhodiola's: the caution is ashwagandha's
+
+
+def test_questions_about_a_risk_sent_to_a_pharmacist_are_a_caution(lint) -> None:
+    text = (
+        "Take 300 mg of St John's wort. If you have questions about interactions, ask a "
+        "pharmacist.\n"
+    )
+    assert INTERACTION not in {f[0] for f in safety(lint(text))}

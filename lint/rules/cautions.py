@@ -24,7 +24,15 @@ NEGATORS = {
     "cannot",
     "lacks",
     "free",  # "free of withdrawal"
+    "nothing",  # "there is, at these doses, nothing like a withdrawal"
 }
+# a caution played down: "a low risk of dependence", "little chance of tolerance"; the writer
+# says there is nothing to warn about
+_PLAYED_DOWN = re.compile(
+    r"\b(?:low|lower|minimal|negligible|little|tiny|slight|hardly any|almost no|virtually no)"
+    r"\s+(?:risk|chance|potential|likelihood|danger)\s+(?:of|for)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # words that turn "don't ... X" into a warning about X: "don't combine it with SSRIs", "not
 # recommended with MAOIs", "not for people with kidney disease", "don't forget to cycle"
 WARNING_WORDS = {
@@ -88,9 +96,45 @@ def _negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
+# "There's a myth that it stops working unless you take breaks", "the idea that tolerance
+# builds is a myth": the writer reports the caution only to reject it
+_MYTH_BEFORE = re.compile(
+    r"\b(?:myths?|misconceptions?|misbelief|not true|untrue|false|nonsense|wrong|debunked)"
+    r"\s+(?:is\s+)?that\b|\bcontrary to (?:popular belief|what (?:people|many|most)\b)",
+    re.IGNORECASE,
+)
+_MYTH_AFTER = re.compile(
+    r"[^.!?;]{0,60}?\b(?:is|are|was) (?:just |simply |only |an? |all )*(?:old |common |popular )?"
+    r"(?:myths?|misconceptions?|not true|untrue|overblown|overstated|nonsense|false)\b",
+    re.IGNORECASE,
+)
+# "People ask about addiction", "I get asked about withdrawal": a topic raised, not a caution
+# given (the answer that follows says whether there is one). "Ask your doctor about
+# interactions" and "if you have questions about interactions, ask a pharmacist" stay cautions:
+# only a third party asking or the writer being asked.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:(?:people|everyone|folks|readers|many|some|they|others|friends)\s+(?:\w+\s+)?"
+    r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|worry|worried)|(?:i|we)\s+(?:often\s+|always\s+)?"
+    r"(?:get|got|am|was)\s+asked)\s+(?:me\s+|us\s+)?(?:about|on|regarding)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def denied(text: str, start: int, end: int) -> bool:
-    """The caution words at text[start:end] are negated: the sentence says the opposite."""
-    return _denied(text, start, end) and not _REFUTED.search(text, end)
+    """The caution words at text[start:end] are negated, rejected as a myth or only asked
+    about: the sentence does not give the caution."""
+    if _ASKED_ABOUT.search(text[max(0, start - 60) : start]):
+        return True
+    # one rejection of the statement flips it: "it is a myth that phenibut isn't addictive" and
+    # "it doesn't build tolerance, but that is not true" give the caution back
+    rejected = _REFUTED.search(text, end) is not None or _myth(text, start, end)
+    return _denied(text, start, end) != rejected
+
+
+def _myth(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 100) : start]
+    return bool(_MYTH_BEFORE.search(before) or _MYTH_AFTER.match(text, end))
 
 
 def _denied(text: str, start: int, end: int) -> bool:
@@ -98,7 +142,7 @@ def _denied(text: str, start: int, end: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    if before.lower().rstrip().endswith(("non-", "non")):
+    if before.lower().rstrip().endswith(("non-", "non")) or _PLAYED_DOWN.search(before):
         return True
     clause = [w.lower() for w in _WORD.findall(before)]
     first = max(0, len(clause) - 5)  # the negator must be among the last five words

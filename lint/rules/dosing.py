@@ -55,6 +55,19 @@ UNIT_HEADER = re.compile(
 BARE_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?(?:\s?(?:-|–|to)\s?\d+(?:[.,]\d+)?)?)\s*$")
 
 
+# an amount by weight or volume: "200 mg", "2 g", "1,000 IU"; "one tablet" or "2 capsules" only
+# count units, whose strength the label gives elsewhere ("Caffeine Tablets, 200 mg")
+_MEASURED = re.compile(
+    r"\d\s?(?:-|–|to)?[\d.,\s½¼¾⅓]*(?:mg|milligrams?|g|grams?|mcg|µg|μg|micrograms?|iu|ml)\b",
+    re.IGNORECASE,
+)
+
+
+def measured(dose: str) -> bool:
+    """The dose gives an amount (mg, g, IU, ml), not only a count of tablets or scoops."""
+    return _MEASURED.search(dose) is not None
+
+
 def find_doses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of every dose expression in text, as DOSE.finditer gives them."""
     counted = _may_count(text) and _counted().search(text) is not None

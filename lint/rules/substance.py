@@ -11,7 +11,8 @@ A dose belongs to the substances named in its sentence; else to the substance of
 heading that named one ("## 1. Bacopa ... Unlike caffeine, ... Take 300 mg" doses bacopa); else
 to the first substance named in the last sentence before it that named any.
 "Discussed" means: dosed, named in a heading, or named in at least `min_mentions` sentences;
-a passing mention is not a discussion.
+a passing mention is not a discussion, and neither is a mention as a comparison target ("a
+natural alternative to modafinil", "unlike caffeine").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.cautions import about_other_drug, denied, general
-from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses
+from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
 from lint.rules.model import Hit, Rule
 from lint.rules.prescreen import candidates, unanchored
@@ -46,6 +47,7 @@ class Usage:
     in_heading: bool = False
     first_dose: tuple[int, int] | None = None
     heading_dose: tuple[int, int] | None = None  # "Kratom Powder - 250 g": a pack size, first
+    counted: bool = False  # the first dose only counts units ("one tablet"): a later amount wins
 
     def discussed(self, min_mentions: int) -> bool:
         dosed = self.first_dose is not None or self.heading_dose is not None
@@ -235,7 +237,8 @@ class SubstanceChecker(Checker):
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
                 )
-                usage.sentences.add(sentence.index)
+                if sentence.is_heading or not _compared_to(sentence.raw, span.start_char - offset):
+                    usage.sentences.add(sentence.index)
                 usage.in_heading = usage.in_heading or sentence.is_heading
                 if sid not in named:
                     named.append(sid)
@@ -298,17 +301,23 @@ class SubstanceChecker(Checker):
         """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
         if not doses:
             return
+        amounts = [d for d in doses if measured(sentence.raw[d[0] : d[1]])]
+        counted = not amounts  # "take one tablet (200 mg)": the amount is the dose
         for sid in named:
             usage = usages[sid]
-            if usage.first_dose is not None or (sentence.is_heading and usage.heading_dose):
+            if sentence.is_heading and usage.heading_dose:
+                continue
+            if usage.first_dose is not None and (counted or not usage.counted):
                 continue
             mention = where.get(sid, 0)
-            start, end = min(doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
+            start, end = min(
+                amounts or doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention))
+            )
             span = (sentence.start_char + start, sentence.start_char + end)
             if sentence.is_heading:
                 usage.heading_dose = span  # a product title's size; a dose in prose comes first
             else:
-                usage.first_dose = span
+                usage.first_dose, usage.counted = span, counted
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
         dose = usage.first_dose or usage.heading_dose
@@ -348,6 +357,23 @@ _TABLE_DOSES = "supplint.table-doses"
 
 
 # a yes/no question asks; "Kidney disease? Ask your doctor." warns
+# "a natural alternative to modafinil", "unlike caffeine", "instead of phenibut": the substance
+# is what the article's product replaces or is measured against, not a subject it recommends;
+# such a mention does not count towards "discussed" (a dose or a heading still does). "X vs Y"
+# is left out: a comparison article discusses both
+_COMPARED_TO = re.compile(
+    r"\b(?:alternatives? to|substitutes? for|replacements? for|swap(?:ped)? for|instead of|in place"
+    r" of|rather than|unlike|compared (?:to|with)|than|similar to|as (?:strong|good"
+    r"|effective) as)\s+(?:the\s+|a\s+|your\s+|my\s+|prescription\s+|synthetic\s+|harsh\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_to(raw: str, start: int) -> bool:
+    """The mention at raw[start:] is only a comparison target ("an alternative to modafinil")."""
+    return _COMPARED_TO.search(raw[max(0, start - 40) : start]) is not None
+
+
 _ASKS = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
 )
@@ -451,7 +477,17 @@ _LEAD = re.compile(
 
 
 def _leads(prefix: str) -> bool:
-    return "," not in prefix and bool(_LEAD.match(prefix))
+    """The name after `prefix` is the sentence's subject; a short introductory phrase may come
+    first ("In one small trial, ashwagandha lowered ...", "At night, phenibut ...")."""
+    if "," in prefix:
+        intro, _, prefix = prefix.rpartition(",")
+        if len(intro.split()) > _INTRO_WORDS or _COMPARING.search(intro):
+            return False
+    return bool(_LEAD.match(prefix))
+
+
+_INTRO_WORDS = 6
+_COMPARING = re.compile(r"\b(?:unlike|like|than|versus|vs|compared|instead|besides|except)\b", re.I)
 
 
 def _in_table(sentence: Sentence) -> bool:
