@@ -363,7 +363,7 @@ class ClaimFinder:
             cue_spans += [(s, e, True) for s, e in self.weak_cues.find(doc)]
         if not cue_spans:
             return
-        targets = self.targets.find(doc)
+        targets = _joined(self.targets.find(doc))
         if not targets:
             return
         if self.anaphora is not None:
@@ -547,6 +547,18 @@ def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int])
         and doc[cue_start].lower_ in PATIENT_CUES
         and doc[cue_start - 1].lower_ in PASSIVE
     )
+
+
+def _joined(targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent conditions are one: "diabetic" + "retinopathy", "MS" + "spasticity"; else
+    the cue's nearest half would be the finding ("Reverses diabetic")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in targets:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _compound_modifier(doc: Doc, end: int) -> bool:
