@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-CLAIM = "Many students call this blend a natural alternative to Adderall.\n"
+CLAIM = "Many students call this blend a natural treatment for ADHD.\n"
 CLEAN = "Lion's mane is a mushroom sold as a powder.\n"
 
 
@@ -42,9 +42,7 @@ def test_exit_1_with_findings_and_ruff_like_lines(tmp_path: Path) -> None:
     out = result.stdout.decode()
     assert f"{path}:1:41: fda.disease-claim [error] " in out
     assert f"{path}:1:41: fda.missing-disclaimer [warning] " in out
-    # a drug substitute is also a drug comparison (fda.drug-comparison, issue 14)
-    assert f"{path}:1:41: fda.drug-comparison [warning] " in out
-    assert "Found 3 findings (1 error, 2 warnings, 0 infos) in 1 file." in out
+    assert "Found 2 findings (1 error, 1 warning, 0 infos) in 1 file." in out
 
 
 def test_fail_on_raises_the_threshold(tmp_path: Path) -> None:
@@ -120,7 +118,7 @@ def test_directory_walk_includes_and_excludes(tmp_path: Path) -> None:
 
 
 def test_stdin_with_filename_picks_the_format() -> None:
-    html = b"<p>A natural <b>alternative</b> to Ritalin.</p>"
+    html = b"<p>A natural <b>treatment</b> for ADHD.</p>"
     result = run_cli(
         "check",
         "-",
@@ -134,7 +132,7 @@ def test_stdin_with_filename_picks_the_format() -> None:
     )
     (finding,) = json.loads(result.stdout)["findings"]
     assert finding["path"] == "draft.html"
-    assert finding["excerpt"] == "alternative</b> to Ritalin"
+    assert finding["excerpt"] == "treatment</b> for ADHD"
 
 
 def test_json_output_validates_against_its_schema(tmp_path: Path) -> None:
@@ -149,7 +147,6 @@ def test_json_output_validates_against_its_schema(tmp_path: Path) -> None:
     assert data["summary"]["unreadable"] == 1
     assert {f["rule_id"] for f in data["findings"]} == {
         "fda.disease-claim",
-        "fda.drug-comparison",
         "fda.missing-disclaimer",
         "evidence.overclaim",
     }
@@ -188,12 +185,12 @@ def test_severity_override_from_config(tmp_path: Path) -> None:
 def test_inline_suppressions(tmp_path: Path) -> None:
     text = (
         "<!-- supplint: disable-next-line=fda.disease-claim -->\n"
-        "It is an alternative to Adderall.\n"
-        "It is an alternative to Ritalin.\n"
+        "It is a treatment for ADHD.\n"
+        "It is a treatment for insomnia.\n"
         "<!-- supplint: disable=fda -->\n"
-        "It is an alternative to Vyvanse.\n"
+        "It is a treatment for eczema.\n"
         "<!-- supplint: enable=fda -->\n"
-        "It is an alternative to Concerta.\n"
+        "It is a treatment for gout.\n"
     )
     path = write(tmp_path, "a.md", text)
     result = run_cli("check", "--format", "json", "--select", "fda.disease-claim", str(path))

@@ -44,6 +44,33 @@ def test_vocabulary_holds_icd_heads_and_lay_names_not_non_diseases() -> None:
     assert not [t for t in table if t.endswith((" right eye", " left ear", " bilateral"))]
 
 
+def test_heads_cut_after_a_comma_and_keep_bracket_synonyms_and_bare_diseases() -> None:
+    from lint.vocab.build import heads, short_name, synonyms
+
+    # the comma cut once removed only the comma: "Rickets, active" gave "rickets active"
+    assert list(heads("Rickets, active")) == ["rickets"]
+    # ICD's lay synonym in square brackets, not its site notes or germ names
+    assert list(synonyms("Varicella [chickenpox]")) == ["chickenpox"]
+    assert list(synonyms("Systemic sclerosis [scleroderma]")) == ["scleroderma"]
+    assert list(synonyms("Disorder of teeth [any part]")) == []
+    assert list(synonyms("Sepsis due to [E. coli]")) == []
+    # the disease without its site, and the virus a writer names
+    assert list(short_name("diverticulosis of small intestine")) == ["diverticulosis"]
+    assert list(short_name("ebola virus disease")) == ["ebola"]
+    assert list(short_name("disorder of optic tract")) == []
+    # one-word adjectives left by a cut are not conditions
+    assert list(heads("Thoracic, unspecified")) == []
+
+
+def test_vocabulary_has_the_lay_names_of_common_infections() -> None:
+    loaded = load_terms(TABLE, "rule.yaml", 1, 1)
+    table, exact = loaded.terms[False], loaded.terms[True]
+    for term in ("chickenpox", "croup", "rickets", "tuberculosis", "pink eye", "strep"):
+        assert term in table, term
+    for term in ("RSV", "IBD", "POTS"):
+        assert term in exact and term.lower() not in table, term
+
+
 def test_runtime_never_imports_the_build_dependencies() -> None:
     code = (
         "import sys\n"

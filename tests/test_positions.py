@@ -7,7 +7,7 @@ import pytest
 from lint.finding import Finding
 from lint.positions import LineIndex
 
-DRUG = "fda.disease-claim"
+DRUG = "fda.drug-comparison"  # a substitute is reported once, by the comparison rule
 OVERCLAIM = "evidence.overclaim"
 
 

@@ -38,7 +38,7 @@ def test_hook_fails_on_a_bad_draft_and_passes_on_a_clean_one(tmp_path: Path) -> 
     git(repo, "config", "user.email", "editor@example.test")
     git(repo, "config", "user.name", "Editor")
     (repo / "bad.md").write_text(
-        "# Draft\n\nReaders call it a natural alternative to Adderall.\n", encoding="utf-8"
+        "# Draft\n\nReaders call it a natural treatment for ADHD.\n", encoding="utf-8"
     )
     (repo / "good.md").write_text(
         "# Draft\n\nLion's mane is a mushroom sold as a powder.\n", encoding="utf-8"

@@ -363,7 +363,7 @@ class ClaimFinder:
             cue_spans += [(s, e, True) for s, e in self.weak_cues.find(doc)]
         if not cue_spans:
             return
-        targets = self.targets.find(doc)
+        targets = _joined(self.targets.find(doc))
         if not targets:
             return
         if self.anaphora is not None:
@@ -433,7 +433,7 @@ class ClaimFinder:
                 continue
             if quote_reported and cue_start in quoted:
                 continue
-            if _patient_treated(doc, lo, cue_start, target):
+            if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
                 continue
             negation_from = _over_cue_list(doc, lo, start, cue_tokens)
             if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
@@ -549,6 +549,24 @@ def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int])
         and doc[cue_start].lower_ in PATIENT_CUES
         and doc[cue_start - 1].lower_ in PASSIVE
     )
+
+
+def _occasional(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
+    """ "the occasional hangover headache": an occasional symptom in healthy people is not a
+    disease (21 CFR 101.93(g)(2) and the 2000 final rule: "occasional sleeplessness")."""
+    return any(doc[i].lower_ == "occasional" for i in range(max(lo, target[0] - 2), target[0]))
+
+
+def _joined(targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent conditions are one: "diabetic" + "retinopathy", "MS" + "spasticity"; else
+    the cue's nearest half would be the finding ("Reverses diabetic")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in targets:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _compound_modifier(doc: Doc, end: int) -> bool:

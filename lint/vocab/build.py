@@ -39,8 +39,8 @@ CHAPTER_LETTERS = set("ABCDEFGHIJKLMNOQ")
 EXTRA_CODES = ("U07",)
 MAX_WORDS = 4
 CUT = re.compile(
-    r",|;|:| - | (?:with|without|due to|in|of unspecified|following|associated with|not elsewhere"
-    r"|not|classified|involving|affecting|except|other than|induced|NOS)\b.*$"
+    r"(?:,|;|:| - | (?:with|without|due to|in|of unspecified|following|associated with"
+    r"|not elsewhere|not|classified|involving|affecting|except|other than|induced|NOS)\b).*$"
 )
 LEADING = re.compile(
     r"^(?:(?:other|unspecified|specified|other specified|and|or|right|left|bilateral"
@@ -63,6 +63,56 @@ LEADING_STOPS = {"the", "a", "an", "other", "may", "and", "or", "of", "in", "wit
 # one-word heads this short are mostly ICD abbreviations that are English words in lower case
 # ("pres", "ptp", "taco"); the real ones ("acne", "gout") are in the overlay
 MIN_SINGLE = 6
+# a one-word head left when the comma cut takes the noun: "thoracic", "absent", "sedative"
+ADJECTIVE = re.compile(r"(?:al|ic|ent|ant|ive|ous|ary|ed)$")
+
+
+# a single word that names a disease by its form ("diverticulosis", "retinopathy", "pellagra"),
+# and the last words of a multi-word one ("fifth disease", "german measles")
+DISEASE_WORD = re.compile(r"(?:itis|osis|iasis|pox|oma|ism|ia|agra|derma|pathy|rrhea|rrhoea)$")
+DISEASE_LAST = {"disease", "fever", "measles", "syndrome", "cold", "dysentery", "terrors"}
+SYNONYM = re.compile(r"\[([^\]]*)\]")
+# a synonym with a capital abbreviation, a dot or a digit is a code or a germ ("E. coli", "SLE")
+NOT_SYNONYM = re.compile(r"\b[A-Z]{2,}\b|[.\d]")
+
+
+def synonyms(description: str) -> Iterator[str]:
+    """The lay synonym ICD gives in square brackets: "Varicella [chickenpox]" -> "chickenpox".
+
+    Brackets also hold site notes and eponym fragments ("[any part]", "[Becker]"), so a synonym
+    is kept only when it reads as a disease name: its last word is a disease word by form or a
+    word like "disease" or "fever".
+    """
+    for inner in SYNONYM.findall(description):
+        if NOT_SYNONYM.search(inner):
+            continue
+        for head in heads(inner):
+            last = head.rsplit(" ", 1)[-1]
+            if DISEASE_WORD.search(last) or last in DISEASE_LAST or head in SYNONYM_WORDS:
+                yield head
+
+
+# single-word synonyms that are diseases but not by form
+SYNONYM_WORDS = {"croup", "morphea", "chickenpox", "somnambulism"}
+
+
+def site_head(head: str) -> Iterator[str]:
+    """ "diverticulosis of small intestine" -> "diverticulosis": the disease without its site."""
+    first, sep, _ = head.partition(" of ")
+    if sep and " " not in first and len(first) >= MIN_SINGLE and DISEASE_WORD.search(first):
+        yield first
+
+
+# "Ebola virus disease" -> "Ebola": writers name the virus, not the ICD disease
+VIRUS_DISEASE = re.compile(r"^([a-z'-]+) virus (?:disease|infection)$")
+
+
+def short_name(head: str) -> Iterator[str]:
+    """The shorter names a writer uses for one head: its disease without site or "virus"."""
+    yield from site_head(head)
+    virus = VIRUS_DISEASE.match(head)
+    if virus and len(virus.group(1)) >= MIN_SINGLE - 1:
+        yield virus.group(1)
 
 
 def heads(description: str) -> Iterator[str]:
@@ -83,8 +133,10 @@ def heads(description: str) -> Iterator[str]:
     for part in parts:
         part = TRAILING.sub("", part)
         words = part.split()
-        if len(words) == 1 and len(part) < MIN_SINGLE:
+        if len(words) == 1 and (len(part) < MIN_SINGLE or ADJECTIVE.search(part)):
             continue
+        if words and words[-1] in {"of", "ofs", "and", "or"}:
+            continue  # a site cut short: "xeroderma of"
         if NUTRIENT_DEFICIENCY.search(part):
             continue
         if 0 < len(words) <= MAX_WORDS and all(WORD.match(w) for w in words):
@@ -117,7 +169,11 @@ def icd_terms() -> set[str]:
         if icd.is_chapter_or_block(code):
             continue
         for description in [icd.get_description(code), *icd.get_inclusion_term(code)]:
-            terms.update(heads(description))
+            names = list(heads(description))
+            terms.update(names)
+            terms.update(synonyms(description))
+            for name in names:
+                terms.update(short_name(name))
     return terms
 
 
