@@ -53,6 +53,13 @@ PARTICIPLE_CONTEXT = {
     "claimed",
 }
 CONDITIONALS = {"if", "unless", "whether", "when"}
+# skipped before an open verb's object noun: "improved the overall exercise capacity"
+OPEN_SKIP = grammar.DETERMINERS | {"your", "overall", "total", "mean", "average", "daily"}
+# an open verb's object must be a noun phrase, not a pronoun or a clause
+OPEN_NOT_NOUNS = {
+    "it", "them", "this", "that", "these", "those", "me", "us", "him", "you", "one", "some",
+    "what", "how", "whether", "and", "or", "not", "no", "more", "less", "all", "both",
+}  # fmt: skip
 # one word of every ANIMAL_QUALIFIER alternative, as tokens (lower case)
 ANIMAL_WORDS = {
     "rat", "rats", "mice", "mouse", "rodent", "rodents", "animal", "animals", "cell", "vitro",
@@ -190,6 +197,16 @@ class ClaimChecker(Checker):
         "target_suffixes": Option(
             "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
         ),
+        "open_verbs": Option(
+            "string-array",
+            "Verbs of effect whose object need not be a listed target ('improved exercise "
+            "capacity'): any noun phrase counts unless it starts with a plain_objects word.",
+        ),
+        "plain_objects": Option(
+            "string-array",
+            "Objects that make an open verb a plain action ('increased the dose', 'cut the "
+            "price'), not a health effect.",
+        ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
         "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
@@ -230,7 +247,7 @@ class ClaimChecker(Checker):
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if not claim.has_target(sentence):
+                if not claim.has_target(sentence) and not claim.may_open(sentence):
                     continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
@@ -299,12 +316,31 @@ class CompiledClaim:
             else None
         )
         self.phrase_re = any_of(self.target_phrases, whole_words=False)
+        # verbs of effect that take any object ("augmented exercise capacity"): a category of
+        # claims, not a list of outcomes; plain objects ("the dose", "the price") rule it out
+        self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
+        self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
 
     def may_claim(self, sentence: Sentence) -> bool:
         return not sentence.words.isdisjoint(self.trigger_words)
+
+    def may_open(self, sentence: Sentence) -> bool:
+        return not sentence.words.isdisjoint(self.open_verbs)
+
+    def _open_object(self, lowers: list[str], i: int, region: range) -> bool:
+        """An open verb at `i` with a noun-phrase object that is no plain action's."""
+        if lowers[i] not in self.open_verbs or not region:
+            return False
+        words = [lowers[j] for j in region]
+        k = 0
+        while k < len(words) and (words[k] in OPEN_SKIP or grammar.adverb(words[k])):
+            k += 1  # "the", "your", "substantially"
+        if k >= len(words) or not words[k].isalpha() or words[k] in OPEN_NOT_NOUNS:
+            return False  # "it", "them", "5 kg", "that"
+        return not any(w in self.plain_objects for w in words[k : k + 3])
 
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
@@ -384,7 +420,7 @@ class CompiledClaim:
         # "provides support for the cognitive processing theory"
         window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
         region = grammar.object_region(lowers, i, end, window)
-        if self._target_in(doc, region):
+        if self._target_in(doc, region) or self._open_object(lowers, i, region):
             return True
         # a promise without an object: "your focus will improve"
         promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
