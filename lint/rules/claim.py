@@ -53,6 +53,16 @@ PARTICIPLE_CONTEXT = {
     "claimed",
 }
 CONDITIONALS = {"if", "unless", "whether", "when"}
+# verbs that name only what might go wrong after "can": "DHEA can cause acne" (a benefit is
+# worded "can improve", not "can cause")
+CAUSING = {"cause", "trigger", "provoke", "worsen", "aggravate"}
+# a frame that asserts the claim as established belongs to its span: "this trial shows that
+# probiotics reduce colic" is reported from "shows"
+ASSERTING_FRAMES = {
+    "show", "shows", "showed", "shown", "demonstrate", "demonstrates", "demonstrated", "prove",
+    "proves", "proved", "confirm", "confirms", "confirmed", "conclude", "concluded",
+    "establish", "establishes", "established",
+}  # fmt: skip
 # skipped before an open verb's object noun: "improved the overall exercise capacity"
 OPEN_SKIP = grammar.DETERMINERS | {"your", "overall", "total", "mean", "average", "daily"}
 # an open verb's object must be a noun phrase, not a pronoun or a clause
@@ -338,8 +348,8 @@ class CompiledClaim:
         k = 0
         while k < len(words) and (words[k] in OPEN_SKIP or grammar.adverb(words[k])):
             k += 1  # "the", "your", "substantially"
-        if k >= len(words) or not words[k].isalpha() or words[k] in OPEN_NOT_NOUNS:
-            return False  # "it", "them", "5 kg", "that"
+        if k >= len(words) or not words[k][:1].isalpha() or words[k] in OPEN_NOT_NOUNS:
+            return False  # "it", "them", "5 kg", "that" (but "VO2 max" is a noun)
         return not any(w in self.plain_objects for w in words[k : k + 3])
 
     def has_target(self, sentence: Sentence) -> bool:
@@ -370,12 +380,20 @@ class CompiledClaim:
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
-        # constructions first: on equal weight "leads to" names the claim better than "lower"
-        # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
         lowers = token_strings(span.doc).lower
-        for match in self.constructions(span, as_spans=True):
-            if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
-                yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        verbs = list(self._verb_triggers(sentence, lowers))
+        # constructions first: on equal weight "leads to" names the claim better than "lower";
+        # they name no object of their own, so they need a health-effect word in the sentence
+        # or an effect verb beside them ("an increase in demand led to shortages" is none)
+        # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
+        if verbs or self.has_target(sentence):
+            for match in self.constructions(span, as_spans=True):
+                if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
+                    yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        yield from verbs
+
+    def _verb_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        span = sentence.span
         previous: tuple[int, str | None] | None = None  # the last verb trigger and its use
         for i, word in enumerate(sentence.lowers, span.start):
             weight = self.verbs.get(word)
@@ -438,6 +456,7 @@ class CompiledClaim:
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
         best: tuple[float, Trigger] | None = None
+        first: Trigger | None = None
         context = SentenceContext(self, sentence)
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
@@ -452,9 +471,13 @@ class CompiledClaim:
             weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
                 best = (weight, trigger)
-        if best is None:
+            if first is None or trigger.start < first.start:
+                first = trigger
+        if best is None or first is None:
             return None
-        weight, trigger = best
+        # the sentence's strength is its strongest claim; the finding sits on its first one, which
+        # the reader meets first ("Reduces stress and restores your calm": on "Reduces")
+        weight, trigger = best[0], first
         hedged, cited = sentence.hedged, sentence.cited
         strength = weight * (self.hedge_factor if hedged else 1.0)
         strength *= self.citation_factor if cited else 1.0
@@ -463,7 +486,7 @@ class CompiledClaim:
             return None
         lacks = [name for name, has in (("hedge", hedged), ("citation", cited)) if not has]
         doc = sentence.span.doc
-        span = doc[trigger.start : trigger.end]
+        span = doc[self._frame_start(sentence, trigger.start) : trigger.end]
         start, end = analysis.source_span(span.start_char, span.end_char)
         values = {
             "match": span.text,
@@ -481,6 +504,18 @@ class CompiledClaim:
         )
         return doc[region.start : region.stop].text.lower()
 
+    @staticmethod
+    def _frame_start(sentence: Sentence, at: int) -> int:
+        """The start of "shows that" / "we conclude that" before the trigger at `at`, else `at`."""
+        lowers = token_strings(sentence.span.doc).lower
+        first = sentence.span.start
+        for j in range(at - 1, max(first, at - 10), -1):
+            if lowers[j] in CLAUSE_BREAKS and lowers[j] != "that":
+                break
+            if lowers[j] == "that" and lowers[j - 1] in ASSERTING_FRAMES:
+                return j - 1
+        return at
+
     def _warns_of_harm(self, context: SentenceContext, trigger: Trigger, subject: str) -> bool:
         """A caution, not a claim: a harm after a causing verb ("can cause headaches", "can
         make you irritable"), or a clause about misuse ("too much ...", "stopping suddenly")."""
@@ -496,6 +531,8 @@ class CompiledClaim:
         # "can raise blood pressure if you take it for weeks": a possible harm, with its condition
         lowers = token_strings(doc).lower
         can = "can" in lowers[max(sentence.span.start, trigger.start - 2) : trigger.start]
+        if can and lowers[trigger.start] in CAUSING:
+            return True  # "can cause acne", "can trigger thyroid problems": a possible harm
         return can and context.last_conditional >= trigger.end
 
     def _about_drugs(self, subject: str) -> bool:
