@@ -456,7 +456,7 @@ class CompiledClaim:
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
         best: tuple[float, Trigger] | None = None
-        first: Trigger | None = None
+        found: list[tuple[float, Trigger]] = []
         context = SentenceContext(self, sentence)
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
@@ -471,13 +471,18 @@ class CompiledClaim:
             weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
                 best = (weight, trigger)
-            if first is None or trigger.start < first.start:
-                first = trigger
-        if best is None or first is None:
+            found.append((weight, trigger))
+        if best is None:
             return None
+        first = min(found, key=lambda f: f[1].start)
+        # a chain names its claim on its stronger verb: "helps lower stress" on "lower"
+        chained = [f for f in found if first[1].end <= f[1].start <= first[1].end + 1]
+        while chained and chained[0][0] > first[0]:
+            first = chained[0]
+            chained = [f for f in found if first[1].end <= f[1].start <= first[1].end + 1]
         # the sentence's strength is its strongest claim; the finding sits on its first one, which
         # the reader meets first ("Reduces stress and restores your calm": on "Reduces")
-        weight, trigger = best[0], first
+        weight, trigger = best[0], first[1]
         hedged, cited = sentence.hedged, sentence.cited
         strength = weight * (self.hedge_factor if hedged else 1.0)
         strength *= self.citation_factor if cited else 1.0
