@@ -118,14 +118,19 @@ def test_animal_claim_is_the_verb_of_the_human_clause(lint) -> None:
     text = "In a lab dish, the extract destroyed tumour cells, so it kills cancer in your body.\n"
     findings = lint(text)
     [finding] = [f for f in findings if f.rule_id == ANIMAL]
-    assert finding.excerpt == "kills"
+    assert finding.excerpt == "kills cancer in your body"  # the human claim, verb to subject
     assert [f for f in findings if f.rule_id == CLAIM] == []  # the animal rule owns it
 
 
 def test_more_animal_and_cell_studies_are_recognised(lint) -> None:
     text = "In rabbits, bilberry sharpened night vision. It improves your eyesight as well.\n"
-    assert [f.excerpt for f in lint(text) if f.rule_id == ANIMAL] == ["improves"]
+    assert [f.excerpt for f in lint(text) if f.rule_id == ANIMAL] == ["improves your eyesight"]
     kept = "In rabbits, bilberry sharpened night vision; a human trial is planned.\n"
+    assert [f for f in lint(kept) if f.rule_id in {ANIMAL, CLAIM}] == []
+    # "human" before what it is said to change is a human subject; a caveat clause is none
+    text = "Guinea pigs fed it healed faster, and it mends human tendons too.\n"
+    assert [f.excerpt for f in lint(text) if f.rule_id == ANIMAL] == ["mends human tendons"]
+    kept = "Guinea pigs fed it had lower blood sugar, but guinea pig data rarely hold in people.\n"
     assert [f for f in lint(kept) if f.rule_id in {ANIMAL, CLAIM}] == []
 
 
