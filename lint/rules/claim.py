@@ -474,7 +474,9 @@ class CompiledClaim:
             found.append((weight, trigger))
         if best is None:
             return None
-        first = min(found, key=lambda f: f[1].start)
+        # a much weaker first verb ("affects mood and cures anxiety") does not name the claim
+        strong = [f for f in found if f[0] >= max(self.min_strength, best[0] - 0.21)] or found
+        first = min(strong, key=lambda f: f[1].start)
         # a chain names its claim on its stronger verb: "helps lower stress" on "lower"
         chained = [f for f in found if first[1].end <= f[1].start <= first[1].end + 1]
         while chained and chained[0][0] > first[0]:
