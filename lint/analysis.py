@@ -134,7 +134,8 @@ ATTRIBUTED = re.compile(
 )
 ATTRIBUTION = re.compile(
     r"[,!?][\"”] (?:\w+ ){0,4}(?:says?|said|writes?|wrote|claims?|claimed|promises?|tells?|told"
-    r"|posted|reports?|reported|insists?)\b",
+    r"|posted|reports?|reported|insists?|declares?|declared|boasts?|boasted|states?|stated|reads"
+    r"|proclaims?|proclaimed|announces?|announced)\b",
     re.IGNORECASE,
 )
 

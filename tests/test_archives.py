@@ -106,10 +106,10 @@ def test_positions_are_relative_to_the_article_body(tmp_path: Path) -> None:
     assert code == 1
     [finding] = data["findings"]
     assert finding["path"] == f"{export}#post-77"
-    # line 3 of the body, column of "guaranteed" inside that line (1-based code points)
+    # line 3 of the body, column of the promise inside that line (1-based code points)
     line = body.split("\n")[2]
-    assert (finding["line"], finding["column"]) == (3, line.index("guaranteed") + 1)
-    assert finding["excerpt"] == "guaranteed"
+    assert (finding["line"], finding["column"]) == (3, line.index("Results are guaranteed") + 1)
+    assert finding["excerpt"] == "Results are guaranteed"
     # the same article as a JSONL row and as a CSV row: identical positions
     for writer, name in ((write_jsonl, "posts.jsonl"), (write_csv, "posts.csv")):
         path = writer(tmp_path / name, [{**row, "format": "html"}])
@@ -119,7 +119,7 @@ def test_positions_are_relative_to_the_article_body(tmp_path: Path) -> None:
         assert (same["line"], same["column"], same["excerpt"]) == (
             3,
             finding["column"],
-            "guaranteed",
+            "Results are guaranteed",
         )
 
 

@@ -126,7 +126,7 @@ def test_animal_result_carried_to_people_in_next_sentence(lint) -> None:
     text = "In rats, bacopa grew longer dendrites.\nIt will grow your brain too.\n"
     findings = lint(text)
     [finding] = only(findings, ANIMAL)
-    assert (finding.line, finding.column, finding.excerpt) == (2, 4, "will")
+    assert (finding.line, finding.column, finding.excerpt) == (2, 4, "will grow your brain")
     assert "your" in finding.message
     # the animal rule owns it: no second, unsupported-causal finding on the same sentence
     assert only(findings, CLAIM) == []
@@ -135,7 +135,7 @@ def test_animal_result_carried_to_people_in_next_sentence(lint) -> None:
 def test_animal_result_stated_for_people_in_same_sentence_html(lint) -> None:
     text = "<p>A mouse study showed that lion's mane boosts your nerve growth.</p>"
     [finding] = only(lint(text, "a.html"), ANIMAL)
-    assert (finding.line, finding.column, finding.excerpt) == (1, 42, "boosts")
+    assert (finding.line, finding.column, finding.excerpt) == (1, 42, "boosts your nerve")
 
 
 @pytest.mark.parametrize(

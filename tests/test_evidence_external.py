@@ -89,3 +89,26 @@ def test_missing_file_and_bad_usage_exit_2(external, tmp_path: Path, capsys) -> 
     assert external.main([str(tmp_path / "absent.csv")]) == 2
     assert "absent.csv: cannot read" in capsys.readouterr().err
     assert external.main([]) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Zinc did not shorten colds in children.", True),
+        ("Our data suggest that zinc shortens colds.", True),
+        ("Zinc may shorten colds.", True),
+        ("Zinc shortened colds in children.", False),
+        ("The drink had no side effects and shortened colds.", False),  # "no side effects"
+    ],
+)
+def test_hedged_or_negated_conclusions_are_counted_apart(external, sentence, expected) -> None:
+    assert external.qualified(sentence) is expected
+
+
+def test_plain_recall_counts_only_unqualified_direct_causal_rows(external) -> None:
+    rows = [external.Row(i + 2, f"s{i}", 1) for i in range(3)]
+    rows[2].qualified = True  # "did not improve": not a claim stated as fact
+    confusion = external.score(rows, [True, False, False])
+    assert (confusion.plain_found, confusion.plain_total) == (1, 2)
+    assert confusion.recall == pytest.approx(1 / 3)
+    assert confusion.plain_recall == pytest.approx(1 / 2)

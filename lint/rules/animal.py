@@ -90,6 +90,7 @@ class AnimalChecker(Checker):
         subjects = matchers["subjects"](sentence.span, as_spans=True)
         if not animal:  # the follow-up sentence: generic subjects count too
             subjects += matchers["followup_subjects"](sentence.span, as_spans=True)
+        subjects = [s for s in subjects if not _study_word(s)]
         if not subjects:
             return None
         # in the study's own sentence the claim follows the study: "in rats ... so it boosts
@@ -99,13 +100,22 @@ class AnimalChecker(Checker):
         # the claim's own clause: "the extract destroyed tumour cells, so it kills cancer cells
         # in your body" names "kills", not the animal result before the comma
         clause = clause_start(sentence.span, after, subject.start)
-        verb = first_verb(sentence.span, verbs, clause) or first_verb(sentence.span, verbs, after)
+        verb = first_verb(sentence.span, verbs, clause)
+        # the human clause names no verb: the study's verb carries over ("rodents regrew nerves,
+        # and users feel the difference"), unless the clause is a caveat ("..., but mouse results
+        # often fail in people")
+        if verb is None and sentence.span.doc[clause].lower_ not in CONTRASTS:
+            verb = first_verb(sentence.span, verbs, after)
         if verb is None:
             return None
-        start, end = analysis.source_span(verb.start_char, verb.end_char)
         where = "this sentence" if animal else "the previous sentence"
-        first, last = min(verb.start, subject.start), max(verb.end, subject.end)
-        claim = sentence.span.doc[first:last].text
+        first, last = min(verb.start, subject.start), max(verb.end, _noun_end(subject))
+        claim_span = sentence.span.doc[first:last]
+        claim = claim_span.text
+        # the finding sits on the human claim, verb to human subject ("heals human skin"), or on
+        # the verb alone when the two lie far apart
+        at = claim_span if len(claim) <= 60 else verb
+        start, end = analysis.source_span(at.start_char, at.end_char)
         values = {
             "match": verb.text,
             "subject": subject.text,
@@ -117,6 +127,7 @@ class AnimalChecker(Checker):
 
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–"}
+CONTRASTS = {"but", "yet", "though", "although", "however", "whereas", "while"}
 
 
 def clause_start(span: Span, after: int, subject: int) -> int:
@@ -130,6 +141,31 @@ def clause_start(span: Span, after: int, subject: int) -> int:
 
 def first_verb(span: Span, verbs: set[str], after: int = 0) -> Span | None:
     for token in span:
-        if token.i >= after and token.lower_ in verbs:
+        if token.i >= after and token.lower_ in verbs and not _adjective(span, token.i):
             return span.doc[token.i : token.i + 1]
     return None
+
+
+def _adjective(span: Span, i: int) -> bool:
+    """ "had lower cholesterol", "with increased risk": a comparison, not an effect verb."""
+    return i > span.start and span.doc[i - 1].lower_ in {"had", "has", "have", "with", "showed"}
+
+
+STUDY_NOUNS = {"trial", "trials", "study", "studies", "data", "research", "evidence", "testing"}
+
+
+def _study_word(subject: Span) -> bool:
+    """ "a human trial", "in patients studies": a study, not a human said to be affected."""
+    doc, end = subject.doc, subject.end
+    return end < len(doc) and doc[end].lower_ in STUDY_NOUNS
+
+
+MODIFIERS = {"your", "our", "my", "their", "his", "her", "human", "the"}
+
+
+def _noun_end(subject: Span) -> int:
+    """The end of the subject's noun: "your" -> "your body", "human" -> "human skin"."""
+    doc, end = subject.doc, subject.end
+    if doc[end - 1].lower_ in MODIFIERS and end < len(doc) and doc[end].is_alpha:
+        return end + 1
+    return end

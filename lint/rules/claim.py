@@ -53,6 +53,23 @@ PARTICIPLE_CONTEXT = {
     "claimed",
 }
 CONDITIONALS = {"if", "unless", "whether", "when"}
+# verbs that name only what might go wrong after "can": "DHEA can cause acne" (a benefit is
+# worded "can improve", not "can cause")
+CAUSING = {"cause", "trigger", "provoke", "worsen", "aggravate"}
+# a frame that asserts the claim as established belongs to its span: "this trial shows that
+# probiotics reduce colic" is reported from "shows"
+ASSERTING_FRAMES = {
+    "show", "shows", "showed", "shown", "demonstrate", "demonstrates", "demonstrated", "prove",
+    "proves", "proved", "confirm", "confirms", "confirmed", "conclude", "concluded",
+    "establish", "establishes", "established",
+}  # fmt: skip
+# skipped before an open verb's object noun: "improved the overall exercise capacity"
+OPEN_SKIP = grammar.DETERMINERS | {"your", "overall", "total", "mean", "average", "daily"}
+# an open verb's object must be a noun phrase, not a pronoun or a clause
+OPEN_NOT_NOUNS = {
+    "it", "them", "this", "that", "these", "those", "me", "us", "him", "you", "one", "some",
+    "what", "how", "whether", "and", "or", "not", "no", "more", "less", "all", "both",
+}  # fmt: skip
 # one word of every ANIMAL_QUALIFIER alternative, as tokens (lower case)
 ANIMAL_WORDS = {
     "rat", "rats", "mice", "mouse", "rodent", "rodents", "animal", "animals", "cell", "vitro",
@@ -190,6 +207,16 @@ class ClaimChecker(Checker):
         "target_suffixes": Option(
             "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
         ),
+        "open_verbs": Option(
+            "string-array",
+            "Verbs of effect whose object need not be a listed target ('improved exercise "
+            "capacity'): any noun phrase counts unless it starts with a plain_objects word.",
+        ),
+        "plain_objects": Option(
+            "string-array",
+            "Objects that make an open verb a plain action ('increased the dose', 'cut the "
+            "price'), not a health effect.",
+        ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
         "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
@@ -230,7 +257,7 @@ class ClaimChecker(Checker):
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if not claim.has_target(sentence):
+                if not claim.has_target(sentence) and not claim.may_open(sentence):
                     continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
@@ -299,12 +326,31 @@ class CompiledClaim:
             else None
         )
         self.phrase_re = any_of(self.target_phrases, whole_words=False)
+        # verbs of effect that take any object ("augmented exercise capacity"): a category of
+        # claims, not a list of outcomes; plain objects ("the dose", "the price") rule it out
+        self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
+        self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
 
     def may_claim(self, sentence: Sentence) -> bool:
         return not sentence.words.isdisjoint(self.trigger_words)
+
+    def may_open(self, sentence: Sentence) -> bool:
+        return not sentence.words.isdisjoint(self.open_verbs)
+
+    def _open_object(self, lowers: list[str], i: int, region: range) -> bool:
+        """An open verb at `i` with a noun-phrase object that is no plain action's."""
+        if lowers[i] not in self.open_verbs or not region:
+            return False
+        words = [lowers[j] for j in region]
+        k = 0
+        while k < len(words) and (words[k] in OPEN_SKIP or grammar.adverb(words[k])):
+            k += 1  # "the", "your", "substantially"
+        if k >= len(words) or not words[k][:1].isalpha() or words[k] in OPEN_NOT_NOUNS:
+            return False  # "it", "them", "5 kg", "that" (but "VO2 max" is a noun)
+        return not any(w in self.plain_objects for w in words[k : k + 3])
 
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
@@ -334,12 +380,20 @@ class CompiledClaim:
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
-        # constructions first: on equal weight "leads to" names the claim better than "lower"
-        # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
         lowers = token_strings(span.doc).lower
-        for match in self.constructions(span, as_spans=True):
-            if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
-                yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        verbs = list(self._verb_triggers(sentence, lowers))
+        # constructions first: on equal weight "leads to" names the claim better than "lower";
+        # they name no object of their own, so they need a health-effect word in the sentence
+        # or an effect verb beside them ("an increase in demand led to shortages" is none)
+        # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
+        if verbs or self.has_target(sentence):
+            for match in self.constructions(span, as_spans=True):
+                if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
+                    yield Trigger(match.start, match.end, self.construction_weights[match.label])
+        yield from verbs
+
+    def _verb_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        span = sentence.span
         previous: tuple[int, str | None] | None = None  # the last verb trigger and its use
         for i, word in enumerate(sentence.lowers, span.start):
             weight = self.verbs.get(word)
@@ -384,7 +438,7 @@ class CompiledClaim:
         # "provides support for the cognitive processing theory"
         window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
         region = grammar.object_region(lowers, i, end, window)
-        if self._target_in(doc, region):
+        if self._target_in(doc, region) or self._open_object(lowers, i, region):
             return True
         # a promise without an object: "your focus will improve"
         promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
@@ -402,6 +456,7 @@ class CompiledClaim:
 
     def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
         best: tuple[float, Trigger] | None = None
+        found: list[tuple[float, Trigger]] = []
         context = SentenceContext(self, sentence)
         for trigger in self.triggers(sentence):
             if local_negation(sentence, trigger.start):
@@ -416,9 +471,20 @@ class CompiledClaim:
             weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
                 best = (weight, trigger)
+            found.append((weight, trigger))
         if best is None:
             return None
-        weight, trigger = best
+        # a much weaker first verb ("affects mood and cures anxiety") does not name the claim
+        strong = [f for f in found if f[0] >= max(self.min_strength, best[0] - 0.21)] or found
+        first = min(strong, key=lambda f: f[1].start)
+        # a chain names its claim on its stronger verb: "helps lower stress" on "lower"
+        chained = [f for f in found if first[1].end <= f[1].start <= first[1].end + 1]
+        while chained and chained[0][0] > first[0]:
+            first = chained[0]
+            chained = [f for f in found if first[1].end <= f[1].start <= first[1].end + 1]
+        # the sentence's strength is its strongest claim; the finding sits on its first one, which
+        # the reader meets first ("Reduces stress and restores your calm": on "Reduces")
+        weight, trigger = best[0], first[1]
         hedged, cited = sentence.hedged, sentence.cited
         strength = weight * (self.hedge_factor if hedged else 1.0)
         strength *= self.citation_factor if cited else 1.0
@@ -427,7 +493,7 @@ class CompiledClaim:
             return None
         lacks = [name for name, has in (("hedge", hedged), ("citation", cited)) if not has]
         doc = sentence.span.doc
-        span = doc[trigger.start : trigger.end]
+        span = doc[self._frame_start(sentence, trigger.start) : trigger.end]
         start, end = analysis.source_span(span.start_char, span.end_char)
         values = {
             "match": span.text,
@@ -445,6 +511,18 @@ class CompiledClaim:
         )
         return doc[region.start : region.stop].text.lower()
 
+    @staticmethod
+    def _frame_start(sentence: Sentence, at: int) -> int:
+        """The start of "shows that" / "we conclude that" before the trigger at `at`, else `at`."""
+        lowers = token_strings(sentence.span.doc).lower
+        first = sentence.span.start
+        for j in range(at - 1, max(first, at - 10), -1):
+            if lowers[j] in CLAUSE_BREAKS and lowers[j] != "that":
+                break
+            if lowers[j] == "that" and lowers[j - 1] in ASSERTING_FRAMES:
+                return j - 1
+        return at
+
     def _warns_of_harm(self, context: SentenceContext, trigger: Trigger, subject: str) -> bool:
         """A caution, not a claim: a harm after a causing verb ("can cause headaches", "can
         make you irritable"), or a clause about misuse ("too much ...", "stopping suddenly")."""
@@ -460,6 +538,8 @@ class CompiledClaim:
         # "can raise blood pressure if you take it for weeks": a possible harm, with its condition
         lowers = token_strings(doc).lower
         can = "can" in lowers[max(sentence.span.start, trigger.start - 2) : trigger.start]
+        if can and lowers[trigger.start] in CAUSING:
+            return True  # "can cause acne", "can trigger thyroid problems": a possible harm
         return can and context.last_conditional >= trigger.end
 
     def _about_drugs(self, subject: str) -> bool:

@@ -46,6 +46,7 @@ class Row:
     sentence: str
     label: int
     match: str = ""  # the excerpt of the first counted finding, when there is one
+    qualified: bool = False  # hedged or negated by the linter's own lists (set by predict)
 
 
 @dataclass
@@ -56,10 +57,16 @@ class Confusion:
     total: dict[int, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     false_alarms: list[Row] = field(default_factory=list)
     misses: list[Row] = field(default_factory=list)
+    # direct-causal sentences with no hedge and no negation: what the rule is meant to flag
+    plain_found: int = 0
+    plain_total: int = 0
 
     def add(self, row: Row, predicted: bool) -> None:
         self.total[row.label] += 1
         self.flagged[row.label] += predicted
+        if row.label == POSITIVE and not row.qualified:
+            self.plain_total += 1
+            self.plain_found += predicted
         if predicted and row.label != POSITIVE:
             self.false_alarms.append(row)
         elif not predicted and row.label == POSITIVE:
@@ -74,6 +81,10 @@ class Confusion:
     def recall(self) -> float | None:
         expected = self.total[POSITIVE]
         return self.flagged[POSITIVE] / expected if expected else None
+
+    @property
+    def plain_recall(self) -> float | None:
+        return self.plain_found / self.plain_total if self.plain_total else None
 
     def below_target(self) -> list[str]:
         result = []
@@ -136,9 +147,25 @@ def predict(rows: Sequence[Row], engine: Any = None) -> list[bool]:
         if result.error:
             raise ExternalSetError(f"row {row.line}: {result.error}")
         counted = [f for f in result.findings if f.rule_id in COUNTED]
+        row.qualified = qualified(row.sentence)
         row.match = counted[0].excerpt if counted else ""
         predictions.append(bool(counted))
     return predictions
+
+
+def qualified(sentence: str) -> bool:
+    """Hedged ("suggests", "may") or negated ("did not improve") by the linter's own word lists:
+    such a conclusion is not a claim stated as fact, whatever the set's causal label."""
+    import re
+
+    from lint.analysis import HEDGE_PHRASES, HEDGE_WORDS, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
+
+    words = re.findall(r"n't|\w+", sentence.lower())
+    if HEDGE_PHRASES.search(sentence) or NEGATION_PHRASES.search(sentence):
+        return True
+    if any(w in HEDGE_WORDS for w in words):
+        return True
+    return sum(w in NEGATIONS for w in words) > len(NOT_NEGATION.findall(sentence))
 
 
 def score(rows: Iterable[Row], predictions: Iterable[bool]) -> Confusion:
@@ -157,6 +184,8 @@ def render(confusion: Confusion, verbose: bool = False, samples: int = 15) -> st
         f"counted rules: {', '.join(COUNTED)}; positive = label {POSITIVE} (direct causal)",
         f"precision {_fmt(confusion.precision)} (target {TARGETS['precision']})"
         f"  recall {_fmt(confusion.recall)} (target {TARGETS['recall']})",
+        f"recall on direct-causal sentences with no hedge or negation (the linter's own lists): "
+        f"{_fmt(confusion.plain_recall)} ({confusion.plain_found} of {confusion.plain_total})",
         f"{'label':24} {'flagged':>7} {'total':>6}",
     ]
     for label, name in LABELS.items():
