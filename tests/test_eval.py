@@ -53,3 +53,16 @@ def test_a_missed_label_fails_the_target(engine, tmp_path: Path) -> None:
     assert (score.tp, score.fp, score.fn) == (0, 1, 1)
     assert score.failures()
     assert evaluate.main([str(bad)]) == 1
+
+
+def test_blind_rounds_keep_their_first_scores(engine) -> None:
+    """tests/eval/blind/: sets scored once, blind, before any rule change they could prompt.
+    They are measurements, not tuning targets (docs/fda-ftc.md, docs/evidence.md); each rule
+    must stay at or above its first score minus 0.02 (the file's rule_targets)."""
+    evaluate = load_evaluate()
+    blind = sorted((EVAL / "blind").glob("*.yaml"))
+    assert len(blind) == 4
+    for path in blind:
+        scores = evaluate.evaluate([path], engine)
+        failing = {rule: s.failures() for rule, s in scores.items() if s.failures()}
+        assert failing == {}, f"{path.name}\n" + evaluate.render(scores, verbose=True)

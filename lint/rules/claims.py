@@ -509,22 +509,25 @@ class ClaimFinder:
         product's."""
         clause_lo = _clause_start(doc, lo, cue_start)
         clause_hi = _clause_end(doc, hi, end)
+        lowers = token_strings(doc).lower  # strings, not Token objects: this runs per claim
         for i in range(cue_start - 1, clause_lo, -1):  # "patients on triptans find that ..."
-            if doc[i].lower_ == "that" and doc[i - 1].lower_ in SAYING_WORDS:
+            if lowers[i] == "that" and lowers[i - 1] in SAYING_WORDS:
                 clause_lo = i + 1
                 break
-        lowers = token_strings(doc).lower  # strings, not Token objects: this runs per claim
         for d_start, d_end in drugs:
-            if not clause_lo <= d_start < clause_hi or _compound_modifier(doc, d_end):
-                continue  # outside the clause; "drug-free", "Adderall-like": not a drug named
+            if not clause_lo <= d_start < clause_hi:
+                continue
             if d_start < cue_start:
-                before = set(lowers[max(clause_lo, d_start - 3) : d_start])
-                if not before & COMPARISON_WORDS:
-                    return True
+                if set(lowers[max(clause_lo, d_start - 3) : d_start]) & COMPARISON_WORDS:
+                    continue
             elif end <= d_start <= end + INSTRUMENT_REACH:  # bounded: linear in the sentence
                 between = set(lowers[end:d_start])
-                if between & INSTRUMENT_WORDS and not between & COMPARISON_WORDS:
-                    return True
+                if not between & INSTRUMENT_WORDS or between & COMPARISON_WORDS:
+                    continue
+            else:
+                continue
+            if not _compound_modifier(doc, d_end):  # "drug-free", "Adderall-like": no drug
+                return True
         return False
 
 

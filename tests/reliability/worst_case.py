@@ -193,6 +193,15 @@ def token_count(text: str) -> int:
 
 
 def peak_rss_mb() -> float:
+    """This process's own peak (VmHWM). Not ru_maxrss: Linux keeps that across exec, so a
+    child started by a 500 MB pytest reports pytest's peak as its own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
