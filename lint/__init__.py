@@ -1,3 +1,3 @@
 """supplint: regulatory and safety linter for supplement and nootropic articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
