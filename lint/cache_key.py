@@ -10,6 +10,7 @@ with a note on stderr when SUPPLINT_DEBUG is set; never an error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -70,16 +71,23 @@ def _key_at(path: Path) -> bytes | None:
     except OSError as err:
         debug(f"cache key {path} unreadable: {err.strerror or err}")
         return None
-    try:  # O_EXCL: two first runs at once do not overwrite each other's key
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+    # written whole under a private name, then published with link(): two first runs at once
+    # never overwrite each other's key, and neither reads a key that is still being written
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(os.urandom(KEY_BYTES))
+        os.link(draft, path)
         return _read_key(path)
     except OSError as err:
         if isinstance(err, FileExistsError):
             return _read_key_or_none(path)
         debug(f"cache key {path} cannot be created: {err.strerror or err}")
         return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(draft)
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
