@@ -216,7 +216,7 @@ def disease_fix(context: Context, hit: Hit) -> Fix | None:
     sentence = _sentence(analysis, hit)
     if sentence is None:
         return None
-    text = sentence.span.text
+    text = sentence.raw  # span.text, cached: Span.text joins every token, once per finding
     for match in wording.DISEASE_CLAIM.finditer(text):
         after = text[match.end() :]
         new = wording.disease_rewording(match.group("verb"), match.group("disease"), after)
