@@ -36,7 +36,7 @@ def test_wheel_in_fresh_venv(tmp_path: Path) -> None:
     )
     article = tmp_path / "elsewhere" / "draft.md"
     article.parent.mkdir()
-    article.write_text("Some call it a natural alternative to Ritalin.\n", encoding="utf-8")
+    article.write_text("Some call it a natural treatment for ADHD.\n", encoding="utf-8")
     result = subprocess.run(
         [str(env_dir / "bin" / "supplint"), "check", str(article)],
         capture_output=True,
