@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.budget import DEFAULT_SECONDS
-from lint.errors import ConfigError
+from lint.errors import ConfigError, did_you_mean
 from lint.finding import SEVERITIES
 from lint.yaml_nodes import plain
 
@@ -155,10 +155,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
         line = lines.get(key)
         norm = key.replace("-", "_")
         if norm not in KEYS:
-            import difflib
-
-            close = difflib.get_close_matches(norm, list(KEYS), n=1)
-            hint = f", did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(norm, KEYS)
             raise ConfigError(str(path), f"unknown config key '{key}'{hint}", line)
         expected, _ = KEYS[norm]
         numeric = expected is int or expected == (int, float)

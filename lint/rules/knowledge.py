@@ -14,12 +14,11 @@ Schema of one entry (documented for users in docs/substances.md and rules/substa
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from lint.errors import ConfigError
+from lint.errors import ConfigError, did_you_mean
 from lint.yaml_nodes import position
 
 CAUTIONS = ("cycling", "renal", "hepatic", "interactions", "pregnancy", "dependence")
@@ -116,8 +115,7 @@ def parse_entry(path: str, node: Any) -> Substance:
         raise ConfigError(path, "a substance entry must be a mapping", line, col)
     for key in node:
         if key not in ALLOWED:
-            close = difflib.get_close_matches(str(key), ALLOWED, n=1)
-            hint = f", did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(str(key), ALLOWED)
             raise ConfigError(path, f"unknown substance key '{key}'{hint}", *position(node, key))
     for key in REQUIRED:
         if key not in node:

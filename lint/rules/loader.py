@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.errors import ConfigError
+from lint.errors import ConfigError, did_you_mean
 from lint.finding import SEVERITIES
 from lint.resources import builtin_rules_dir
 from lint.rules.base import Option
@@ -223,14 +222,14 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
     kind = node.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
         where = _value_pos(node, "kind") if "kind" in node else (line, col)
-        hint = _did_you_mean(str(kind), KINDS)
+        hint = did_you_mean(str(kind), KINDS)
         msg = f"unknown kind '{kind}'{hint}" if kind is not None else "missing key 'kind'"
         raise ConfigError(path, msg, *where)
     checker = checker_class(kind)
     allowed = {**COMMON_OPTIONS, **checker.options}
     for key in node:
         if key not in allowed:
-            hint = _did_you_mean(str(key), allowed)
+            hint = did_you_mean(str(key), allowed)
             raise ConfigError(
                 path, f"unknown key '{key}' for kind '{kind}'{hint}", *position(node, key)
             )
@@ -325,7 +324,7 @@ def _check_type(path: str, node: Any, key: str, option: Option) -> None:
         expected = TYPE_NAMES[option.type]
         raise ConfigError(path, f"'{key}' must be {expected}", *_value_pos(node, key))
     if option.choices and option.type == "string" and value not in option.choices:
-        hint = _did_you_mean(value, option.choices)
+        hint = did_you_mean(value, option.choices)
         raise ConfigError(
             path,
             f"'{key}' is '{value}'; expected one of {', '.join(option.choices)}{hint}",
@@ -338,7 +337,7 @@ def _check_unless(path: str, node: Any) -> None:
 
     for feature in node.get("unless", ()):
         if feature not in FEATURES:
-            hint = _did_you_mean(feature, FEATURES)
+            hint = did_you_mean(feature, FEATURES)
             raise ConfigError(
                 path, f"unknown feature '{feature}' in unless{hint}", *position(node, "unless")
             )
@@ -361,8 +360,3 @@ def _reject_python_regex(path: str, node: Any) -> None:
                 stack.append((value, in_patterns or key == "patterns"))
         elif isinstance(current, list):
             stack.extend((item, in_patterns) for item in current)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f", did you mean '{close[0]}'?" if close else ""

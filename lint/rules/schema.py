@@ -8,14 +8,13 @@ load (built-in rules are validated by that test, so `check` does not pay for jso
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lint.errors import ConfigError
+from lint.errors import ConfigError, did_you_mean
 from lint.rules.base import Option
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS, EXAMPLE_OPTIONS, OVERRIDE_OPTIONS
@@ -278,12 +277,12 @@ def _describe(error: Any, where: list[Any]) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
         extra = _extra_key(error)
-        hint = _did_you_mean(str(extra), schema.get("properties", {}))
+        hint = did_you_mean(str(extra), schema.get("properties", {}))
         inside = f" in '{name}'" if where else ""
         return f"unknown key '{extra}'{inside}{hint}"
     if error.validator in ("enum", "const"):
         allowed = schema.get("enum") or [schema.get("const")]
-        hint = _did_you_mean(str(error.instance), [str(a) for a in allowed])
+        hint = did_you_mean(str(error.instance), [str(a) for a in allowed])
         return (
             f"'{name}' is '{error.instance}'; expected one of {', '.join(map(str, allowed))}{hint}"
         )
@@ -322,11 +321,6 @@ def _json_type(value: Any) -> str:
     if isinstance(value, (int, float)):
         return "a number"
     return "null" if value is None else type(value).__name__
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f", did you mean '{close[0]}'?" if close else ""
 
 
 def locate(node: Any, where: list[Any], key: Any = None) -> tuple[int, int]:
