@@ -1,7 +1,8 @@
 """Run `supplint` in a child process and measure it: exit code, output, seconds, peak RSS.
 
-os.wait4 gives the rusage of that one child (RUSAGE_CHILDREN would be the maximum over every
-child this process ever had), so each run's memory is its own.
+The peak comes from peak.py, a small runner between pytest and the child: Linux keeps a
+process's peak RSS across exec, so a child started straight from pytest would report
+pytest's own peak (400 MB and more late in a suite run) rather than its own.
 """
 
 from __future__ import annotations
@@ -53,10 +54,16 @@ def run_supplint(
     """`python -m lint ARGS` in `cwd`; killed (timed_out=True) after `timeout` seconds.
     `prefix` runs it through a wrapper such as `setpriv` (see as_nobody)."""
     child_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    runner = (sys.executable, "-S", "-I", str(Path(__file__).with_name("peak.py")))
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        peak = Path(scratch, "peak")
         start = time.monotonic()
         process = subprocess.Popen(
-            [*prefix, sys.executable, "-m", "lint", *args],
+            [*runner, str(peak), *prefix, sys.executable, "-m", "lint", *args],
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=out,
@@ -67,7 +74,7 @@ def run_supplint(
         timer = threading.Timer(timeout, _kill_group, (process.pid,))
         timer.start()
         try:
-            _pid, status, usage = os.wait4(process.pid, 0)
+            _pid, status, _usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -79,9 +86,17 @@ def run_supplint(
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss / 1024,  # Linux reports KiB
+            _peak_kib(peak) / 1024,
             seconds >= timeout,
         )
+
+
+def _peak_kib(path: Path) -> float:
+    """The child's peak in KiB; infinite when the runner was killed before writing it."""
+    try:
+        return float(path.read_text())
+    except (OSError, ValueError):
+        return float("inf")
 
 
 def _kill_group(pid: int) -> None:
