@@ -3,7 +3,6 @@ exit codes byte-identical to the local run."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -41,12 +40,10 @@ def test_dask_engine_against_a_scheduler_address(tmp_path: Path) -> None:
     with LocalCluster(
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        started = time.perf_counter()
         remote = run_cli(
             "check", "--no-cache", "--engine", "dask", "--address", cluster.scheduler_address,
             "--format", "json", "posts.jsonl", cwd=tmp_path,
         )  # fmt: skip
-        assert time.perf_counter() - started < 100
         clean_run = run_cli(
             "check", "--no-cache", "--engine", "dask", "--address", cluster.scheduler_address,
             "clean.md", cwd=tmp_path,

@@ -4,10 +4,12 @@ and shows a newly added claim."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,16 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(command, capture_output=True, cwd=cwd, timeout=900, check=False)
 
 
+def cached_rows(store: Path) -> tuple[int, str]:
+    """(rows, digest of every row): what a second run must leave exactly as it found it."""
+    digest = hashlib.sha256()
+    with contextlib.closing(sqlite3.connect(store)) as db:
+        rows = db.execute("SELECT key, findings, mac FROM results ORDER BY key").fetchall()
+    for key, findings, mac in rows:
+        digest.update(f"{key}\0{findings}\0".encode() + bytes(mac))
+    return len(rows), digest.hexdigest()
+
+
 NEW_CLAIM = "One reader wrote that it is a natural alternative to Ritalin."
 
 
@@ -30,21 +42,22 @@ def test_wxr_500_and_jsonl_5000_audit_cache_and_baseline(tmp_path: Path) -> None
     write_jsonl(tmp_path / "posts.jsonl", rows)
     check = ("check", "--format", "json", "--cache-dir", "cache", "export.xml", "posts.jsonl")
 
-    started = time.perf_counter()
     first = run_cli(*check, cwd=tmp_path)
-    cold = time.perf_counter() - started
     assert first.returncode == 1, first.stderr.decode()[-1000:]
     data = json.loads(first.stdout)
     assert data["summary"]["files"] == 5500 and data["summary"]["unreadable"] == 0
     paths = {f["path"].split("#")[0] for f in data["findings"]}
     assert paths == {"export.xml", "posts.jsonl"}
-    assert list((tmp_path / "cache" / "results").glob("*.sqlite3"))
+    stores = sorted((tmp_path / "cache" / "results").glob("*.sqlite3"))
+    assert stores
+    rows_after_first = [cached_rows(store) for store in stores]
+    assert sum(count for count, _last in rows_after_first) == 5500
 
-    started = time.perf_counter()
+    # served from the cache (the speed-up is a bench figure, docs/archives.md; that the NLP
+    # never runs is test_archive_cache's): same bytes, the cache left as it was
     second = run_cli(*check, cwd=tmp_path)
-    warm = time.perf_counter() - started
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
-    assert warm < cold / 3, f"cold {cold:.1f}s, warm {warm:.1f}s"
+    assert [cached_rows(store) for store in stores] == rows_after_first
 
     baseline = run_cli(*check, "--write-baseline", "baseline.json", cwd=tmp_path)
     assert baseline.returncode == 0
