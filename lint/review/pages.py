@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lint.report import Report
-from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, build_context
+from markupsafe import Markup
+
+from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, article_body, build_context
 from lint.review.store import Decision
 from lint.review.triage import STATE_LABELS, STATES, Triaged
 from lint.review.workspace import Article, Workspace
@@ -50,6 +52,7 @@ class ArticlePage:
     decided_ids: set[str]  # highlight ids whose findings are all decided (drawn dimmed)
     history: list[Decision]
     counts: dict[str, int]  # state -> findings
+    body: Markup = Markup("")  # the article as it reads, decided highlights dimmed
 
 
 def _matches(item: Triaged, filters: dict[str, str]) -> bool:
@@ -108,7 +111,8 @@ def article_page(workspace: Workspace, article: Article, filters: dict[str, str]
     decided = {v.id for v, item in zip(view.findings, items, strict=True) if not item.needs_action}
     counts = {state: sum(1 for i in items if i.state == state) for state in STATES}
     history = workspace.store.history(workspace.path_key(article.path), limit=200)
-    return ArticlePage(article, notes, view.segments, decided, history, counts)
+    body = article_body(result.source or "", result.path, view.segments, frozenset(decided))
+    return ArticlePage(article, notes, view.segments, decided, history, counts, body)
 
 
 def filter_values(params: Any) -> dict[str, str]:
