@@ -1,7 +1,7 @@
 """The article's HTML: its blocks and inline styles (lint/report/layout.py) with the finding
 highlights (lint/report/annotate.py) woven in. Every source character is written, in order, so
 the page's text is the article's and a highlight is exactly its span; markup characters sit in
-hidden spans that the style sheet shows again when a highlight is inside one.
+hidden spans, except under a highlight, where they are shown (the finding is about them).
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ class _Writer:
         self.hidden_i = 0
         cuts = {b.start for b in self.blocks} | {b.end for b in self.blocks}
         cuts |= {i.start for i in self.inlines} | {i.end for i in self.inlines}
-        cuts |= {h for pair in self.hidden for h in pair}
-        self.cuts = sorted(cuts)
+        self.structure = sorted(cuts)  # a highlight is cut only where elements begin and end
+        self.cuts = sorted(cuts | {h for pair in self.hidden for h in pair})
 
     def close_inlines(self, at: int | None) -> None:
         while self.stack and (at is None or self.stack[-1].end <= at):
@@ -136,9 +136,10 @@ class _Writer:
     def piece(self, text: str, at: int, seg: Any) -> None:
         self.move_to(at)
         body = escape(text)
-        if seg.ids:
-            body = Markup(self.mark(seg, str(body)))
-        self.out.append(f'<span class="mu">{body}</span>' if self.is_hidden(at) else str(body))
+        if seg.ids:  # markup under a highlight is shown: the finding is about those characters
+            self.out.append(self.mark(seg, str(body)))
+        else:
+            self.out.append(f'<span class="mu">{body}</span>' if self.is_hidden(at) else str(body))
 
     def write(self, text: str, segments: Sequence[Any]) -> str:
         at = 0
@@ -148,9 +149,10 @@ class _Writer:
                 self.out.append(anchors + self.mark(seg, ""))
                 continue
             end = at + len(seg.text)
-            first = bisect.bisect_right(self.cuts, at)
-            last = bisect.bisect_left(self.cuts, end)
-            bounds = [at, *self.cuts[first:last], end]
+            cuts = self.structure if seg.ids else self.cuts
+            first = bisect.bisect_right(cuts, at)
+            last = bisect.bisect_left(cuts, end)
+            bounds = [at, *cuts[first:last], end]
             for n, (start, stop) in enumerate(itertools.pairwise(bounds)):
                 if n == 0:
                     self.move_to(start)
