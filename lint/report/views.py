@@ -94,7 +94,7 @@ class ArticleView:
     counts: dict[str, int]
     error: str | None = None
     href: str | None = None  # the article's own report, in a folder of reports
-    body: Markup = Markup("")  # the article as it reads, highlights in place (lint/report/body.py)
+    body: Markup = field(default_factory=Markup)  # the article as it reads (lint/report/body.py)
 
     @property
     def total(self) -> int:

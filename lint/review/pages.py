@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.report import Report
 from markupsafe import Markup
 
+from lint.report import Report
 from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, article_body, build_context
 from lint.review.store import Decision
 from lint.review.triage import STATE_LABELS, STATES, Triaged
@@ -52,7 +52,7 @@ class ArticlePage:
     decided_ids: set[str]  # highlight ids whose findings are all decided (drawn dimmed)
     history: list[Decision]
     counts: dict[str, int]  # state -> findings
-    body: Markup = Markup("")  # the article as it reads, decided highlights dimmed
+    body: Markup = field(default_factory=Markup)  # the article as it reads, decided ones dimmed
 
 
 def _matches(item: Triaged, filters: dict[str, str]) -> bool:
