@@ -94,7 +94,14 @@ class ArticleView:
     counts: dict[str, int]
     error: str | None = None
     href: str | None = None  # the article's own report, in a folder of reports
-    body: Markup = field(default_factory=Markup)  # the article as it reads (lint/report/body.py)
+    text: str = field(default="", repr=False)
+    decided: frozenset[str] = frozenset()  # highlight ids drawn dimmed (the review's decided)
+
+    @property
+    def body(self) -> Markup:
+        """The article as it reads, highlights in place (lint/report/body.py); built when a
+        template asks, so a page that changes `decided` first renders it once."""
+        return article_body(self.text, self.path, self.segments, self.decided)
 
     @property
     def total(self) -> int:
@@ -165,8 +172,7 @@ def _article(
     by_id = {v.id: v for v in views}
     segments = [_segment_view(s, by_id) for s in segment(text, spans)]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-    body = article_body(text, path, segments)
-    return ArticleView(path, views, segments, counts, error, body=body)
+    return ArticleView(path, views, segments, counts, error, text=text)
 
 
 def article_body(

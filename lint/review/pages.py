@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lint.report import Report
-from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, article_body, build_context
+from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, build_context
 from lint.review.store import Decision
 from lint.review.triage import STATE_LABELS, STATES, Triaged
 from lint.review.workspace import Article, Workspace
@@ -111,7 +111,8 @@ def article_page(workspace: Workspace, article: Article, filters: dict[str, str]
     decided = {v.id for v, item in zip(view.findings, items, strict=True) if not item.needs_action}
     counts = {state: sum(1 for i in items if i.state == state) for state in STATES}
     history = workspace.store.history(workspace.path_key(article.path), limit=200)
-    body = article_body(result.source or "", result.path, view.segments, frozenset(decided))
+    view.decided = frozenset(decided)
+    body = view.body
     return ArticlePage(article, notes, view.segments, decided, history, counts, body)
 
 
