@@ -1,10 +1,12 @@
 """Time the review workspace on a generated archive: the queue and an article page.
 
-    python bench/review.py [--count 1000]
+    python bench/review.py [--count 1000] [--db postgresql://...]
 
 Generates the benchmark corpus (bench/corpus.py, fixed seed), lints it once, records a
 decision on a third of the articles, then times whole HTTP requests through Starlette's test
-client (routing, security middleware, SQLite reads, triage, templates). Prints min / median.
+client (routing, security middleware, database reads, triage, the article rendered as it reads,
+templates). Prints min / median. `--db` names a PostgreSQL database to time instead of a
+temporary SQLite file (its decisions table should be empty: the run adds to it).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--db", default=None, help="a postgresql:// URL (default: SQLite)")
     args = parser.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -51,7 +54,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         files = [str(p) for p in generate(root / "corpus", args.count)]
-        workspace = Workspace(Engine(Config()), files, Store(root / "review.db"), [])
+        store = Store(args.db or root / "review.db", project=root)
+        workspace = Workspace(Engine(Config()), files, store, [])
         start = time.perf_counter()
         workspace.lint(jobs=None)
         lint_s = time.perf_counter() - start
@@ -64,7 +68,8 @@ def main() -> None:
         queue = timed(client, "/", args.repeat)
         busiest = max(workspace.articles, key=lambda a: len(a.keyed))
         page = timed(client, f"/article/{busiest.number}", args.repeat)
-        print(f"{args.count} articles, {findings} findings, first lint {lint_s:.1f} s")
+        backend = "PostgreSQL" if args.db else "SQLite"
+        print(f"{args.count} articles, {findings} findings, {backend}, first lint {lint_s:.1f} s")
         print(f"queue page:   min {queue[0] * 1000:.0f} ms, median {queue[1] * 1000:.0f} ms")
         print(
             f"article page ({len(busiest.keyed)} findings): "

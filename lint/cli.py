@@ -130,9 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_fix_arguments(check)
     check.add_argument(
         "--review-db",
-        type=Path,
         default=None,
-        metavar="FILE",
+        metavar="FILE|URL",  # a str: Path() would fold a postgresql:// URL's slashes
         help="hide findings dismissed in `supplint review`; report decided ones still present",
     )
     from lint.daemon.command import add_arguments as add_daemon_arguments
@@ -266,8 +265,10 @@ def cmd_check(args: Any) -> int:
         results.extend(progress(lint_inputs(engine, files, args, config), total=len(files)))
     if args.review_db:
         from lint.review.check import apply_review_db  # decisions taken in `supplint review`
+        from lint.review.keys import project_folder
 
-        results = apply_review_db(args.review_db, results)
+        project = project_folder(config.path, args.paths[0])  # a server db's paths are relative
+        results = apply_review_db(args.review_db, results, project)
     report = Report(
         results,
         {rule.id: rule for rule in engine.rules},

@@ -13,7 +13,7 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,45 +22,13 @@ import pytest
 from lint.cli import main
 from lint.positions import LineIndex
 from lint.report.command import report_names
+from tests.browser import assert_fits, assert_notes_beside_highlights, browser, read
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+__all__ = ["browser"]  # a fixture, used by name
+
 DATA = ROOT / "tests" / "data" / "report"
 SCREENSHOT = ROOT / "docs" / "report-screenshot.png"
-
-
-def _unavailable() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install -e '.[dev]')"
-    if not os.access(CHROMIUM, os.X_OK):
-        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does this)"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser test cannot run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -91,45 +59,28 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.events = {"dialogs": [], "requests": [], "errors": []}  # type: ignore[attr-defined]
-    page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
-    page.on("request", lambda r: page.events["requests"].append(r.url))
-    page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
-    yield page
-    context.close()
+def new_page(browser: Any) -> Iterator[Callable[[int], Any]]:
+    """Pages of a given viewport width, recording dialogs, requests and script errors."""
+    contexts: list[Any] = []
+
+    def make(width: int) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": 1000})
+        contexts.append(context)
+        page = context.new_page()
+        page.events = {"dialogs": [], "requests": [], "errors": []}
+        page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
+        page.on("request", lambda r: page.events["requests"].append(r.url))
+        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
-# Marks with the code-point offset of their text inside the article, and every note.
-READ_PAGE = """() => {
-  const text = document.querySelector('.text');
-  const marks = [];
-  let offset = 0;
-  const walk = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) { offset += Array.from(node.data).length; return; }
-    const start = offset;
-    node.childNodes.forEach(walk);
-    if (node.matches && node.matches('mark.hl')) {
-      marks.push({ids: node.dataset.ids.split(' '), text: node.textContent, start,
-                  off: node.classList.contains('off'),
-                  background: getComputedStyle(node).backgroundColor});
-    }
-  };
-  walk(text);
-  const notes = Array.from(document.querySelectorAll('.note')).map(n => ({
-    id: n.dataset.id, rule: n.querySelector('.rule').textContent,
-    loc: n.querySelector('.loc').textContent, hidden: n.offsetParent === null,
-    top: n.getBoundingClientRect().top,
-    anchorTop: document.getElementById('hl-' + n.dataset.id).getBoundingClientRect().top}));
-  return {text: text.textContent, marks, notes};
-}"""
-
-
-def read(page: Any) -> dict[str, Any]:
-    result: dict[str, Any] = page.evaluate(READ_PAGE)
-    return result
+@pytest.fixture()
+def page(new_page: Callable[[int], Any]) -> Any:
+    return new_page(1400)
 
 
 def open_report(page: Any, path: Path) -> dict[str, Any]:
@@ -228,11 +179,15 @@ def test_markup_in_an_article_never_runs(page: Any, reports: dict[str, Any]) -> 
     # the house rule's message carries a <script> too: also text
     assert "<script>window.__supplintPwned = 'message'</script>" in page.text_content(".note")
     page.hover("text=closing tag")
-    page.click("text=javascript:window.__supplintPwned")
+    link = page.locator(".text .link", has_text="the proof")
+    assert link.get_attribute("title") == "javascript:window.__supplintPwned='link'"
+    link.hover()
+    link.click()  # a link shown as text: its URL is only a tooltip, never followed
     assert page.evaluate("typeof window.__supplintPwned") == "undefined"
     assert page.events["dialogs"] == []
     tags = set(page.eval_on_selector_all(".text *", "els => els.map(e => e.tagName)"))
-    assert tags <= {"SPAN", "MARK"}  # no img, script, b or a elements came from the article
+    # the page's own elements only: no img, script, b or a came from the article
+    assert tags <= {"SPAN", "MARK", "DIV", "EM", "STRONG", "CODE"}
     assert page.eval_on_selector_all("script", "els => els.length") == 2
     assert all(url.startswith("file://") for url in page.events["requests"])
 
@@ -243,3 +198,72 @@ def test_index_links_to_each_report(page: Any, reports: dict[str, Any]) -> None:
     assert sorted(hrefs) == sorted(p.as_uri() for p in reports["pages"].values())
     page.click("text=hostile.md")
     assert page.url == reports["pages"]["hostile.md"].as_uri()
+
+
+def test_the_article_reads_as_prose(page: Any, reports: dict[str, Any]) -> None:
+    """Headings, links and front matter rendered, while the page text stays the source."""
+    state = open_report(page, reports["pages"]["ashwagandha-gummies.md"])
+    shown = state["shown"]
+    assert "---" not in shown and "\n# " not in shown and "## " not in shown
+    # markup is hidden, except where a finding sits in it (here: the affiliate link's markup)
+    hidden = page.eval_on_selector_all(
+        ".text .mu", "els => els.map(e => e.getClientRects().length === 0)"
+    )
+    assert len(hidden) > 5 and all(hidden)
+    assert "](https://amzn.to/4kQpXyz)" in page.inner_text("mark.hl >> text=amzn.to")
+    headings = page.eval_on_selector_all(
+        ".text [role=heading]", "els => els.map(e => [e.getAttribute('aria-level'), e.innerText])"
+    )
+    assert headings[0] == ["1", "Ashwagandha Gummies, Tested: Calm in a Candy?"]
+    assert ["2", "What the label claims"] in headings
+    link = page.locator(".text .link", has_text="order the gummies here")
+    assert link.get_attribute("title") == "https://amzn.to/4kQpXyz"
+    keys = page.eval_on_selector_all(".text .meta .fm-key", "els => els.map(e => e.innerText)")
+    values = page.eval_on_selector_all(".text .meta .fm-value", "els => els.map(e => e.innerText)")
+    rows = list(zip(keys, values, strict=True))
+    assert rows[1] == ("author", "Priya Castellano")
+    assert "Calm in a Candy" in rows[0][1]
+    size = page.eval_on_selector(".text [aria-level='1']", "e => getComputedStyle(e).fontSize")
+    body = page.eval_on_selector(".text .blk.p", "e => getComputedStyle(e).fontSize")
+    assert float(size[:-2]) > 1.4 * float(body[:-2])
+    # every highlight is on screen: none lost inside hidden markup
+    assert all(m["visible"] for m in state["marks"]), state["marks"]
+
+
+def test_proposed_edits_show_as_a_diff_in_context(page: Any, reports: dict[str, Any]) -> None:
+    source = reports["sources"]["ashwagandha-gummies.md"]
+    open_report(page, reports["pages"]["ashwagandha-gummies.md"])
+    edits = page.eval_on_selector_all(
+        ".note .edit",
+        """els => els.map(e => ({text: e.innerText, ins: e.querySelector('ins')?.innerText,
+            del: e.querySelector('del')?.innerText, ctx: Array.from(e.querySelectorAll('.ctx'))
+            .map(c => c.textContent)}))""",
+    )
+    assert edits
+    assert not any("insert at line" in e["text"] for e in edits)
+    for edit in edits:
+        before, after = edit["ctx"]
+        # the context is the article's own text, on both sides of the change
+        assert before + (edit["del"] or "") + after in source, edit
+        assert before or after, edit
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_layout_at_desktop_and_phone_width(
+    new_page: Callable[[int], Any], reports: dict[str, Any], width: int
+) -> None:
+    for name, path in reports["pages"].items():
+        page = new_page(width)
+        state = open_report(page, path)
+        assert_fits(state, width)
+        if width >= 1280:
+            assert_notes_beside_highlights(state)
+        else:  # one column: the notes come after the text, a tap on a highlight reaches them
+            assert all(n["top"] >= state["textBottom"] for n in state["notes"]), name
+            mark = page.locator("mark.hl").nth(2)
+            mark.click()
+            first = mark.get_attribute("data-ids").split()[0]  # its first note is scrolled to
+            assert page.get_attribute(f"#note-{first}", "class").endswith("active")
+            top = page.eval_on_selector(f"#note-{first}", "e => e.getBoundingClientRect().top")
+            assert 0 <= top < 1000, name  # scrolled to the note
+        assert page.events["errors"] == [], name

@@ -1,7 +1,8 @@
 """The review workspace in real Chromium (Debian's, through Playwright), served by the real
-`supplint review` command: open, triage by keyboard, dismiss with a reason, edit the article,
-re-run, and see the decision kept (then flagged once the claim's own words change).
-In CI (env CI set) a missing browser is a failure, not a skip.
+`supplint review` command, following the README exactly: `supplint review examples/`, triage by
+keyboard, dismiss with a reason, edit the article, re-run, and see the decision kept (then
+flagged once the claim's own words change). The examples are copied first: the repository's
+files are never edited. In CI (env CI set) a missing browser is a failure, not a skip.
 Set SUPPLINT_SCREENSHOT=1 to refresh docs/review-screenshot.png.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,42 +19,23 @@ from typing import Any
 
 import pytest
 
+from tests.browser import assert_fits, assert_notes_beside_highlights, browser, read
 from tests.conftest import ROOT
-from tests.test_report_browser import CHROMIUM, CHROMIUM_ARGS, _unavailable
+
+__all__ = ["browser"]  # a fixture, used by name
 
 SCREENSHOT = ROOT / "docs" / "review-screenshot.png"
-ARTICLE = (
-    "# Ginkgo notes\n\n"
-    "Our team tried a new tea this spring and liked its taste.\n\n"
-    "Ginkgo treats ADHD in children, according to the seller.\n\n"
-    "We drank it every morning with breakfast.\n"
-)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = _unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser test cannot run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+ARTICLE = "lions-mane-review.md"
+REASON = "We report what sellers claim, we do not make the comparison"
 
 
 @pytest.fixture()
 def served(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """`supplint review site/ --no-open` in a subprocess; yields its URL and the folder."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "ginkgo.md").write_text(ARTICLE, encoding="utf-8")
-    (site / "lions-mane.md").write_bytes((ROOT / "examples" / "lions-mane-review.md").read_bytes())
+    """`supplint review examples/ --no-open` on a copy of examples/; yields its URL and folder."""
+    examples = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", examples)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "lint", "review", "site", "--no-open", "--user", "Ana"]
+    command = [sys.executable, "-m", "lint", "review", "examples/", "--no-open", "--user", "Ana"]
     proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
     try:
         url = None
@@ -63,7 +46,7 @@ def served(tmp_path: Path) -> Iterator[dict[str, Any]]:
                 url = found.group(1)
                 break
         assert url, "supplint review printed no URL"
-        yield {"url": url, "site": site, "db": site / ".supplint" / "review.db"}
+        yield {"url": url, "examples": examples, "db": examples / ".supplint" / "review.db"}
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -79,59 +62,93 @@ def note(page: Any, rule: str) -> Any:
     return page.locator(".review-note", has=page.locator(f'code.rule:text-is("{rule}")'))
 
 
-def test_triage_survives_an_edit_and_a_rerun(browser: Any, served: dict[str, Any]) -> None:
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
+def selected_rule(page: Any) -> str:
+    return str(page.locator(".review-note.selected code.rule").text_content())
+
+
+def open_page(browser: Any, width: int) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return context, page, errors
 
+
+def test_the_readme_flow(browser: Any, served: dict[str, Any]) -> None:
+    context, page, errors = open_page(browser, 1280)
     page.goto(served["url"])
     assert "token=" not in page.url  # traded for a session cookie
-    queue = page.locator("table.queue tbody tr")
-    assert queue.count() == 2
-    navigate(page, lambda: page.click("text=ginkgo.md"))
-    assert note(page, "fda.disease-claim").get_attribute("data-state") == "open"
+    paths = page.eval_on_selector_all("table.queue tbody tr", "rs => rs.map(r => r.dataset.path)")
+    assert len(paths) == 4 and any(p.endswith(ARTICLE) for p in paths)
+    navigate(page, lambda: page.click(f"text={ARTICLE}"))
+    assert note(page, "fda.drug-comparison").get_attribute("data-state") == "open"
+    assert_notes_beside_highlights(read(page))  # the article as it reads, notes beside it
 
     # keyboard triage: j selects the first finding, a accepts it
     page.keyboard.press("j")
-    first = page.locator(".review-note.selected")
-    first_rule = first.locator("code.rule").text_content()
+    first_rule = selected_rule(page)
     navigate(page, lambda: page.keyboard.press("a"))
     assert note(page, first_rule).get_attribute("data-state") == "accepted"
-    # the page comes back with that finding selected; j moves to the claim, d opens the reason
-    assert page.locator(".review-note.selected code.rule").text_content() == first_rule
-    page.keyboard.press("j")
-    assert page.locator(".review-note.selected code.rule").text_content() == "fda.disease-claim"
+    assert selected_rule(page) == first_rule  # back on the same finding
+    for _ in range(10):  # j down to the drug comparison, d opens its reason, Enter dismisses
+        page.keyboard.press("j")
+        if selected_rule(page) == "fda.drug-comparison":
+            break
+    assert selected_rule(page) == "fda.drug-comparison"
     page.keyboard.press("d")
-    page.keyboard.type("Quoting the seller's claim to debunk it")
+    page.keyboard.type(REASON)
     navigate(page, lambda: page.keyboard.press("Enter"))
-    claim = note(page, "fda.disease-claim")
+    claim = note(page, "fda.drug-comparison")
     assert claim.get_attribute("data-state") == "dismissed"
-    assert "Quoting the seller's claim to debunk it" in claim.locator(".decided-by").text_content()
+    assert REASON in claim.locator(".decided-by").text_content()
     assert "by Ana" in claim.locator(".decided-by").text_content()
 
-    # the writer revises: a new paragraph moves the claim down two lines
-    article = served["site"] / "ginkgo.md"
-    article.write_text(ARTICLE.replace("its taste.", "its taste.\n\nIt was cheap."), "utf-8")
+    # the writer revises: a new paragraph moves the comparison down two lines
+    article = served["examples"] / ARTICLE
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("# Lion's Mane Review\n", "# Lion's Mane Review\n\nNew.\n"))
     navigate(page, lambda: page.click("#rerun-article"))
-    claim = note(page, "fda.disease-claim")
+    claim = note(page, "fda.drug-comparison")
     assert claim.get_attribute("data-state") == "dismissed"
-    assert claim.locator(".loc").text_content() == "line 7, col 8"
+    assert claim.locator(".loc").text_content() == "line 12, col 83"
     assert note(page, first_rule).get_attribute("data-state") == "accepted"
+    state = read(page)
+    assert_notes_beside_highlights(state)
     if os.environ.get("SUPPLINT_SCREENSHOT"):
-        claim.scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOT), full_page=True)
 
-    # the claim's own words change: the old decision is shown, and it waits for a new look
-    article.write_text(article.read_text("utf-8").replace("treats ADHD", "treats autism"), "utf-8")
+    # the comparison's own words change: the old decision is shown, it waits for a new look
+    article.write_text(article.read_text("utf-8").replace("to Adderall", "to Ritalin"), "utf-8")
     navigate(page, lambda: page.click("#rerun-all"))
-    claim = note(page, "fda.disease-claim")
+    claim = note(page, "fda.drug-comparison")
     assert claim.get_attribute("data-state") == "stale"
     assert "needs a new look" in claim.text_content()
     navigate(page, lambda: page.click("text=History"))
-    assert "Quoting the seller's claim to debunk it" in page.locator("table.history").text_content()
+    assert REASON in page.locator("table.history").text_content()
     assert errors == []
     context.close()
     assert served["db"].is_file()
-    assert "treats autism" in article.read_text("utf-8")  # the app never rewrote the article
+    assert "to Ritalin" in article.read_text("utf-8")  # the app never rewrote the article
+
+
+def test_the_workspace_at_phone_width(browser: Any, served: dict[str, Any]) -> None:
+    context, page, errors = open_page(browser, 400)
+    page.goto(served["url"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400  # the queue fits
+    navigate(page, lambda: page.click(f"text={ARTICLE}"))
+    state = read(page)
+    assert_fits(state, 400)
+    assert all(n["top"] >= state["textBottom"] for n in state["notes"])  # one column
+    page.locator("mark.hl").first.click()  # a tap on a highlight brings its note into view
+    top = page.eval_on_selector(".review-note.selected", "e => e.getBoundingClientRect().top")
+    assert 0 <= top < 900
+    # a dismissal without a reason opens the reason field instead of failing
+    claim = note(page, "fda.drug-comparison")
+    claim.locator("button.dismiss").click()
+    assert claim.get_attribute("class").split()[-1] == "selected"
+    active = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    assert 'name="reason"' in active, active
+    assert claim.get_attribute("data-state") == "open"
+    assert errors == []
+    context.close()

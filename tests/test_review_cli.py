@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.review_databases import postgres_url, table_names
+
+__all__ = ["postgres_url"]  # a fixture, used by name
 
 ARTICLE = "# Notes\n\nGinkgo treats ADHD in children, according to the seller.\n"
 
@@ -141,3 +144,21 @@ def test_usage_errors_are_one_line_exit_2(site: Path, args: list[str], message: 
     lines = done.stderr.decode().strip().splitlines()
     assert message in lines[-1] and all(line.startswith("supplint:") for line in lines)
     assert not (site.parent / "x.csv").exists()
+
+
+def test_db_url_serves_from_a_postgresql_database(
+    site: Path, stop: list, postgres_url: str
+) -> None:
+    """`--db postgresql://...` as typed (not folded into a path): the tables are made there."""
+    url = postgres_url.replace("?", "?application_name=supplint&", 1)
+    proc, lines = start(site.parent, "site", "--db", url)
+    stop.append(proc)
+    assert f"decisions in {url}" in lines[-2], lines
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    assert status(lines[-1].split("open ", 1)[1].strip(), browser) == 200
+    assert not (site / ".supplint").exists()  # no SQLite file on the side
+    from lint.review.database import connect
+
+    conn = connect(postgres_url)
+    assert {"decisions", "schema_version"} <= table_names(conn)
+    conn.close()

@@ -1,10 +1,13 @@
-"""The review database (SQLite) and the decision logic: migrations, keys, triage, check, export."""
+"""The review database (SQLite, and PostgreSQL when a server is there) and the decision logic:
+migrations, keys, triage, check, export."""
 
 from __future__ import annotations
 
 import csv
 import json
-import sqlite3
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,11 +15,15 @@ import pytest
 from lint.engine import Engine, FileResult
 from lint.errors import InputError, UsageError
 from lint.review import store as store_module
-from lint.review.keys import finding_keys, path_key_for
-from lint.review.store import MIGRATIONS, Store, migrate, schema_version
+from lint.review.database import Connection, connect
+from lint.review.keys import FindingKey, finding_keys
+from lint.review.store import MIGRATIONS, Store, migrate, open_existing, schema_version
 from lint.review.triage import triage
 from lint.sources import Source
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
+from tests.review_databases import column_names, db_target, postgres_url, table_names
+
+__all__ = ["db_target", "postgres_url"]  # fixtures, used by name
 
 ARTICLE = (
     "# Ginkgo notes\n\n"
@@ -30,8 +37,8 @@ def lint_as(engine: Engine, text: str, path: str) -> FileResult:
     return next(iter(engine.lint_sources([Source(path, text, "markdown")])))
 
 
-def keyed(engine: Engine, text: str, db: Path, path: str):
-    return list(finding_keys(lint_as(engine, text, path), path_key_for(db)))
+def keyed(engine: Engine, text: str, store: Store, path: str):
+    return list(finding_keys(lint_as(engine, text, path), store.path_key()))
 
 
 def claim(pairs, rule="fda.disease-claim"):
@@ -39,30 +46,33 @@ def claim(pairs, rule="fda.disease-claim"):
 
 
 def states(engine: Engine, store: Store, text: str, path: str) -> dict[str, str]:
-    items = triage(keyed(engine, text, store.path, path), store.current())
+    items = triage(keyed(engine, text, store, path), store.current())
     return {item.finding.rule_id: item.state for item in items}
 
 
-def test_new_database_has_every_migration(tmp_path: Path) -> None:
-    store = Store(tmp_path / ".supplint" / "review.db")
+@pytest.fixture()
+def store(db_target: str | Path, tmp_path: Path) -> Store:
+    return Store(db_target, project=tmp_path)
+
+
+def test_new_database_has_every_migration(store: Store) -> None:
     with store.connect() as conn:
         assert schema_version(conn) == len(MIGRATIONS) == 2
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(decisions)")}
+        columns = column_names(conn, "decisions")
     assert {"fingerprint", "surround", "status", "reason", "author", "decided_at"} <= columns
 
 
-def test_upgrade_from_v1_keeps_the_decisions(tmp_path: Path) -> None:
-    path = tmp_path / "review.db"
-    conn = sqlite3.connect(path)
+def test_upgrade_from_v1_keeps_the_decisions(db_target: str | Path, tmp_path: Path) -> None:
+    conn = connect(db_target)
     assert migrate(conn, MIGRATIONS[:1]) == 1
+    assert "surround" not in column_names(conn, "decisions")
     conn.execute(
         "INSERT INTO decisions (path, rule_id, fingerprint, excerpt, status, reason, note,"
         " author, decided_at) VALUES ('a.md', 'fda.x', 'abc', 'cures', 'dismissed', 'quote',"
         " '', 'ed', '2026-01-01T00:00:00+00:00')"
     )
-    conn.commit()
     conn.close()
-    store = Store(path)  # opening upgrades to the latest version
+    store = Store(db_target, project=tmp_path)  # opening upgrades to the latest version
     with store.connect() as c:
         assert schema_version(c) == 2
     (decision,) = store.current().values()
@@ -73,15 +83,17 @@ def test_upgrade_from_v1_keeps_the_decisions(tmp_path: Path) -> None:
         "quote",
     )
     assert decision.surround == ""  # the new column's default for old rows
+    key = FindingKey("b.md", "fda.y", "def", "heals", "s")
+    assert store.record(key, "accepted").id > decision.id  # ids go on after the old rows
 
 
-def test_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "review.db"
-    Store(path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_version (version) VALUES (99)")
+def test_database_newer_than_the_code_is_refused(db_target: str | Path) -> None:
+    Store(db_target)
+    conn = connect(db_target)
+    conn.execute("INSERT INTO schema_version (version) VALUES (99)")
+    conn.close()
     with pytest.raises(UsageError, match="version 99"):
-        Store(path)
+        Store(db_target)
 
 
 def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
@@ -91,22 +103,23 @@ def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path: Path) -> Non
         Store(path)
 
 
-def test_failed_migration_step_leaves_the_previous_version(tmp_path: Path) -> None:
-    def broken(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE half (x)")
-        raise sqlite3.OperationalError("boom")
+def test_failed_migration_step_leaves_the_previous_version(db_target: str | Path) -> None:
+    def broken(conn: Connection) -> None:
+        conn.execute("CREATE TABLE half (x TEXT)")
+        raise RuntimeError("boom")
 
-    conn = sqlite3.connect(tmp_path / "review.db")
-    with pytest.raises(sqlite3.OperationalError):
+    conn = connect(db_target)
+    with pytest.raises(RuntimeError):
         migrate(conn, [store_module._v1, broken])
     assert schema_version(conn) == 1
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "half" not in tables
+    assert "half" not in table_names(conn) and "decisions" in table_names(conn)
+    conn.close()
 
 
-def test_latest_decision_wins_and_undo_reopens(engine: Engine, tmp_path: Path) -> None:
-    store = Store(tmp_path / "review.db")
-    key = claim(keyed(engine, ARTICLE, store.path, str(tmp_path / "a.md")))
+def test_latest_decision_wins_and_undo_reopens(
+    engine: Engine, store: Store, tmp_path: Path
+) -> None:
+    key = claim(keyed(engine, ARTICLE, store, str(tmp_path / "a.md")))
     store.record(key, "accepted", author="ann")
     store.record(key, "dismissed", reason="quoting the seller", author="bob")
     (current,) = store.current().values()
@@ -115,38 +128,40 @@ def test_latest_decision_wins_and_undo_reopens(engine: Engine, tmp_path: Path) -
         "quoting the seller",
         "bob",
     )
+    assert current.path == "a.md"  # relative to the project folder
     store.record(key, "open", author="bob")
     assert store.current() == {}
     assert [d.status for d in store.history()] == ["open", "dismissed", "accepted"]
+    assert [d.status for d in store.history("a.md", limit=1)] == ["open"]
+    assert store.history("b.md") == []
 
 
-def test_decision_survives_moved_line_and_edit_elsewhere(engine: Engine, tmp_path: Path) -> None:
-    store = Store(tmp_path / "review.db")
+def test_decision_survives_moved_line_and_edit_elsewhere(
+    engine: Engine, store: Store, tmp_path: Path
+) -> None:
     path = str(tmp_path / "a.md")
-    store.record(claim(keyed(engine, ARTICLE, store.path, path)), "dismissed", reason="quote")
+    store.record(claim(keyed(engine, ARTICLE, store, path)), "dismissed", reason="quote")
     moved = ARTICLE.replace("# Ginkgo notes\n\n", "# Ginkgo notes\n\nA new intro.\n\nMore.\n\n")
     edited = moved.replace("liked its taste", "loved its flavour")
     for text in (moved, edited):
-        pairs = keyed(engine, text, store.path, path)
+        pairs = keyed(engine, text, store, path)
         assert next(f for f, _ in pairs if f.rule_id == "fda.disease-claim").line == 9
         assert states(engine, store, text, path)["fda.disease-claim"] == "dismissed"
 
 
-def test_changed_span_needs_a_new_look(engine: Engine, tmp_path: Path) -> None:
-    store = Store(tmp_path / "review.db")
+def test_changed_span_needs_a_new_look(engine: Engine, store: Store, tmp_path: Path) -> None:
     path = str(tmp_path / "a.md")
-    store.record(claim(keyed(engine, ARTICLE, store.path, path)), "dismissed", reason="quote")
+    store.record(claim(keyed(engine, ARTICLE, store, path)), "dismissed", reason="quote")
     changed = ARTICLE.replace("treats ADHD", "treats autism")
-    items = triage(keyed(engine, changed, store.path, path), store.current())
+    items = triage(keyed(engine, changed, store, path), store.current())
     (item,) = [i for i in items if i.finding.rule_id == "fda.disease-claim"]
     assert item.state == "stale" and item.decision is None
     assert item.previous is not None and item.previous.excerpt == "treats ADHD"
     assert item.needs_action
 
 
-def test_decision_is_per_article(engine: Engine, tmp_path: Path) -> None:
-    store = Store(tmp_path / "review.db")
-    store.record(claim(keyed(engine, ARTICLE, store.path, str(tmp_path / "a.md"))), "dismissed")
+def test_decision_is_per_article(engine: Engine, store: Store, tmp_path: Path) -> None:
+    store.record(claim(keyed(engine, ARTICLE, store, str(tmp_path / "a.md"))), "dismissed")
     other = states(engine, store, ARTICLE, str(tmp_path / "b.md"))
     assert other["fda.disease-claim"] == "open"
 
@@ -159,7 +174,7 @@ def decided(engine: Engine, tmp_path: Path) -> dict[str, Path]:
     article = folder / "a.md"
     article.write_text(ARTICLE, encoding="utf-8")
     store = Store(folder / ".supplint" / "review.db")
-    pairs = keyed(engine, ARTICLE, store.path, str(article))
+    pairs = keyed(engine, ARTICLE, store, str(article))
     store.record(claim(pairs), "dismissed", reason="=HYPERLINK(evil)", author="ann")
     store.record(claim(pairs, "safety.missing-interaction-caution"), "accepted", author="bob")
     return {"folder": folder, "article": article, "db": store.path}
@@ -233,8 +248,70 @@ def test_check_review_db_reports_fixed_findings_still_present(
     engine: Engine, decided: dict[str, Path]
 ) -> None:
     store = Store(decided["db"])
-    pairs = keyed(engine, ARTICLE, store.path, str(decided["article"]))
+    pairs = keyed(engine, ARTICLE, store, str(decided["article"]))
     store.record(claim(pairs, "fda.missing-disclaimer"), "fixed", author="cy")
     done = run_cli("check", "a.md", "--review-db", ".supplint/review.db", cwd=decided["folder"])
     assert b"fda.missing-disclaimer" in done.stdout
     assert b"1 accepted and 1 marked fixed still present" in done.stderr
+
+
+def test_a_server_database_serves_check_and_export(
+    engine: Engine, postgres_url: str, tmp_path: Path
+) -> None:
+    """One PostgreSQL database for a newsroom: `review --db URL` starts on it, decisions taken
+    in it hide findings in `check --review-db URL`, `review export --db URL` writes them."""
+    folder = tmp_path
+    (folder / ".supplint.yaml").write_text("select: [fda, safety]\n", encoding="utf-8")
+    (folder / "a.md").write_text(ARTICLE, encoding="utf-8")
+    store = Store(postgres_url, project=folder)  # what `review` does from this folder
+    pairs = keyed(engine, ARTICLE, store, str(folder / "a.md"))
+    store.record(claim(pairs), "dismissed", reason="quoting the seller", author="ann")
+    assert [d.path for d in store.history()] == ["a.md"]  # relative to the config's folder
+    args = ("check", "a.md", "--format", "concise")
+    done = run_cli(*args, "--review-db", postgres_url, cwd=folder)
+    assert b"fda.disease-claim" not in done.stdout
+    assert b"safety.missing-interaction-caution" in done.stdout
+    assert b"1 dismissed finding(s) hidden" in done.stderr
+    export = run_cli("review", "export", "--db", postgres_url, "--baseline", "b.json", cwd=folder)
+    assert export.returncode == 0, export.stderr
+    data = json.loads((folder / "b.json").read_text(encoding="utf-8"))
+    assert [e["rule_id"] for e in data["articles"]["a.md"]] == ["fda.disease-claim"]
+    again = run_cli(*args, "--baseline", "b.json", cwd=folder)
+    assert again.stdout == done.stdout
+
+
+def test_a_server_database_without_the_review_tables_is_refused(postgres_url: str) -> None:
+    with pytest.raises(InputError, match="not a supplint review database"):
+        open_existing(postgres_url)
+    conn = connect(postgres_url)
+    assert table_names(conn) == set()  # check and export never create the tables
+    conn.close()
+
+
+def test_an_unreachable_server_is_one_line_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    url = f"postgresql://editor:s3cret@/review?host={tmp_path}/no-socket-here"
+    done = run_cli("check", "a.md", "--review-db", url, cwd=tmp_path)
+    assert done.returncode == 2
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith(
+        f"supplint: error: postgresql://editor:***@/review?host={tmp_path}/no-socket-here: "
+        "cannot connect to the review database: "
+    )
+    assert "s3cret" not in line  # the password never reaches the terminal
+
+
+def test_without_psycopg_a_url_names_the_extra(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    blocker = tmp_path / "blocked"
+    blocker.mkdir()
+    (blocker / "psycopg.py").write_text("raise ImportError('blocked for the test')\n")
+    env = {**os.environ, "PYTHONPATH": f"{blocker}{os.pathsep}{ROOT}"}
+    command = [sys.executable, "-m", "lint", "check", "a.md", "--review-db", "postgresql:///x"]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == (
+        "supplint: error: a PostgreSQL review database needs the postgres extra: "
+        "pip install 'supplint[postgres]'"
+    )

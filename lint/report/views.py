@@ -9,14 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from lint import __version__
 from lint.finding import SEVERITY_RANK, Finding
 from lint.positions import LineIndex
 from lint.report import Report
 from lint.report.annotate import Span, segment
+from lint.report.body import render_body
+from lint.report.layout import article_layout
 
 SEVERITY_ORDER = ("error", "warning", "info")
 BAR_WIDTH = 160  # px of the longest bar in the summary chart
+
+
+CONTEXT = 60  # characters of the article shown on each side of a proposed edit
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,31 @@ class ProposedEdit:
     column: int
     removed: str
     inserted: str
+    before: str = ""  # the text just before the edit, for the diff in context
+    after: str = ""
+
+    @property
+    def clipped_before(self) -> bool:
+        return len(self.before) == CONTEXT
+
+    @property
+    def clipped_after(self) -> bool:
+        return len(self.after) == CONTEXT
+
+
+def edit_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The line around [start, end): up to CONTEXT characters each side, not past the line,
+    or the end of the line before when the edit starts a line (an inserted paragraph)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == start:  # at a line start: show where it goes, after the previous text
+        previous = text[:start].rstrip("\n")
+        line_start = previous.rfind("\n") + 1
+        before = text[max(line_start, start - CONTEXT) : start]
+    else:
+        before = text[max(line_start, start - CONTEXT) : start]
+    line_end = text.find("\n", end)
+    after = text[end : min(end + CONTEXT, len(text) if line_end < 0 else line_end)]
+    return before, after
 
 
 @dataclass
@@ -62,6 +94,14 @@ class ArticleView:
     counts: dict[str, int]
     error: str | None = None
     href: str | None = None  # the article's own report, in a folder of reports
+    text: str = field(default="", repr=False)
+    decided: frozenset[str] = frozenset()  # highlight ids drawn dimmed (the review's decided)
+
+    @property
+    def body(self) -> Markup:
+        """The article as it reads, highlights in place (lint/report/body.py); built when a
+        template asks, so a page that changes `decided` first renders it once."""
+        return article_body(self.text, self.path, self.segments, self.decided)
 
     @property
     def total(self) -> int:
@@ -132,7 +172,25 @@ def _article(
     by_id = {v.id: v for v in views}
     segments = [_segment_view(s, by_id) for s in segment(text, spans)]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-    return ArticleView(path, views, segments, counts, error)
+    return ArticleView(path, views, segments, counts, error, text=text)
+
+
+def article_body(
+    text: str, path: str, segments: list[SegmentView], decided: frozenset[str] = frozenset()
+) -> Markup:
+    """The article rendered; `decided`: highlight ids drawn dimmed (the review's decided ones)."""
+    from lint.sources import format_for
+
+    def mark(seg: SegmentView, inner: str) -> str:
+        classes = "hl" + (" multi" if len(seg.ids) > 1 else "")
+        if decided and all(i in decided for i in seg.ids):
+            classes += " decided"
+        return (
+            f'<mark class="{classes}" tabindex="0" data-ids="{" ".join(seg.ids)}" '
+            f'data-sev="{seg.severity}" title="{escape(seg.title)}">{inner}</mark>'
+        )
+
+    return render_body(text, article_layout(text, format_for(path)), segments, mark)
 
 
 def _offsets(finding: Finding, lines: LineIndex) -> tuple[int, int]:
@@ -153,7 +211,9 @@ def _finding_view(
     if fix is not None:
         for edit in fix.edits:
             line, column = lines.line_col(edit.start)
-            edits.append(ProposedEdit(line, column, text[edit.start : edit.end], edit.text))
+            before, after = edit_context(text, edit.start, edit.end)
+            removed = text[edit.start : edit.end]
+            edits.append(ProposedEdit(line, column, removed, edit.text, before, after))
     suggestion = (finding.suggestion or "").strip() or None
     return FindingView(
         id=f"f{number}",

@@ -14,15 +14,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from lint.engine import FileResult
-from lint.review.keys import finding_keys, path_key_for
+from lint.review.keys import finding_keys
 from lint.review.store import open_existing
 from lint.review.triage import triage
 
 
-def apply_review_db(db: Path, results: Iterable[FileResult]) -> list[FileResult]:
-    store = open_existing(db)
+def apply_review_db(
+    db: str | Path, results: Iterable[FileResult], project: Path | None = None
+) -> list[FileResult]:
+    """`db`: a file or a postgresql:// URL; `project`: what a server database's paths are
+    relative to (the config's folder)."""
+    store = open_existing(db, project)
     decisions = store.current()
-    path_key = path_key_for(store.path)
+    path_key = store.path_key()
     out: list[FileResult] = []
     states: Counter[str] = Counter()
     for result in results:
@@ -37,5 +41,5 @@ def apply_review_db(db: Path, results: Iterable[FileResult]) -> list[FileResult]
         )
     if states["stale"]:
         notes.append(f"{states['stale']} need a new look (text changed since the decision)")
-    print(f"supplint: review {db}: " + "; ".join(notes), file=sys.stderr)
+    print(f"supplint: review {store.label}: " + "; ".join(notes), file=sys.stderr)
     return out

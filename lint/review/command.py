@@ -23,10 +23,10 @@ def add_parser(commands: Any, common: Any) -> None:
     review.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     review.add_argument(
         "--db",
-        type=Path,
         default=None,
-        metavar="FILE",
-        help="review database (default: .supplint/review.db by the config)",
+        metavar="FILE|URL",
+        help="review database: a SQLite file (default: .supplint/review.db by the config) or "
+        "a postgresql:// URL (the postgres extra)",
     )
     review.add_argument(
         "--host",
@@ -72,12 +72,18 @@ def command(args: Any) -> int:
     return serve(args)
 
 
-def _config_and_db(args: Any) -> tuple[Any, Path]:
+def _config_and_db(args: Any) -> tuple[Any, str | Path, Path]:
+    """The config, the database (a Path, or a URL as typed) and the project folder."""
     from lint.cli import load_settings
+    from lint.review.database import is_url
+    from lint.review.keys import project_folder
     from lint.review.workspace import default_db
 
     config = load_settings(args, args.paths[0])
-    return config, args.db or default_db(config.path, args.paths[0])
+    project = project_folder(config.path, args.paths[0])
+    if args.db is None:
+        return config, default_db(config.path, args.paths[0]), project
+    return config, args.db if is_url(args.db) else Path(args.db), project
 
 
 def export(args: Any) -> int:
@@ -86,10 +92,10 @@ def export(args: Any) -> int:
 
     if not (args.baseline or args.csv):
         raise UsageError("review export needs --baseline FILE and/or --csv FILE")
-    _, db = _config_and_db(args)
-    store = open_existing(db)
+    _, db, project = _config_and_db(args)
+    store = open_existing(db, project)
     for target in (args.baseline, args.csv):
-        if target is not None and target.resolve() == db.resolve():
+        if target is not None and store.path and target.resolve() == store.path.resolve():
             raise UsageError(f"{target}: would overwrite the review database")
     if args.baseline:
         count = write_baseline(store, args.baseline)
@@ -131,13 +137,14 @@ def serve(args: Any) -> int:
     from lint.review.workspace import Workspace
     from lint.sources import DEFAULT_INCLUDE, collect
 
-    config, db = _config_and_db(args)
+    config, db, project = _config_and_db(args)
     files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
     if not files:
         raise UsageError("no articles to review in " + " ".join(args.paths))
     for error in missing:
         print(f"supplint: error: {error.render()}", file=sys.stderr)
-    workspace = Workspace(Engine(config), files, Store(db), [e.render() for e in missing])
+    store = Store(db, project)
+    workspace = Workspace(Engine(config), files, store, [e.render() for e in missing])
     workspace.lint(jobs=args.jobs)  # the first run may use every core; re-runs stay in-process
     sock = bind(args.host, args.port)
     port = sock.getsockname()[1]
@@ -154,7 +161,7 @@ def serve(args: Any) -> int:
             "(plain HTTP)",
             file=sys.stderr,
         )
-    print(f"supplint review: {len(files)} article(s), decisions in {db}", flush=True)
+    print(f"supplint review: {len(files)} article(s), decisions in {store.label}", flush=True)
     print(f"supplint review: open {url}", flush=True)
     if not args.no_open:
         import webbrowser

@@ -17,7 +17,6 @@ from pathlib import Path
 from lint import __version__
 from lint.archives.baseline import BASELINE_VERSION, PathKey
 from lint.errors import InputError
-from lint.review.keys import key_base
 from lint.review.store import Store
 
 CSV_COLUMNS = (
@@ -46,7 +45,7 @@ def _atomic(path: Path, text: str) -> None:
 
 def write_baseline(store: Store, path: Path) -> int:
     """Dismissed findings, re-keyed from the database's folder to the baseline's."""
-    db_folder = key_base(store.path)
+    db_folder = store.base
     key = PathKey(path)
     articles: dict[str, list[dict[str, object]]] = {}
     dismissed = sorted(

@@ -60,6 +60,15 @@ def finding_keys(result: FileResult, path_key: PathKey) -> Iterator[tuple[Findin
         )
 
 
+def project_folder(config_path: Path | None, first: str) -> Path:
+    """The config's folder, else the first path's: where `.supplint/` goes, and what article
+    paths are stored relative to in a PostgreSQL database."""
+    if config_path is not None:
+        return config_path.resolve().parent
+    base = Path(first)
+    return (base if base.is_dir() else base.parent).resolve()
+
+
 def key_base(db_path: Path) -> Path:
     """The folder article paths are stored relative to: the project folder for the default
     `.supplint/review.db`, else the database's own folder."""

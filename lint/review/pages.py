@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from lint.report import Report
 from lint.report.views import SEVERITY_ORDER, FindingView, SegmentView, build_context
 from lint.review.store import Decision
@@ -50,6 +52,7 @@ class ArticlePage:
     decided_ids: set[str]  # highlight ids whose findings are all decided (drawn dimmed)
     history: list[Decision]
     counts: dict[str, int]  # state -> findings
+    body: Markup = field(default_factory=Markup)  # the article as it reads, decided ones dimmed
 
 
 def _matches(item: Triaged, filters: dict[str, str]) -> bool:
@@ -108,7 +111,9 @@ def article_page(workspace: Workspace, article: Article, filters: dict[str, str]
     decided = {v.id for v, item in zip(view.findings, items, strict=True) if not item.needs_action}
     counts = {state: sum(1 for i in items if i.state == state) for state in STATES}
     history = workspace.store.history(workspace.path_key(article.path), limit=200)
-    return ArticlePage(article, notes, view.segments, decided, history, counts)
+    view.decided = frozenset(decided)
+    body = view.body
+    return ArticlePage(article, notes, view.segments, decided, history, counts, body)
 
 
 def filter_values(params: Any) -> dict[str, str]:

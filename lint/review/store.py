@@ -1,30 +1,39 @@
-"""Decisions in SQLite: an append-only history, the latest row per finding key is the decision.
+"""Decisions in a database: an append-only history, the latest row per finding key is the decision.
 
-The schema is versioned: `schema_version` holds one row per applied migration, MIGRATIONS are
-applied in order, each in its own transaction, so an old database is upgraded in place with its
-rows kept, and a database newer than this code is refused rather than misread.
+SQLite by default (a file); a PostgreSQL URL for a newsroom's shared server (lint/review/
+database.py hides the difference). The schema is versioned: `schema_version` holds one row per
+applied migration, MIGRATIONS are applied in order, each in its own transaction, so an old
+database is upgraded in place with its rows kept, and a database newer than this code is refused
+rather than misread. The same migrations build both backends.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from lint.archives.baseline import PathKey
 from lint.errors import InputError, UsageError
-from lint.review.keys import FindingKey
+from lint.review.database import Connection, connect, database_errors, is_url, shown
+from lint.review.keys import FindingKey, key_base
 
 STATUSES = ("accepted", "dismissed", "fixed", "open")  # "open" undoes a decision
 DB_NAME = Path(".supplint") / "review.db"
+MIGRATION_LOCK = 0x5E1F_0018  # PostgreSQL advisory lock: two servers never migrate at once
 
 
-def _v1(conn: sqlite3.Connection) -> None:
+def _v1(conn: Connection) -> None:
+    ident = (
+        "id INTEGER PRIMARY KEY AUTOINCREMENT"
+        if conn.dialect == "sqlite"
+        else "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    )
     conn.execute(
-        """CREATE TABLE decisions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+        f"""CREATE TABLE decisions (
+            {ident},
             path TEXT NOT NULL,
             rule_id TEXT NOT NULL,
             fingerprint TEXT NOT NULL,
@@ -38,13 +47,13 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v2(conn: sqlite3.Connection) -> None:
+def _v2(conn: Connection) -> None:
     """The span-free sentence key ("needs a new look") and an index for the per-key lookup."""
     conn.execute("ALTER TABLE decisions ADD COLUMN surround TEXT NOT NULL DEFAULT ''")
     conn.execute("CREATE INDEX decisions_key ON decisions (path, rule_id, fingerprint, id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 
 
 @dataclass(frozen=True)
@@ -71,54 +80,74 @@ _COLUMNS = (
 )
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Connection) -> int:
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
     row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[Callable[..., None]] | None = None) -> int:
+def _has_schema(conn: Connection) -> bool:
+    """Without creating anything: `check` and `export` never turn a database into a review's."""
+    row = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+    return bool(row[0])
+
+
+def migrate(conn: Connection, migrations: list[Callable[..., None]] | None = None) -> int:
     """Apply the migrations this database lacks; returns the version it ends at."""
     steps = MIGRATIONS if migrations is None else migrations
-    current = schema_version(conn)
-    conn.commit()
-    if current > len(MIGRATIONS):
-        raise UsageError(
-            f"review database schema is version {current}; this supplint knows up to "
-            f"{len(MIGRATIONS)}: upgrade supplint"
-        )
-    previous = conn.isolation_level
-    conn.isolation_level = None  # explicit BEGIN: Python's sqlite3 does not wrap DDL in one
+    locked = conn.dialect == "postgresql"
+    if locked:
+        conn.execute("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
     try:
+        current = schema_version(conn)
+        if current > len(MIGRATIONS):
+            raise UsageError(
+                f"review database schema is version {current}; this supplint knows up to "
+                f"{len(MIGRATIONS)}: upgrade supplint"
+            )
         for version, step in enumerate(steps[current:], start=current + 1):
-            conn.execute("BEGIN")
-            try:  # one transaction per step: a failed step leaves the previous version whole
+            # one transaction per step: a failed step leaves the previous version whole
+            with conn.transaction():
                 step(conn)
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
     finally:
-        conn.isolation_level = previous
+        if locked:
+            conn.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
     return max(current, len(steps))
 
 
 class Store:
-    def __init__(self, path: Path):
-        self.path = path
+    """`target`: a SQLite file, or a postgresql:// URL. Article paths are stored relative to
+    `base`: for a file, its project folder (keys.key_base); for a server, which serves many
+    checkouts, the project folder the caller names (`project`, default the current folder)."""
+
+    def __init__(self, target: str | Path, project: Path | None = None, create: bool = True):
+        self.url = str(target) if is_url(target) else None
+        self.path = None if self.url else Path(target)
+        if self.path is not None:
+            self.base = key_base(self.path)
+            self.label = str(self.path)
+        else:
+            self.base = (project or Path.cwd()).resolve()
+            self.label = shown(str(self.url))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path is not None and create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.connect() as conn:
+                if self.url and not create and not _has_schema(conn):
+                    raise InputError(self.label, "not a supplint review database (no tables)")
                 migrate(conn)
-        except sqlite3.DatabaseError as err:
-            raise InputError(str(path), f"not a usable review database: {err}") from None
+        except database_errors() as err:
+            raise InputError(self.label, f"not a usable review database: {err}") from None
         except OSError as err:
-            raise InputError(str(path), f"cannot open review database: {err.strerror}") from None
+            raise InputError(self.label, f"cannot open review database: {err.strerror}") from None
+
+    def path_key(self) -> PathKey:
+        return PathKey(self.base / "review.db")  # PathKey keys relative to its parent
 
     @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.path, timeout=10)
+    def connect(self) -> Iterator[Connection]:
+        conn = connect(self.url or Path(str(self.path)))
         try:
             yield conn
         finally:
@@ -131,13 +160,14 @@ class Store:
             raise ValueError(f"unknown status {status!r}")
         when = datetime.now(timezone.utc).isoformat(timespec="seconds")
         row = (key.path, key.rule_id, key.fingerprint, key.excerpt, key.surround)
-        with self.connect() as conn, conn:
+        with self.connect() as conn, conn.transaction():
             cursor = conn.execute(
                 "INSERT INTO decisions (path, rule_id, fingerprint, excerpt, surround, status,"
-                " reason, note, author, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " reason, note, author, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 (*row, status, reason, note, author, when),
             )
-            ident = int(cursor.lastrowid or 0)
+            ident = int(cursor.fetchone()[0])
         return Decision(ident, *row, status, reason, note, author, when)
 
     def current(self) -> dict[tuple[str, str, str], Decision]:
@@ -147,7 +177,7 @@ class Store:
             " (SELECT MAX(id) FROM decisions GROUP BY path, rule_id, fingerprint)"
         )
         with self.connect() as conn:
-            rows = [Decision(*row) for row in conn.execute(query)]
+            rows = [Decision(*row) for row in conn.execute(query).fetchall()]
         return {d.ident: d for d in rows if d.status != "open"}
 
     def history(self, path: str | None = None, limit: int | None = None) -> list[Decision]:
@@ -161,11 +191,12 @@ class Store:
             query += " LIMIT ?"
             params.append(limit)
         with self.connect() as conn:
-            return [Decision(*row) for row in conn.execute(query, params)]
+            return [Decision(*row) for row in conn.execute(query, params).fetchall()]
 
 
-def open_existing(path: Path) -> Store:
-    """For `check --review-db` and `review export`: a missing file is an error, not a new db."""
-    if not path.is_file():
-        raise InputError(str(path), "review database does not exist")
-    return Store(path)
+def open_existing(target: str | Path, project: Path | None = None) -> Store:
+    """For `check --review-db` and `review export`: a missing database is an error, never a new
+    one (a file that does not exist, or a server database without the review's tables)."""
+    if not is_url(target) and not Path(target).is_file():
+        raise InputError(str(target), "review database does not exist")
+    return Store(target, project, create=False)

@@ -14,7 +14,7 @@ from typing import Any
 
 from lint.engine import Engine, FileResult
 from lint.finding import Finding
-from lint.review.keys import FindingKey, finding_keys, path_key_for
+from lint.review.keys import FindingKey, finding_keys, project_folder
 from lint.review.store import DB_NAME, Store
 from lint.review.triage import Triaged, triage
 
@@ -30,11 +30,7 @@ class Article:
 
 def default_db(config_path: Path | None, first: str) -> Path:
     """`.supplint/review.db` next to the config, else in the first path's folder."""
-    if config_path is not None:
-        return config_path.resolve().parent / DB_NAME
-    base = Path(first)
-    folder = base if base.is_dir() else base.parent
-    return folder.resolve() / DB_NAME
+    return project_folder(config_path, first) / DB_NAME
 
 
 class Workspace:
@@ -43,7 +39,7 @@ class Workspace:
         self.files = list(dict.fromkeys(files))
         self.store = store
         self.errors = errors  # paths that were named but could not be collected
-        self.path_key = path_key_for(store.path)
+        self.path_key = store.path_key()
         self.articles: list[Article] = []
         self._lock = threading.Lock()  # one lint at a time: the engine is not thread-safe
         self.runs = 0
