@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
 from lint.rules import claim_grammar as grammar
+from lint.rules import claim_nouns as nouns
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
@@ -77,6 +78,14 @@ ANIMAL_WORDS = {
     "hamster", "hamsters", "guinea", "piglets", "monkeys", "primates", "dish", "dishes",
     "cultured",
 }  # fmt: skip
+# lab work that is not in people, named without an animal: "lab studies show it kills cancer cells"
+LAB_STUDY = re.compile(r"\blab(?:oratory)? (?:stud(?:y|ies)|tests?|experiments?)\b", re.I)
+# an open verb's object that is a drug's exposure: "reduces the blood levels of several
+# prescription drugs" is an interaction caution, not a benefit
+EXPOSURE = {"level", "levels", "effect", "effects", "effectiveness", "absorption", "action",
+            "concentration", "concentrations", "clearance", "metabolism"}  # fmt: skip
+NOUN_WEIGHT = 0.8  # a noun claim is direct causal, as "reduces" is
+PROTECTING = {"protect", "shield", "guard", "defend", "safeguard"}
 HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
 # someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
 REPORTING = {
@@ -143,6 +152,9 @@ def reported(sentence: Sentence, token_index: int) -> bool:
 
 
 def mentions_animals(sentence: Sentence) -> bool:
+    if "lab" in sentence.words or "laboratory" in sentence.words:
+        if LAB_STUDY.search(sentence.text):
+            return True
     if sentence.words.isdisjoint(ANIMAL_WORDS):
         return False  # a set test spares most sentences the regex
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
@@ -257,7 +269,11 @@ class ClaimChecker(Checker):
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if not claim.has_target(sentence) and not claim.may_open(sentence):
+                if not (
+                    claim.has_target(sentence)
+                    or claim.may_open(sentence)
+                    or "against" in sentence.words  # "a shield against winter bugs"
+                ):
                     continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
@@ -289,7 +305,7 @@ class CompiledClaim:
         self.constructions = constructions
         self.construction_weights = weights
         first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
-        self.trigger_words = set(self.verbs) | first_words
+        self.trigger_words = set(self.verbs) | first_words | nouns.NOUN_TRIGGERS
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
         # every inflection of each one-word target ("memories", "remembered"): set tests instead
         # of a lemma lookup per token
@@ -330,6 +346,7 @@ class CompiledClaim:
         # claims, not a list of outcomes; plain objects ("the dose", "the price") rule it out
         self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
         self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
+        self.protecting = {f for v in PROTECTING for f in verb_forms(v)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -340,17 +357,53 @@ class CompiledClaim:
     def may_open(self, sentence: Sentence) -> bool:
         return not sentence.words.isdisjoint(self.open_verbs)
 
-    def _open_object(self, lowers: list[str], i: int, region: range) -> bool:
+    def _open_object(self, doc: Any, lowers: list[str], i: int, region: range) -> bool:
         """An open verb at `i` with a noun-phrase object that is no plain action's."""
         if lowers[i] not in self.open_verbs or not region:
             return False
-        words = [lowers[j] for j in region]
-        k = 0
-        while k < len(words) and (words[k] in OPEN_SKIP or grammar.adverb(words[k])):
-            k += 1  # "the", "your", "substantially"
-        if k >= len(words) or not words[k][:1].isalpha() or words[k] in OPEN_NOT_NOUNS:
+        k = _object_head(lowers, region)
+        if k >= region.stop or not lowers[k][:1].isalpha() or lowers[k] in OPEN_NOT_NOUNS:
             return False  # "it", "them", "5 kg", "that" (but "VO2 max" is a noun)
-        return not any(w in self.plain_objects for w in words[k : k + 3])
+        for n in range(k, min(k + 3, region.stop)):
+            if lowers[n] in self.plain_objects:
+                return self._counts_outcome(doc, lowers, n, region)
+        return True
+
+    def _plain_head(self, doc: Any, lowers: list[str], region: range) -> bool:
+        """The object starts with a plain word ("the taste without any added sugar", "the dose
+        to improve sleep"), whatever health word comes later in the region."""
+        k = _object_head(lowers, region)
+        if k >= region.stop or lowers[k] not in self.plain_objects:
+            return False
+        return not self._counts_outcome(doc, lowers, k, region)
+
+    def _counts_outcome(self, doc: Any, lowers: list[str], n: int, region: range) -> bool:
+        """ "the number of headache days" counts an outcome; "the number of visits" does not."""
+        of = n + 1 < region.stop and lowers[n + 1] == "of"
+        return of and self._target_in(doc, range(n + 2, region.stop))
+
+    def _drug_exposure(self, lowers: list[str], region: range) -> bool:
+        """The object is a drug's level or effect: an interaction, not a benefit."""
+        for n in region:
+            if lowers[n] in EXPOSURE and n + 1 < region.stop and lowers[n + 1] == "of":
+                return self._names_drug(lowers[n + 2 : region.stop])
+        return False
+
+    @staticmethod
+    def _open_noun(lowers: list[str], j: int, end: int) -> bool:
+        """A noun phrase starts at `j` (not a pronoun, number or clause)."""
+        while j < end and lowers[j] in OPEN_SKIP:
+            j += 1
+        return j < end and lowers[j][:1].isalpha() and lowers[j] not in OPEN_NOT_NOUNS
+
+    def _names_drug(self, words: list[str]) -> bool:
+        """A drug among `words`: "several prescription drugs", "warfarin"."""
+        for word in words:
+            if word in self.drug_words:
+                return True
+            if self.drug_suffixes and len(word) > 6 and word.endswith(self.drug_suffixes):
+                return True
+        return False
 
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
@@ -386,11 +439,29 @@ class CompiledClaim:
         # they name no object of their own, so they need a health-effect word in the sentence
         # or an effect verb beside them ("an increase in demand led to shortages" is none)
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
-        if verbs or self.has_target(sentence):
+        # ... except protection, which names a harm by itself: "a shield against winter bugs"
+        named = bool(verbs) or self.has_target(sentence)
+        if named or "against" in sentence.words:
             for match in self.constructions(span, as_spans=True):
+                if not named and lowers[match.end - 1] != "against":
+                    continue
                 if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
                     yield Trigger(match.start, match.end, self.construction_weights[match.label])
         yield from verbs
+        yield from self._noun_triggers(sentence, lowers)
+
+    def _noun_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        """Claims made with nouns: "had a marked effect on", "a reduction of pain with zinc"."""
+        if sentence.words.isdisjoint(nouns.NOUN_TRIGGERS):
+            return
+        first, end = sentence.span.start, sentence.span.end
+        for i, word in enumerate(sentence.lowers, first):
+            if word in nouns.NOUN_TRIGGERS:
+                found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
+                    lowers, i, first, end
+                )
+                if found is not None:
+                    yield Trigger(found[0], found[1], NOUN_WEIGHT)
 
     def _verb_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
         span = sentence.span
@@ -434,12 +505,29 @@ class CompiledClaim:
         doc, first, end = span.doc, span.start, span.end
         if use == "passive":  # "memory is improved by two capsules"
             return self._target_in(doc, grammar.subject_region(lowers, i, first))
+        if use == "agentless":  # "sleep quality was markedly improved in the valerian arm"
+            subject = grammar.subject_region(lowers, i, first)
+            if lowers[i] not in self.open_verbs or not subject:
+                return False
+            return self._target_in(doc, subject) or self._open_object(
+                doc, lowers, i, range(subject.start, i)
+            )
         # soft verbs ("provides", "offers") name their effect at once: "offers calm", not
         # "provides support for the cognitive processing theory"
         window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
         region = grammar.object_region(lowers, i, end, window)
-        if self._target_in(doc, region) or self._open_object(lowers, i, region):
+        if lowers[i] in self.protecting and region and lowers[region.start] == "against":
+            # "protected against macrosomia": what one is protected against is a harm
+            return self._open_noun(lowers, region.start + 1, end)
+        if self._drug_exposure(lowers, region) or self._plain_head(doc, lowers, region):
+            return False  # "reduces the blood levels of several prescription drugs"
+        if self._target_in(doc, region):
             return True
+        if self._open_object(doc, lowers, i, region):
+            # people do things: "participants reduced their caffeine intake"
+            return not grammar.person_subject(lowers, i, first)
+        if lowers[i].startswith("help"):  # "helped older adults maintain muscle mass"
+            return self._target_in(doc, grammar.helped_region(lowers, i, end))
         # a promise without an object: "your focus will improve"
         promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
         return promised and self._target_in(doc, grammar.subject_region(lowers, i - 1, first))
@@ -607,6 +695,19 @@ class SentenceContext:
         start = self.sentence.span.start
         found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
         return found[-1] if found else -1
+
+
+def _object_head(lowers: list[str], region: range) -> int:
+    """The first content word of an object region (its stop when there is none)."""
+    k = region.start
+    while k < region.stop:
+        if lowers[k] in OPEN_SKIP or grammar.adverb(lowers[k]):
+            k += 1  # "the", "your", "substantially"
+        elif lowers[k].isdigit() and k + 1 < region.stop and lowers[k + 1] == "-":
+            k += 3  # "24-h systolic pressure", "6-minute walk distance": a compound noun
+        else:
+            return k
+    return region.stop
 
 
 def any_of(phrases: list[str], whole_words: bool = True) -> re.Pattern[str] | None:
