@@ -84,6 +84,13 @@ LAB_STUDY = re.compile(r"\blab(?:oratory)? (?:stud(?:y|ies)|tests?|experiments?)
 # prescription drugs" is an interaction caution, not a benefit
 EXPOSURE = {"level", "levels", "effect", "effects", "effectiveness", "absorption", "action",
             "concentration", "concentrations", "clearance", "metabolism"}  # fmt: skip
+# correlational phrases that also modify a noun: "the morbidity associated with the disease"
+MODIFYING = {"associated with", "linked to", "linked with", "related to", "tied to"}
+NOT_NOUNS_BEFORE = grammar.BE | grammar.HAVE | {
+    "not", "also", "be", "been", "being", "and", "or", "but", "that", "which", "who", "only",
+    "both", "each", "even", "more", "less", "most", "least", "often", "commonly", "further",
+    "directly", "still", "seem", "seems", "appear", "appears", "remain", "remains", "remained",
+}  # fmt: skip
 NOUN_WEIGHT = 0.8  # a noun claim is direct causal, as "reduces" is
 PROTECTING = {"protect", "shield", "guard", "defend", "safeguard"}
 HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
@@ -379,6 +386,8 @@ class CompiledClaim:
 
     def _counts_outcome(self, doc: Any, lowers: list[str], n: int, region: range) -> bool:
         """ "the number of headache days" counts an outcome; "the number of visits" does not."""
+        if n + 3 < region.stop and lowers[n + 1] in {"and", "or"}:
+            n += 2  # "the frequency and severity of nausea"
         of = n + 1 < region.stop and lowers[n + 1] == "of"
         return of and self._target_in(doc, range(n + 2, region.stop))
 
@@ -428,8 +437,17 @@ class CompiledClaim:
         return False
 
     def correlational(self, sentence: Sentence) -> bool:
+        """A correlational finding in the sentence ("X was associated with Y"); a reduced
+        relative clause after a noun names an outcome instead ("improved the sleep apnoea
+        associated with obesity") and does not make the sentence correlational."""
         found = self.correlational_phrases
-        return found is not None and bool(found.search(sentence.lower))
+        if found is None:
+            return False
+        text = sentence.lower
+        for match in found.finditer(text):
+            if match.group() not in MODIFYING or not _after_noun(text, match.start()):
+                return True
+        return False
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
@@ -460,8 +478,8 @@ class CompiledClaim:
                 found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
                     lowers, i, first, end
                 )
-                if found is not None:
-                    yield Trigger(found[0], found[1], NOUN_WEIGHT)
+                if found is not None and not grammar.prescriptive(lowers, found[0], first):
+                    yield Trigger(found[0], found[1], NOUN_WEIGHT)  # not "would have an impact"
 
     def _verb_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
         span = sentence.span
@@ -506,12 +524,11 @@ class CompiledClaim:
         if use == "passive":  # "memory is improved by two capsules"
             return self._target_in(doc, grammar.subject_region(lowers, i, first))
         if use == "agentless":  # "sleep quality was markedly improved in the valerian arm"
-            subject = grammar.subject_region(lowers, i, first)
+            be = grammar.be_before(lowers, i, first)
+            subject = grammar.subject_region(lowers, be if be is not None else i, first)
             if lowers[i] not in self.open_verbs or not subject:
                 return False
-            return self._target_in(doc, subject) or self._open_object(
-                doc, lowers, i, range(subject.start, i)
-            )
+            return self._target_in(doc, subject) or self._open_object(doc, lowers, i, subject)
         # soft verbs ("provides", "offers") name their effect at once: "offers calm", not
         # "provides support for the cognitive processing theory"
         window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
@@ -695,6 +712,15 @@ class SentenceContext:
         start = self.sentence.span.start
         found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
         return found[-1] if found else -1
+
+
+def _after_noun(text: str, at: int) -> bool:
+    """The word before `at` is a noun (not "was", "not", "strongly", nor the sentence start)."""
+    before = text[:at].split()
+    if len(before) < 3:
+        return False  # "Higher intake associated with ...": a headline's finding
+    word = before[-1].strip("\"'“”")
+    return word.isalnum() and word not in NOT_NOUNS_BEFORE and not grammar.adverb(word)
 
 
 def _object_head(lowers: list[str], region: range) -> int:

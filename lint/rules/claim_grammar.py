@@ -145,7 +145,7 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if before == "a" and texts[i - 1] == "A" and i - 1 > first:
         before = ""  # "Huperzine A raises ...": a name, not an article
     after = lowers[i + 1] if i + 1 < end else ""
-    be = _be_before(lowers, i, first)
+    be = be_before(lowers, i, first)
     if be is not None:
         before = lowers[be]  # "is significantly affected by", "is also highly improved by"
     if before in BE and _agent_follows(lowers, i, end):
@@ -184,7 +184,7 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     return "verb"
 
 
-def _be_before(lowers: list[str], i: int, first: int) -> int | None:
+def be_before(lowers: list[str], i: int, first: int) -> int | None:
     """The index of "is"/"was" before the trigger at `i`, over up to two adverbs ("was also
     significantly reduced"), when there are adverbs; None otherwise."""
     j = i - 1

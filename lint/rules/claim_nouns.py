@@ -25,7 +25,8 @@ CHANGE_NOUNS = {"improvement", "improvements", "reduction", "reductions", "decre
 HAVING = {
     "had", "has", "have", "exerted", "exerts", "exert", "showed", "shows", "demonstrated",
     "demonstrates", "produced", "produces", "yielded", "yields", "conferred", "confers",
-    "conveyed", "delivered", "delivers",
+    "conveyed", "delivered", "delivers", "indicates", "indicated", "revealed", "reveals",
+    "found", "confirmed", "confirms", "observed",
 }  # fmt: skip
 # "had no effect", "little impact", "mixed effects": no effect stated as fact
 NULL_EFFECT = {
@@ -47,14 +48,13 @@ def effect_claim(lowers: list[str], i: int, first: int, end: int) -> tuple[int, 
     words, none of them ruling the effect out) and a preposition and an object after it."""
     if lowers[i] not in EFFECT_NOUNS:
         return None
-    j = i - 1
-    while j >= first and i - j <= 4 and lowers[j] not in HAVING:
+    j, words = i - 1, 0
+    while j >= first and words < 4 and lowers[j] not in HAVING:
         if lowers[j] in NULL_EFFECT or lowers[j] in grammar.REGION_BREAKS:
-            return None
+            return None  # "had no effect", "had little impact"
+        words += lowers[j] != "-"  # "a favourable long-term effect": a compound is one word
         j -= 1
-    if j < first or lowers[j] not in HAVING or i - j > 4:
-        return None
-    if any(lowers[k] in NULL_EFFECT for k in range(j + 1, i)):
+    if j < first or lowers[j] not in HAVING:
         return None
     k = i + 1
     if k < end and lowers[k] == "of":  # "a clear effect of curcumin on knee pain"
