@@ -388,8 +388,12 @@ class CompiledClaim:
         """ "the number of headache days" counts an outcome; "the number of visits" does not."""
         if n + 3 < region.stop and lowers[n + 1] in {"and", "or"}:
             n += 2  # "the frequency and severity of nausea"
-        of = n + 1 < region.stop and lowers[n + 1] == "of"
-        return of and self._target_in(doc, range(n + 2, region.stop))
+        if n + 1 >= region.stop or lowers[n + 1] != "of":
+            return False
+        stop = n + 2  # what is counted may run past the verb's window: "... of hot flushes"
+        while stop < min(len(lowers), n + 7) and lowers[stop] not in grammar.REGION_BREAKS:
+            stop += 1
+        return self._target_in(doc, range(n + 2, stop))
 
     def _drug_exposure(self, lowers: list[str], region: range) -> bool:
         """The object is a drug's level or effect: an interaction, not a benefit."""
@@ -506,7 +510,8 @@ class CompiledClaim:
         ):
             return None
         if lowers[i].endswith("ing") and (
-            before in self.purpose or grammar.gerund_is_aim(lowers, i, first)
+            (before in self.purpose and not grammar.efficacy_before(lowers, i, first))
+            or grammar.gerund_is_aim(lowers, i, first)
         ):
             return None  # "for improving memory", "should focus on reducing"
         if lowers[i].endswith("ed") and before in PARTICIPLE_CONTEXT:

@@ -283,9 +283,9 @@ def helped_region(lowers: list[str], i: int, end: int) -> range:
     """After "helps" and the person helped, the words that name the effect: "helped older adults
     maintain muscle mass" -> "maintain muscle mass during"; empty when no person follows."""
     start = i + 1
-    while start < end and start - i <= 2 and lowers[start] in HELPED:
-        start += 1
-    if start == i + 1:
+    while start < end and start - i <= 3 and lowers[start] in HELPED | DETERMINERS:
+        start += 1  # "helped the nurses", "helped older adults"
+    if start == i + 1 or lowers[start - 1] in DETERMINERS:
         return range(start, start)
     stop = start
     while stop < min(end, start + 4) and lowers[stop] not in REGION_BREAKS - {"that"}:
@@ -325,12 +325,18 @@ def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:
     return j >= first and j < to_index and lowers[j] in CLAIM_FRAMES
 
 
+def efficacy_before(lowers: list[str], i: int, first: int) -> bool:
+    """An efficacy word in the four words before the preposition at `i - 1`: "effective in
+    reducing", "essential for preventing"."""
+    return any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+
+
 def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
     """ "focus on reducing", "aimed at improving": a preposition before an -ing trigger, with
     no efficacy word ("effective in reducing") in the four words before it."""
     if i <= first or lowers[i - 1] not in GERUND_PREPOSITIONS:
         return False
-    return not any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+    return not efficacy_before(lowers, i, first)
 
 
 def prescriptive(lowers: list[str], i: int, first: int) -> bool:
