@@ -136,3 +136,37 @@ def test_lab_studies_are_not_human_evidence(lint) -> None:
     assert found(lint, text) == []  # the animal rule owns the sentence
     text = "It shrank tumours in mice, so it will shrink mine too."
     assert found(lint, text, ANIMAL) == [("will shrink mine", 1, 34)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "excerpt", "column"),
+    [
+        # evaluative constructions with their effect right after them
+        ("Chamomile is good for your nerves before exams.", "is good for", 11),
+        ("Kava works for social anxiety in my experience.", "works for", 6),
+        # idioms of effect, with a listed target in the sentence
+        ("Tart cherry puts you to sleep faster than melatonin.", "puts you to sleep", 13),
+        ("Willow bark takes the edge off back pain.", "takes the edge off", 13),
+        # a person's state as the object
+        ("Passionflower calms you down before a flight.", "calms", 15),
+        # a shop's imperative that promises a state
+        ("Enjoy sharper focus all afternoon.", "Enjoy sharper", 1),
+        ("- Expect fewer headaches within a week.", "Expect fewer", 3),
+    ],
+)
+def test_colloquial_claims(lint, sentence: str, excerpt: str, column: int) -> None:
+    assert found(lint, sentence)[:1] == [(excerpt, 1, column)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It works for me and my sleep is fine.",
+        "This guide is good for beginners who want better sleep.",
+        "Enjoy free shipping on orders over $50.",
+        "Expect delivery in two days.",
+    ],
+)
+def test_colloquial_non_claims(lint, sentence: str) -> None:
+    """Guards: the evaluative and imperative readings need a health effect right after them."""
+    assert found(lint, sentence) == []

@@ -91,7 +91,11 @@ NOT_NOUNS_BEFORE = grammar.BE | grammar.HAVE | {
     "both", "each", "even", "more", "less", "most", "least", "often", "commonly", "further",
     "directly", "still", "seem", "seems", "appear", "appears", "remain", "remains", "remained",
 }  # fmt: skip
+# evaluative constructions name their effect right after them: "is good for your heart"
+NEEDS_OBJECT = {"good", "great", "excellent", "amazing", "works", "work", "worked"}
 NOUN_WEIGHT = 0.8  # a noun claim is direct causal, as "reduces" is
+PERSON_STATE = {"calm", "soothe", "energize", "energise", "invigorate", "revitalize",
+                "rejuvenate", "recharge", "revive"}  # fmt: skip
 PROTECTING = {"protect", "shield", "guard", "defend", "safeguard"}
 HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
 # someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
@@ -354,6 +358,7 @@ class CompiledClaim:
         self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
         self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
         self.protecting = {f for v in PROTECTING for f in verb_forms(v)}
+        self.person_state = {f for v in PERSON_STATE for f in verb_forms(v)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -467,6 +472,11 @@ class CompiledClaim:
             for match in self.constructions(span, as_spans=True):
                 if not named and lowers[match.end - 1] != "against":
                     continue
+                if lowers[match.start + 1] in NEEDS_OBJECT or lowers[match.start] in NEEDS_OBJECT:
+                    # "is good for your heart", not "works for me" or "good for beginners"
+                    region = grammar.object_region(lowers, match.end - 1, span.end, 3)
+                    if not self._target_in(span.doc, region):
+                        continue
                 if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
                     yield Trigger(match.start, match.end, self.construction_weights[match.label])
         yield from verbs
@@ -482,6 +492,11 @@ class CompiledClaim:
                 found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
                     lowers, i, first, end
                 )
+                promise = nouns.promised_state(lowers, i, first, end)
+                if promise is not None and self._target_in(
+                    sentence.span.doc, range(promise[1], min(end, promise[1] + 3))
+                ):
+                    found = promise
                 if found is not None and not grammar.prescriptive(lowers, found[0], first):
                     yield Trigger(found[0], found[1], NOUN_WEIGHT)  # not "would have an impact"
 
@@ -548,6 +563,8 @@ class CompiledClaim:
         if self._open_object(doc, lowers, i, region):
             # people do things: "participants reduced their caffeine intake"
             return not grammar.person_subject(lowers, i, first)
+        if lowers[i] in self.person_state and region and lowers[region.start] in {"you", "me"}:
+            return True  # "calms you down", "energizes you": the person's state is the effect
         if lowers[i].startswith("help"):  # "helped older adults maintain muscle mass"
             return self._target_in(doc, grammar.helped_region(lowers, i, end))
         # a promise without an object: "your focus will improve"

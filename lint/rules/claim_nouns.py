@@ -40,7 +40,15 @@ NOT_PRODUCT = grammar.HELPED | {
     "age", "time", "each", "every", "higher", "lower", "greater", "increasing", "more",
     "less", "placebo", "diabetes", "obesity", "those", "who", "and",
 }  # fmt: skip
-NOUN_TRIGGERS = EFFECT_NOUNS | CHANGE_NOUNS
+# a shop's imperative that promises a state: "Enjoy deeper sleep", "Expect fewer colds"
+PROMISING = {"enjoy", "experience", "expect", "get", "feel", "discover"}
+BETTER = {
+    "better", "deeper", "sharper", "more", "less", "fewer", "faster", "stronger", "clearer",
+    "calmer", "healthier", "improved", "restful", "lasting", "brighter", "smoother", "firmer",
+    "younger", "youthful", "boundless", "steady", "steadier", "all-day", "sustained", "lower",
+    "higher", "greater", "quicker",
+}  # fmt: skip
+NOUN_TRIGGERS = EFFECT_NOUNS | CHANGE_NOUNS | PROMISING
 
 
 def effect_claim(lowers: list[str], i: int, first: int, end: int) -> tuple[int, int] | None:
@@ -86,3 +94,19 @@ def change_with(lowers: list[str], i: int, first: int, end: int) -> tuple[int, i
                 return None
             return i, k + 2
     return None
+
+
+def promised_state(lowers: list[str], i: int, first: int, end: int) -> tuple[int, int] | None:
+    """ "Enjoy deeper sleep", "Experience sharper focus": an imperative that opens the sentence
+    (after a list number or a bullet), then a comparative, then (the caller checks) a target."""
+    if lowers[i] not in PROMISING:
+        return None
+    j = first
+    while j < i and not lowers[j][:1].isalpha():
+        j += 1  # "3.", "-", "*"
+    if j != i or i + 1 >= end:
+        return None
+    k = i + 1
+    if lowers[k] in {"your", "a", "the"} and k + 1 < end:
+        k += 1
+    return (i, k + 1) if lowers[k] in BETTER else None
