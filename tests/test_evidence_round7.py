@@ -53,6 +53,8 @@ def found(lint, text: str, rule: str = CLAIM) -> list[tuple[str, int, int]]:
         # necessity and efficacy stated as fact
         ("Iron is essential for preventing anaemia in pregnancy.", "preventing", 23),
         ("Zinc brought about a faster recovery from colds.", "brought about", 6),
+        # weak verbs of effect take any object too (strength 0.54)
+        ("Evening screen light affects melatonin release.", "affects", 22),
         # a reduced relative "associated with" names an outcome; the claim stands
         (
             "Weight loss resulted in the remission of apnoea associated with obesity.",
@@ -105,6 +107,9 @@ def test_not_claims(lint, sentence: str) -> None:
         # a correlational finding still blocks the sentence
         "Higher intake of fish was associated with reduced stroke.",
         "Smoking is a risk factor for reduced bone density.",
+        # a weak verb's object must be a noun phrase, an aim is not an efficacy statement
+        "Stress affects everyone differently.",
+        "We need to identify effective programmes for reducing anaemia in pregnancy.",
         # a plain head before "of": what is counted is no outcome
         "The regimen reduced the number of clinic visits.",
     ],

@@ -70,6 +70,7 @@ OPEN_SKIP = grammar.DETERMINERS | {"your", "overall", "total", "mean", "average"
 OPEN_NOT_NOUNS = {
     "it", "them", "this", "that", "these", "those", "me", "us", "him", "you", "one", "some",
     "what", "how", "whether", "and", "or", "not", "no", "more", "less", "all", "both",
+    "everyone", "everybody", "anyone", "someone", "others",
 }  # fmt: skip
 # one word of every ANIMAL_QUALIFIER alternative, as tokens (lower case)
 ANIMAL_WORDS = {
@@ -525,7 +526,7 @@ class CompiledClaim:
         ):
             return None
         if lowers[i].endswith("ing") and (
-            (before in self.purpose and not grammar.efficacy_before(lowers, i, first))
+            (before in self.purpose and not grammar.efficacy_stated(lowers, i, first))
             or grammar.gerund_is_aim(lowers, i, first)
         ):
             return None  # "for improving memory", "should focus on reducing"

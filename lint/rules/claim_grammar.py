@@ -331,6 +331,13 @@ def efficacy_before(lowers: list[str], i: int, first: int) -> bool:
     return any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
 
 
+def efficacy_stated(lowers: list[str], i: int, first: int) -> bool:
+    """ "is essential for preventing": an efficacy word said of the subject (after "is"), not
+    a noun phrase of aims ("identify effective interventions for reducing")."""
+    window = range(max(first, i - 5), i - 1)
+    return any(lowers[j] in EFFICACY and lowers[j - 1] in BE for j in window if j > first)
+
+
 def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
     """ "focus on reducing", "aimed at improving": a preposition before an -ing trigger, with
     no efficacy word ("effective in reducing") in the four words before it."""
