@@ -164,9 +164,9 @@ def reported(sentence: Sentence, token_index: int) -> bool:
 
 
 def mentions_animals(sentence: Sentence) -> bool:
-    if "lab" in sentence.words or "laboratory" in sentence.words:
-        if LAB_STUDY.search(sentence.text):
-            return True
+    lab = "lab" in sentence.words or "laboratory" in sentence.words
+    if lab and LAB_STUDY.search(sentence.text):
+        return True
     if sentence.words.isdisjoint(ANIMAL_WORDS):
         return False  # a set test spares most sentences the regex
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
