@@ -473,7 +473,8 @@ class CompiledClaim:
             for match in self.constructions(span, as_spans=True):
                 if not named and lowers[match.end - 1] != "against":
                     continue
-                if lowers[match.start + 1] in NEEDS_OBJECT or lowers[match.start] in NEEDS_OBJECT:
+                heads = lowers[match.start : min(match.end, match.start + 2)]
+                if not NEEDS_OBJECT.isdisjoint(heads):
                     # "is good for your heart", not "works for me" or "good for beginners"
                     region = grammar.object_region(lowers, match.end - 1, span.end, 3)
                     if not self._target_in(span.doc, region):
@@ -739,8 +740,8 @@ class SentenceContext:
 
 def _after_noun(text: str, at: int) -> bool:
     """The word before `at` is a noun (not "was", "not", "strongly", nor the sentence start)."""
-    before = text[:at].split()
-    if len(before) < 3:
+    before = text[max(0, at - 60) : at].split()  # a bounded look back: linear per sentence
+    if len(before) < 3 and at <= 60:
         return False  # "Higher intake associated with ...": a headline's finding
     word = before[-1].strip("\"'“”")
     return word.isalnum() and word not in NOT_NOUNS_BEFORE and not grammar.adverb(word)
