@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
 from lint.rules import claim_grammar as grammar
+from lint.rules import claim_nouns as nouns
 from lint.rules.base import Checker, Option
 from lint.rules.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
@@ -69,6 +70,7 @@ OPEN_SKIP = grammar.DETERMINERS | {"your", "overall", "total", "mean", "average"
 OPEN_NOT_NOUNS = {
     "it", "them", "this", "that", "these", "those", "me", "us", "him", "you", "one", "some",
     "what", "how", "whether", "and", "or", "not", "no", "more", "less", "all", "both",
+    "everyone", "everybody", "anyone", "someone", "others",
 }  # fmt: skip
 # one word of every ANIMAL_QUALIFIER alternative, as tokens (lower case)
 ANIMAL_WORDS = {
@@ -77,6 +79,25 @@ ANIMAL_WORDS = {
     "hamster", "hamsters", "guinea", "piglets", "monkeys", "primates", "dish", "dishes",
     "cultured",
 }  # fmt: skip
+# lab work that is not in people, named without an animal: "lab studies show it kills cancer cells"
+LAB_STUDY = re.compile(r"\blab(?:oratory)? (?:stud(?:y|ies)|tests?|experiments?)\b", re.I)
+# an open verb's object that is a drug's exposure: "reduces the blood levels of several
+# prescription drugs" is an interaction caution, not a benefit
+EXPOSURE = {"level", "levels", "effect", "effects", "effectiveness", "absorption", "action",
+            "concentration", "concentrations", "clearance", "metabolism"}  # fmt: skip
+# correlational phrases that also modify a noun: "the morbidity associated with the disease"
+MODIFYING = {"associated with", "linked to", "linked with", "related to", "tied to"}
+NOT_NOUNS_BEFORE = grammar.BE | grammar.HAVE | {
+    "not", "also", "be", "been", "being", "and", "or", "but", "that", "which", "who", "only",
+    "both", "each", "even", "more", "less", "most", "least", "often", "commonly", "further",
+    "directly", "still", "seem", "seems", "appear", "appears", "remain", "remains", "remained",
+}  # fmt: skip
+# evaluative constructions name their effect right after them: "is good for your heart"
+NEEDS_OBJECT = {"good", "great", "excellent", "amazing", "works", "work", "worked"}
+NOUN_WEIGHT = 0.8  # a noun claim is direct causal, as "reduces" is
+PERSON_STATE = {"calm", "soothe", "energize", "energise", "invigorate", "revitalize",
+                "rejuvenate", "recharge", "revive"}  # fmt: skip
+PROTECTING = {"protect", "shield", "guard", "defend", "safeguard"}
 HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
 # someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
 REPORTING = {
@@ -143,6 +164,9 @@ def reported(sentence: Sentence, token_index: int) -> bool:
 
 
 def mentions_animals(sentence: Sentence) -> bool:
+    lab = "lab" in sentence.words or "laboratory" in sentence.words
+    if lab and LAB_STUDY.search(sentence.text):
+        return True
     if sentence.words.isdisjoint(ANIMAL_WORDS):
         return False  # a set test spares most sentences the regex
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
@@ -257,7 +281,11 @@ class ClaimChecker(Checker):
             for sentence in analysis.sentences:
                 if not claim.may_claim(sentence):
                     continue  # cheap set test first: most sentences have no trigger word
-                if not claim.has_target(sentence) and not claim.may_open(sentence):
+                if not (
+                    claim.has_target(sentence)
+                    or claim.may_open(sentence)
+                    or "against" in sentence.words  # "a shield against winter bugs"
+                ):
                     continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
@@ -289,7 +317,7 @@ class CompiledClaim:
         self.constructions = constructions
         self.construction_weights = weights
         first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
-        self.trigger_words = set(self.verbs) | first_words
+        self.trigger_words = set(self.verbs) | first_words | nouns.NOUN_TRIGGERS
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
         # every inflection of each one-word target ("memories", "remembered"): set tests instead
         # of a lemma lookup per token
@@ -330,6 +358,8 @@ class CompiledClaim:
         # claims, not a list of outcomes; plain objects ("the dose", "the price") rule it out
         self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
         self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
+        self.protecting = {f for v in PROTECTING for f in verb_forms(v)}
+        self.person_state = {f for v in PERSON_STATE for f in verb_forms(v)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
         self.min_strength = float(opts.get("min_strength", 0.5))
@@ -340,17 +370,59 @@ class CompiledClaim:
     def may_open(self, sentence: Sentence) -> bool:
         return not sentence.words.isdisjoint(self.open_verbs)
 
-    def _open_object(self, lowers: list[str], i: int, region: range) -> bool:
+    def _open_object(self, doc: Any, lowers: list[str], i: int, region: range) -> bool:
         """An open verb at `i` with a noun-phrase object that is no plain action's."""
         if lowers[i] not in self.open_verbs or not region:
             return False
-        words = [lowers[j] for j in region]
-        k = 0
-        while k < len(words) and (words[k] in OPEN_SKIP or grammar.adverb(words[k])):
-            k += 1  # "the", "your", "substantially"
-        if k >= len(words) or not words[k][:1].isalpha() or words[k] in OPEN_NOT_NOUNS:
+        k = _object_head(lowers, region)
+        if k >= region.stop or not lowers[k][:1].isalpha() or lowers[k] in OPEN_NOT_NOUNS:
             return False  # "it", "them", "5 kg", "that" (but "VO2 max" is a noun)
-        return not any(w in self.plain_objects for w in words[k : k + 3])
+        for n in range(k, min(k + 3, region.stop)):
+            if lowers[n] in self.plain_objects:
+                return self._counts_outcome(doc, lowers, n, region)
+        return True
+
+    def _plain_head(self, doc: Any, lowers: list[str], region: range) -> bool:
+        """The object starts with a plain word ("the taste without any added sugar", "the dose
+        to improve sleep"), whatever health word comes later in the region."""
+        k = _object_head(lowers, region)
+        if k >= region.stop or lowers[k] not in self.plain_objects:
+            return False
+        return not self._counts_outcome(doc, lowers, k, region)
+
+    def _counts_outcome(self, doc: Any, lowers: list[str], n: int, region: range) -> bool:
+        """ "the number of headache days" counts an outcome; "the number of visits" does not."""
+        if n + 3 < region.stop and lowers[n + 1] in {"and", "or"}:
+            n += 2  # "the frequency and severity of nausea"
+        if n + 1 >= region.stop or lowers[n + 1] != "of":
+            return False
+        stop = n + 2  # what is counted may run past the verb's window: "... of hot flushes"
+        while stop < min(len(lowers), n + 7) and lowers[stop] not in grammar.REGION_BREAKS:
+            stop += 1
+        return self._target_in(doc, range(n + 2, stop))
+
+    def _drug_exposure(self, lowers: list[str], region: range) -> bool:
+        """The object is a drug's level or effect: an interaction, not a benefit."""
+        for n in region:
+            if lowers[n] in EXPOSURE and n + 1 < region.stop and lowers[n + 1] == "of":
+                return self._names_drug(lowers[n + 2 : region.stop])
+        return False
+
+    @staticmethod
+    def _open_noun(lowers: list[str], j: int, end: int) -> bool:
+        """A noun phrase starts at `j` (not a pronoun, number or clause)."""
+        while j < end and lowers[j] in OPEN_SKIP:
+            j += 1
+        return j < end and lowers[j][:1].isalpha() and lowers[j] not in OPEN_NOT_NOUNS
+
+    def _names_drug(self, words: list[str]) -> bool:
+        """A drug among `words`: "several prescription drugs", "warfarin"."""
+        for word in words:
+            if word in self.drug_words:
+                return True
+            if self.drug_suffixes and len(word) > 6 and word.endswith(self.drug_suffixes):
+                return True
+        return False
 
     def has_target(self, sentence: Sentence) -> bool:
         if not sentence.words.isdisjoint(self.targets):
@@ -375,8 +447,17 @@ class CompiledClaim:
         return False
 
     def correlational(self, sentence: Sentence) -> bool:
+        """A correlational finding in the sentence ("X was associated with Y"); a reduced
+        relative clause after a noun names an outcome instead ("improved the sleep apnoea
+        associated with obesity") and does not make the sentence correlational."""
         found = self.correlational_phrases
-        return found is not None and bool(found.search(sentence.lower))
+        if found is None:
+            return False
+        text = sentence.lower
+        for match in found.finditer(text):
+            if match.group() not in MODIFYING or not _after_noun(text, match.start()):
+                return True
+        return False
 
     def triggers(self, sentence: Sentence) -> Iterator[Trigger]:
         span = sentence.span
@@ -386,11 +467,40 @@ class CompiledClaim:
         # they name no object of their own, so they need a health-effect word in the sentence
         # or an effect verb beside them ("an increase in demand led to shortages" is none)
         # as_spans: PhraseMatcher's raw indices on a Span are Doc indices, Matcher's are not
-        if verbs or self.has_target(sentence):
+        # ... except protection, which names a harm by itself: "a shield against winter bugs"
+        named = bool(verbs) or self.has_target(sentence)
+        if named or "against" in sentence.words:
             for match in self.constructions(span, as_spans=True):
+                if not named and lowers[match.end - 1] != "against":
+                    continue
+                heads = lowers[match.start : min(match.end, match.start + 2)]
+                if not NEEDS_OBJECT.isdisjoint(heads):
+                    # "is good for your heart", not "works for me" or "good for beginners"
+                    region = grammar.object_region(lowers, match.end - 1, span.end, 3)
+                    if not self._target_in(span.doc, region):
+                        continue
                 if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
                     yield Trigger(match.start, match.end, self.construction_weights[match.label])
         yield from verbs
+        yield from self._noun_triggers(sentence, lowers)
+
+    def _noun_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        """Claims made with nouns: "had a marked effect on", "a reduction of pain with zinc"."""
+        if sentence.words.isdisjoint(nouns.NOUN_TRIGGERS):
+            return
+        first, end = sentence.span.start, sentence.span.end
+        for i, word in enumerate(sentence.lowers, first):
+            if word in nouns.NOUN_TRIGGERS:
+                found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
+                    lowers, i, first, end
+                )
+                promise = nouns.promised_state(lowers, i, first, end)
+                if promise is not None and self._target_in(
+                    sentence.span.doc, range(promise[1], min(end, promise[1] + 3))
+                ):
+                    found = promise
+                if found is not None and not grammar.prescriptive(lowers, found[0], first):
+                    yield Trigger(found[0], found[1], NOUN_WEIGHT)  # not "would have an impact"
 
     def _verb_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
         span = sentence.span
@@ -417,7 +527,8 @@ class CompiledClaim:
         ):
             return None
         if lowers[i].endswith("ing") and (
-            before in self.purpose or grammar.gerund_is_aim(lowers, i, first)
+            (before in self.purpose and not grammar.efficacy_stated(lowers, i, first))
+            or grammar.gerund_is_aim(lowers, i, first)
         ):
             return None  # "for improving memory", "should focus on reducing"
         if lowers[i].endswith("ed") and before in PARTICIPLE_CONTEXT:
@@ -434,12 +545,30 @@ class CompiledClaim:
         doc, first, end = span.doc, span.start, span.end
         if use == "passive":  # "memory is improved by two capsules"
             return self._target_in(doc, grammar.subject_region(lowers, i, first))
+        if use == "agentless":  # "sleep quality was markedly improved in the valerian arm"
+            be = grammar.be_before(lowers, i, first)
+            subject = grammar.subject_region(lowers, be if be is not None else i, first)
+            if lowers[i] not in self.open_verbs or not subject:
+                return False
+            return self._target_in(doc, subject) or self._open_object(doc, lowers, i, subject)
         # soft verbs ("provides", "offers") name their effect at once: "offers calm", not
         # "provides support for the cognitive processing theory"
         window = grammar.WINDOW if weight >= 0.8 else grammar.SOFT_WINDOW
         region = grammar.object_region(lowers, i, end, window)
-        if self._target_in(doc, region) or self._open_object(lowers, i, region):
+        if lowers[i] in self.protecting and region and lowers[region.start] == "against":
+            # "protected against macrosomia": what one is protected against is a harm
+            return self._open_noun(lowers, region.start + 1, end)
+        if self._drug_exposure(lowers, region) or self._plain_head(doc, lowers, region):
+            return False  # "reduces the blood levels of several prescription drugs"
+        if self._target_in(doc, region):
             return True
+        if self._open_object(doc, lowers, i, region):
+            # people do things: "participants reduced their caffeine intake"
+            return not grammar.person_subject(lowers, i, first)
+        if lowers[i] in self.person_state and region and lowers[region.start] in {"you", "me"}:
+            return True  # "calms you down", "energizes you": the person's state is the effect
+        if lowers[i].startswith("help"):  # "helped older adults maintain muscle mass"
+            return self._target_in(doc, grammar.helped_region(lowers, i, end))
         # a promise without an object: "your focus will improve"
         promised = not region and i > first and lowers[i - 1] in {"will", "'ll"}
         return promised and self._target_in(doc, grammar.subject_region(lowers, i - 1, first))
@@ -607,6 +736,28 @@ class SentenceContext:
         start = self.sentence.span.start
         found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
         return found[-1] if found else -1
+
+
+def _after_noun(text: str, at: int) -> bool:
+    """The word before `at` is a noun (not "was", "not", "strongly", nor the sentence start)."""
+    before = text[max(0, at - 60) : at].split()  # a bounded look back: linear per sentence
+    if len(before) < 3 and at <= 60:
+        return False  # "Higher intake associated with ...": a headline's finding
+    word = before[-1].strip("\"'“”")
+    return word.isalnum() and word not in NOT_NOUNS_BEFORE and not grammar.adverb(word)
+
+
+def _object_head(lowers: list[str], region: range) -> int:
+    """The first content word of an object region (its stop when there is none)."""
+    k = region.start
+    while k < region.stop:
+        if lowers[k] in OPEN_SKIP or grammar.adverb(lowers[k]):
+            k += 1  # "the", "your", "substantially"
+        elif lowers[k].isdigit() and k + 1 < region.stop and lowers[k + 1] == "-":
+            k += 3  # "24-h systolic pressure", "6-minute walk distance": a compound noun
+        else:
+            return k
+    return region.stop
 
 
 def any_of(phrases: list[str], whole_words: bool = True) -> re.Pattern[str] | None:

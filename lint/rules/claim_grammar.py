@@ -59,6 +59,8 @@ EFFICACY = {
     "effective", "efficacious", "successful", "useful", "helpful", "beneficial", "superior",
     "better", "instrumental", "capable", "effectively", "successfully", "works", "work",
     "worked", "working",
+    # "is critical to reducing", "essential for preventing": a necessity stated as fact
+    "critical", "crucial", "essential", "key", "vital",
 }  # fmt: skip
 GERUND_PREPOSITIONS = {"on", "at", "in", "for", "of", "toward", "towards", "about", "into", "to"}
 # "helps to improve", "shown to reduce", "proven to boost": an infinitive that still claims
@@ -108,10 +110,30 @@ DEGREE_ADJECTIVES = {
     "minor", "nominal", "slight", "small", "modest", "significant", "marked", "substantial",
     "greater", "higher", "large", "larger", "overall", "mild",
 }  # fmt: skip
+# "was also improved", "were further reduced": words between a passive's "was" and its verb
+PASSIVE_ADVERBS = {"also", "further", "not", "then", "still", "thereby", "thus", "even"}
+PASSIVE_BE = {"is", "are", "was", "were", "been", "being", "be"}
+# "in the treated group": a group defined by what it was given, not by a condition
+TREATED_GROUPS = {"treated", "treatment", "intervention", "active", "supplemented", "supplement",
+                  "verum", "experimental"}  # fmt: skip
 IRREGULAR_PARTICIPLES = {"given", "grown", "regrown", "driven", "built", "rebuilt", "fought"}
 # the subject of a report, not a cause: "these findings provide", "this study eliminates"
 META_NOUNS = {"results", "findings", "data", "study", "studies", "analysis", "analyses",
               "evidence", "review", "research", "paper", "report", "survey"}  # fmt: skip
+# people as the subject of an open verb do something, they are not its cause: "participants
+# reduced their caffeine intake", "we lowered the thermostat" (a listed target still counts:
+# "women who took it reduced their risk")
+PERSON_SUBJECTS = {
+    "i", "we", "you", "they", "he", "she", "participants", "patients", "subjects",
+    "volunteers", "investigators", "researchers", "authors", "team", "staff", "clinicians",
+    "doctors", "nurses", "agency", "company", "companies", "government", "regulators",
+    "users", "customers", "people", "women", "men", "adults", "children", "parents",
+    "families", "schools", "hospitals", "clinics", "students", "athletes",
+}  # fmt: skip
+# the person helped, skipped before what "help" names: "helped older adults maintain muscle"
+HELPED = PERSON_SUBJECTS | {"me", "us", "them", "him", "her", "kids", "runners", "seniors",
+                            "elders", "mothers", "infants", "babies", "older", "young",
+                            "everyone", "many", "most"}  # fmt: skip
 NUMBER_WORDS = {"one", "two", "three", "half", "a", "about", "approximately", "nearly",
                 "almost", "roughly", "around", "up", "over", "more", "less", "only"}  # fmt: skip
 
@@ -123,10 +145,13 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if before == "a" and texts[i - 1] == "A" and i - 1 > first:
         before = ""  # "Huperzine A raises ...": a name, not an article
     after = lowers[i + 1] if i + 1 < end else ""
-    if i - 2 >= first and before in VERB_ADVERBS and lowers[i - 2] in BE:
-        before = lowers[i - 2]  # "is significantly affected by"
+    be = be_before(lowers, i, first)
+    if be is not None:
+        before = lowers[be]  # "is significantly affected by", "is also highly improved by"
     if before in BE and _agent_follows(lowers, i, end):
         return "passive"
+    if be is not None and _agentless_outcome(lowers, texts, i, end):
+        return "agentless"  # "sleep quality was markedly improved in the valerian arm"
     if before == "-" or after == "-":
         return "other"  # a compound: "all-cause mortality", "cholesterol-lowering effect"
     if word.endswith("ing"):  # "is boosting", "effective in treating"; "a calming scent"
@@ -157,6 +182,43 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
     if word in BARE_NOUNS and after in {"in", "of", "on"}:
         return "other"  # "increase in demand", "cause of pain"
     return "verb"
+
+
+def be_before(lowers: list[str], i: int, first: int) -> int | None:
+    """The index of "is"/"was" before the trigger at `i`, over up to two adverbs ("was also
+    significantly reduced"), when there are adverbs; None otherwise."""
+    j = i - 1
+    while j >= first and i - j <= 2 and (adverb(lowers[j]) or lowers[j] in PASSIVE_ADVERBS):
+        j -= 1
+    if j < i - 1 and j >= first and lowers[j] in BE:
+        return j
+    if i - 1 >= first and lowers[i - 1] in PASSIVE_BE:
+        return i - 1
+    return None
+
+
+def _agentless_outcome(lowers: list[str], texts: list[str], i: int, end: int) -> bool:
+    """A passive with no agent that reports a result, not a difference between groups: it ends
+    its clause ("fatigue was reduced."), or goes on "after"/"following" a treatment or "in the
+    ... arm" ("was improved after twelve weeks of cinnamon"). "was increased in patients with
+    diabetes" describes a group, so it is no claim."""
+    word = lowers[i]
+    if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES):
+        return False
+    after = lowers[i + 1] if i + 1 < end else "."
+    if after in {".", ";", "!"}:
+        return True
+    if after in {"after", "following"}:
+        return True
+    if after == "in" and i + 2 < end and lowers[i + 2] in {"the", "both"}:
+        k = i + 3
+        while k < min(end, i + 7) and lowers[k] not in REGION_BREAKS:
+            if lowers[k] in {"arm", "arms"}:
+                return True
+            if lowers[k] in {"group", "groups"}:
+                return lowers[k - 1] in TREATED_GROUPS
+            k += 1
+    return False
 
 
 def _clause_start(lowers: list[str], i: int, first: int) -> bool:
@@ -199,16 +261,44 @@ def object_region(lowers: list[str], i: int, end: int, window: int = 6) -> range
         start += 1
     if start < end and lowers[start] == "with" and lowers[i].startswith("help"):
         start += 1  # "helps with insomnia"
+    if start + 1 < end and lowers[start] in VERB_ADVERBS and lowers[start + 1] in DETERMINERS:
+        start += 1  # "improves significantly the clinical features"
     if start >= end or lowers[start] in NO_OBJECT_NEXT or _manner_adverb(lowers[start]):
         return range(start, start)  # "increased with age", "increases linearly with"
     stop = min(end, start + window)
-    for j in range(start, stop):
+    j = start
+    while j < stop:
         word = lowers[j]
         if word in REGION_BREAKS:
             return range(start, j)
         if word in {"and", "or"} and j + 1 < end and lowers[j + 1] in NEW_SUBJECT:
             return range(start, j)
+        if word == "-":
+            stop = min(end, stop + 2)  # "catch-up growth": a compound is one word of the window
+        j += 1
     return range(start, stop)
+
+
+def helped_region(lowers: list[str], i: int, end: int) -> range:
+    """After "helps" and the person helped, the words that name the effect: "helped older adults
+    maintain muscle mass" -> "maintain muscle mass during"; empty when no person follows."""
+    start = i + 1
+    while start < end and start - i <= 3 and lowers[start] in HELPED | DETERMINERS:
+        start += 1  # "helped the nurses", "helped older adults"
+    if start == i + 1 or lowers[start - 1] in DETERMINERS:
+        return range(start, start)
+    stop = start
+    while stop < min(end, start + 4) and lowers[stop] not in REGION_BREAKS - {"that"}:
+        stop += 1
+    return range(start, stop)
+
+
+def person_subject(lowers: list[str], i: int, first: int) -> bool:
+    """The clause before the verb at `i` names people as its subject ("participants reduced")."""
+    j = i - 1
+    while j >= first and (adverb(lowers[j]) or lowers[j] in PASSIVE_ADVERBS):
+        j -= 1  # "we then reduced", "participants gradually lowered"
+    return j >= first and lowers[j] in PERSON_SUBJECTS
 
 
 def subject_region(lowers: list[str], i: int, first: int) -> range:
@@ -229,7 +319,23 @@ def infinitive_to(lowers: list[str], i: int, first: int) -> int | None:
 
 def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:
     """ "to VERB": a claim after "helps", "shown", "proven" ..., a purpose or aim otherwise."""
-    return to_index > first and lowers[to_index - 1] in CLAIM_FRAMES
+    j = to_index - 1
+    while j > first and adverb(lowers[j]):
+        j -= 1  # "was found significantly to improve"
+    return j >= first and j < to_index and lowers[j] in CLAIM_FRAMES
+
+
+def efficacy_before(lowers: list[str], i: int, first: int) -> bool:
+    """An efficacy word in the four words before the preposition at `i - 1`: "effective in
+    reducing", "essential for preventing"."""
+    return any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+
+
+def efficacy_stated(lowers: list[str], i: int, first: int) -> bool:
+    """ "is essential for preventing": an efficacy word said of the subject (after "is"), not
+    a noun phrase of aims ("identify effective interventions for reducing")."""
+    window = range(max(first, i - 5), i - 1)
+    return any(lowers[j] in EFFICACY and lowers[j - 1] in BE for j in window if j > first)
 
 
 def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
@@ -237,7 +343,7 @@ def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
     no efficacy word ("effective in reducing") in the four words before it."""
     if i <= first or lowers[i - 1] not in GERUND_PREPOSITIONS:
         return False
-    return not any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+    return not efficacy_before(lowers, i, first)
 
 
 def prescriptive(lowers: list[str], i: int, first: int) -> bool:

@@ -198,8 +198,11 @@ def render(confusion: Confusion, verbose: bool = False, samples: int = 15) -> st
                 lines.append(f"false alarms, label {label} ({name}):")
                 lines.extend(f"  {r.line}: [{r.match}] {r.sentence}" for r in wrong)
         if confusion.misses:
-            lines.append("misses (label 1, not flagged):")
-            lines.extend(f"  {r.line}: {r.sentence}" for r in confusion.misses[:samples])
+            lines.append("misses (label 1, not flagged; * = hedged or negated):")
+            lines.extend(
+                f"  {r.line}:{'*' if r.qualified else ' '} {r.sentence}"
+                for r in confusion.misses[:samples]
+            )
     return "\n".join(lines)
 
 
