@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "cli_bytes.json"
 ARTICLE = "examples/lions-mane-review.md"
 STDIN_TEXT = (
-    "# Focus gummies\n\nThis blend cures anxiety and is clinically proven to boost memory.\n"
-).encode()
+    b"# Focus gummies\n\nThis blend cures anxiety and is clinically proven to boost memory.\n"
+)
 
 # name -> (arguments, stdin bytes or None)
 CASES: dict[str, tuple[list[str], bytes | None]] = {
@@ -49,8 +49,12 @@ CASES: dict[str, tuple[list[str], bytes | None]] = {
     "check-show-files": (["check", "examples", "--show-files"], None),
     "check-show-settings": (["check", "examples", "--show-settings"], None),
     "check-house-config": (
-        ["check", "examples/house-rules/affiliate-site/sample-article.md", "--config",
-         "examples/house-rules/affiliate-site/.supplint.yaml"],
+        [
+            "check",
+            "examples/house-rules/affiliate-site/sample-article.md",
+            "--config",
+            "examples/house-rules/affiliate-site/.supplint.yaml",
+        ],
         None,
     ),
     "check-stdin": (["check", "-", "--stdin-filename", "draft.md"], STDIN_TEXT),
@@ -69,7 +73,14 @@ CASES: dict[str, tuple[list[str], bytes | None]] = {
     "archive-csv-jobs": (["check", "archives/posts.csv", "--jobs", "2"], None),
     "archive-address-no-dask": (["check", "archives/posts.csv", "--address", "tcp://x:1"], None),
     "baseline-write": (
-        ["check", "archives/export.xml", "archives/posts.csv", ARTICLE, "--write-baseline", "b.json"],
+        [
+            "check",
+            "archives/export.xml",
+            "archives/posts.csv",
+            ARTICLE,
+            "--write-baseline",
+            "b.json",
+        ],
         None,
     ),
     "baseline-missing": (["check", "archives/posts.csv", "--baseline", "none.json"], None),
@@ -79,11 +90,15 @@ CASES: dict[str, tuple[list[str], bytes | None]] = {
     "report-html-folder": (["report", "examples", "reports", "-o", "site/"], None),
     "report-md-folder-inside": (["report", ".", "--format", "md", "-o", "examples/out"], None),
     "report-archive-html": (["report", "archives/export.xml", "-o", "sum/summary.html"], None),
-    "report-archive-md-folder": (["report", "archives/posts.jsonl", "--format", "md", "-o", "a/"],
-                                 None),
+    "report-archive-md-folder": (
+        ["report", "archives/posts.jsonl", "--format", "md", "-o", "a/"],
+        None,
+    ),
     "report-archive-stdout": (["report", "archives/posts.csv", "--format", "md", "-o", "-"], None),
-    "report-fail-on": (["report", ARTICLE, "--format", "md", "-o", "-", "--fail-on", "error"],
-                       None),
+    "report-fail-on": (
+        ["report", ARTICLE, "--format", "md", "-o", "-", "--fail-on", "error"],
+        None,
+    ),
     "report-over-input": (["report", ARTICLE, "--format", "md", "-o", ARTICLE], None),
     "rules": (["rules"], None),
     "rules-json": (["rules", "--format", "json"], None),
@@ -171,6 +186,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obj
 def test_cli_bytes_unchanged(outputs: dict[str, dict[str, object]], name: str) -> None:
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert outputs[name] == expected[name]
+
+
+def test_report_output_inside_linted_folder_is_noted_once(outputs) -> None:
+    """Regression: the archive check and the plain run each printed the note (it said twice)."""
+    stderr = outputs["report-md-folder-inside"]["stderr"]
+    assert stderr.count("examples/out is inside the linted paths") == 1
 
 
 def test_every_case_is_recorded() -> None:
