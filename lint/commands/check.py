@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.commands.options import CheckOptions, check_options
-from lint.commands.output import output_target, print_errors, write_output
+from lint.commands.output import output_target, print_errors, wants_color, write_output
 from lint.commands.run import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -39,7 +39,9 @@ def command(options: CheckOptions) -> int:
 def finish(options: CheckOptions, prepared: Prepared, report: Report, output: Path | None) -> int:
     """Errors on stderr, the rendered report on stdout (or --output-file), the exit code."""
     print_errors(report.errors)
-    write_output(output, render(report, options))
+    if output is not None or options.quiet < 2:  # -qq: nothing on stdout; a file named is written
+        color = wants_color(options.color, sys.stdout if output is None else None)
+        write_output(output, render(report, options, color))
     fail_on = options.fail_on or prepared.config.fail_on
     lenient = bool(options.inputs.write_baseline) or options.exit_zero
     return exit_code(report.results, fail_on, lenient)
@@ -56,29 +58,42 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
     results = list(prepared.missing_results())
     outcome = run_fixes(request, prepared.engine, prepared.files, results)
-    fail_on = options.fail_on or prepared.config.fail_on
+    if options.quiet < 2:
+        for warning in outcome.warnings:  # files left unfixed, and why
+            print(f"supplint: warning: {warning}", file=sys.stderr)
     if outcome.mode == "diff":
+        if options.quiet < 2:
+            sys.stdout.write(outcome.diff)
         print_errors(r.error for r in results if r.error)
         if any(r.error for r in results):
             return EXIT_ERROR
-        return EXIT_FINDINGS if outcome.changed else EXIT_CLEAN
+        return EXIT_FINDINGS if outcome.diff else EXIT_CLEAN
+    if options.quiet == 0:
+        print(f"supplint: {outcome.applied()}", file=sys.stderr)
     if outcome.mode == "piped":  # the fixed article is on stdout: the findings go to stderr
         report = report_of(results, prepared.rules, texts=False)
-        sys.stderr.write(render_format(report, options.format))
+        if options.quiet < 2:
+            sys.stderr.write(render_format(report, options, wants_color(options.color, sys.stderr)))
         print_errors(report.errors)
-        return exit_code(results, fail_on)
+        return exit_code(results, options.fail_on or prepared.config.fail_on)
     return finish(options, prepared, report_of(results, prepared.rules), output)
 
 
-def render(report: Report, options: CheckOptions) -> str:
+def render(report: Report, options: CheckOptions, color: bool = False) -> str:
     if options.statistics:
         from lint.report import statistics
 
         return statistics.render(report, "json" if options.format == "json" else "text")
-    return render_format(report, options.format)
+    return render_format(report, options, color)
 
 
-def render_format(report: Report, fmt: str) -> str:
+def render_format(report: Report, options: CheckOptions, color: bool = False) -> str:
+    """The findings in --format; text and concise honour -q (no summary) and --color."""
+    fmt = options.format
+    if fmt in ("text", "concise"):
+        from lint.report import text
+
+        return text.render(report, fmt, footer=options.quiet == 0, color=color)
     from lint.report import renderer
 
     return renderer(fmt)(report, fmt)

@@ -36,6 +36,8 @@ class LintOptions:
 @dataclass(frozen=True, kw_only=True)
 class CheckOptions(LintOptions):
     format: str = "text"
+    quiet: int = 0  # -q: the findings only, no summary; -qq: nothing on stdout
+    color: str = "auto"  # auto | always | never
     exit_zero: bool = False
     statistics: bool = False
     output_file: Path | None = None

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 
 def print_errors(errors: Iterable[str]) -> None:
@@ -43,3 +44,20 @@ def write_output(output: Path | None, text: str) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         raise InputError(str(output), f"cannot write output: {err.strerror or err}") from None
+
+
+def wants_color(choice: str, stream: TextIO | None) -> bool:
+    """--color: always, never, or auto: NO_COLOR (set, not empty) turns it off, FORCE_COLOR
+    turns it on, else colour only on a terminal that is not TERM=dumb. `stream` None: a file."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if stream is None or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return False

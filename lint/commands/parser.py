@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lint import __version__
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+Common = Callable[[argparse.ArgumentParser], None]
 
 CHECK_FORMATS = ("text", "concise", "json", "sarif", "github")
 
@@ -45,6 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, folders, or - for stdin (default: .)",
     )
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="print the findings only, without the summary; -qq: print nothing on stdout "
+        "(errors still go to stderr; the exit code is unchanged)",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output; auto (default): only on a terminal, never when "
+        "NO_COLOR is set, always when FORCE_COLOR is (NO_COLOR wins)",
+    )
     check.add_argument(
         "--select",
         type=_csv,
@@ -243,7 +262,7 @@ def add_fix_arguments(check: argparse.ArgumentParser) -> None:
     )
 
 
-def add_report_parser(commands: Any) -> argparse.ArgumentParser:
+def add_report_parser(commands: Commands) -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
         help="write an annotated HTML or Markdown report",
@@ -281,7 +300,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     return report
 
 
-def add_authoring_parsers(commands: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_authoring_parsers(commands: Commands, common: Common) -> None:
     test_rules = commands.add_parser(
         "test-rules",
         help="run the flag/pass examples embedded in rules",
@@ -306,7 +325,7 @@ def add_authoring_parsers(commands: Any, common: Callable[[argparse.ArgumentPars
     new_rule.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
-def add_review_parser(commands: Any, common: Any) -> None:
+def add_review_parser(commands: Commands, common: Common) -> None:
     review = commands.add_parser(
         "review",
         help="triage findings in the browser; decisions persist between runs",
@@ -365,7 +384,7 @@ def add_daemon_arguments(check: argparse.ArgumentParser) -> None:
     )
 
 
-def add_daemon_parser(commands: Any) -> None:
+def add_daemon_parser(commands: Commands) -> None:
     daemon = commands.add_parser(
         "daemon",
         help="show or stop the warm background process of `check --daemon`",

@@ -43,16 +43,6 @@ class FixRequest:
     input_format: str | None = None
 
 
-@dataclass(frozen=True)
-class FixOutcome:
-    """Where run_fixes put its output: "report" (the caller reports `results` as usual), "diff"
-    (a diff is on stdout; `changed` if it has any hunk) or "piped" (the fixed article from
-    stdin is on stdout; the findings left belong on stderr)."""
-
-    mode: str
-    changed: bool = False
-
-
 @dataclass
 class Fixed:
     """One article before and after fixing, with the findings that remain."""
@@ -76,6 +66,27 @@ class Summary:
     files: list[str] = field(default_factory=list)
     unsettled: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # files left as they were, and why
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """What run_fixes did, for the caller to report. `mode` says where the output goes:
+    "report" (the caller reports the results as usual), "diff" (`diff` is the output) or
+    "piped" (the fixed article from stdin is on stdout; the findings left belong on stderr)."""
+
+    mode: str
+    summary: Summary
+    diff: str = ""
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.summary.unsettled, *self.summary.refused]
+
+    def applied(self) -> str:
+        files = len(self.summary.files)
+        return (
+            f"applied {self.summary.fixed} fix(es) in {files} {'file' if files == 1 else 'files'}"
+        )
 
 
 def lint_one(engine: Engine, source: Source) -> FileResult:
@@ -155,6 +166,8 @@ def run_fixes(
             sys.stdout.buffer.write(encode(fixed.text, item.bom))
             sys.stdout.flush()
             summary.fixed += fixed.applied
+            if fixed.changed:  # the article from stdin is a file fixed, as Ruff counts it
+                summary.files.append(item.path)
         elif fixed.changed:
             try:
                 target = write_target(item.path, request)
@@ -168,16 +181,9 @@ def run_fixes(
                 continue
             summary.fixed += fixed.applied
             summary.files.append(item.path)
-    for warning in [*summary.unsettled, *summary.refused]:
-        print(f"supplint: warning: {warning}", file=sys.stderr)
     if request.diff:
-        sys.stdout.write("".join(diffs))
-        return FixOutcome("diff", bool(diffs))
-    noun = "file" if len(summary.files) == 1 else "files"
-    print(
-        f"supplint: applied {summary.fixed} fix(es) in {len(summary.files)} {noun}", file=sys.stderr
-    )
-    return FixOutcome("piped" if piped else "report")
+        return FixOutcome("diff", summary, "".join(diffs))
+    return FixOutcome("piped" if piped else "report", summary)
 
 
 def write_target(path: str, request: FixRequest) -> str:
