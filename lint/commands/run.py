@@ -71,25 +71,21 @@ def selection(options: LintOptions, config: Config) -> tuple[list[str] | None, l
     return select, list(options.ignore) if options.ignore is not None else None
 
 
-def lint_results(options: LintOptions, run: Prepared, files: list[str]) -> Iterator[FileResult]:
-    """Plain files through lint.parallel; archives, caches and baselines through their pipeline."""
-    from lint.archives.check import lint_inputs
-
-    yield from lint_inputs(run.engine, files, options.inputs, run.config)
-
-
 def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
-    """`check` without fixes: every named input linted, in order, review decisions applied."""
+    """`check` without fixes: every named input linted, in order, review decisions applied.
+    Plain files go through lint.parallel; archives, caches and baselines through their pipeline."""
+    from lint.archives.check import lint_inputs
     from lint.progress import progress
 
-    run = prepared or prepare(options)
-    results = list(run.missing_results())
-    results.extend(progress(lint_results(options, run, run.files), total=len(run.files)))
+    ready = prepared or prepare(options)
+    results = list(ready.missing_results())
+    linted = lint_inputs(ready.engine, ready.files, options.inputs, ready.config)
+    results.extend(progress(linted, total=len(ready.files)))
     if options.review_db:
         from lint.review.check import apply_review_db  # decisions taken in `supplint review`
 
         results = apply_review_db(options.review_db, results)
-    return report_of(results, run.rules)
+    return report_of(results, ready.rules)
 
 
 def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:
