@@ -10,14 +10,14 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lint.errors import SupplintError
 
 EXIT_ERROR = 2  # lint.commands.run has the others; this module must not import it (start-up)
 
 # subcommand -> module under lint.commands with `main(namespace) -> int`
-COMMANDS = {
+MODULES = {
     "check": "check",
     "rules": "rules",
     "explain": "explain",
@@ -29,6 +29,21 @@ COMMANDS = {
     "review": "review",
     "daemon": "daemon",
 }
+Command = Callable[[argparse.Namespace], int]
+
+
+def _lazy(module: str) -> Command:
+    """The subcommand's `main`, its module imported only when it runs."""
+
+    def command(namespace: argparse.Namespace) -> int:
+        code: int = importlib.import_module(f"lint.commands.{module}").main(namespace)
+        return code
+
+    command.__name__ = f"cmd_{module}"
+    return command
+
+
+COMMANDS: dict[str, Command] = {name: _lazy(module) for name, module in MODULES.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,9 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def guarded(namespace: argparse.Namespace) -> int:
     """The subcommand's exit code; a user error or a bug is one line on stderr and exit 2."""
     try:
-        module = importlib.import_module(f"lint.commands.{COMMANDS[namespace.command]}")
-        result: int = module.main(namespace)
-        return result
+        return COMMANDS[namespace.command](namespace)
     except SupplintError as err:
         print(f"supplint: error: {err.render()}", file=sys.stderr)
         return EXIT_ERROR
