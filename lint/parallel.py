@@ -18,6 +18,8 @@ from lint.selection import NOTHING
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from lint.config import Config
+
 MAX_DEFAULT_JOBS = 8  # beyond this, start-up and memory outweigh the gain for typical archives
 CHUNKS_PER_JOB = 4  # several chunks per worker keep workers busy when file sizes vary
 MAX_CHUNK = 32
@@ -109,6 +111,6 @@ def _set_worker_engine(engine: Engine) -> None:
     _WORKER_ENGINE = engine
 
 
-def _init_worker(config: Any, selected: list[str]) -> None:
+def _init_worker(config: Config, selected: list[str]) -> None:
     # exactly the parent's rules: --select/--ignore and the config were applied there
     _set_worker_engine(Engine(config, selected))

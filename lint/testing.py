@@ -159,21 +159,3 @@ def run_rule_tests(
     if select:
         rules = [rule for rule in rules if selected(rule.id, select)]
     return run_examples(ruleset, rules)
-
-
-def command(args: Any, config: Any) -> int:
-    """The CLI command: print each failure, then a summary; exit 1 on any failure."""
-    from lint.errors import ConfigError
-
-    for target in args.targets:
-        if not target.exists():
-            raise ConfigError(str(target), "no such rule file or folder")
-    house_dirs = [] if args.targets else list(config.rule_dirs)
-    run = run_rule_tests(list(args.targets), house_dirs, args.select)
-    for failure in run.failures:
-        print(failure.render())
-    if args.verbose:
-        for rule in run.rules:
-            print(f"  {rule.id}: {sum(e.rule is rule for e in run.examples)} examples")
-    print(run.summary())
-    return 1 if run.failures else 0

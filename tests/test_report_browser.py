@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from lint.cli import main
+from lint.commands.report_files import report_names
 from lint.positions import LineIndex
-from lint.report.command import report_names
 from tests.browser import assert_fits, assert_notes_beside_highlights, browser, read
 from tests.conftest import ROOT
 

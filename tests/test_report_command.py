@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
-from lint.report.command import report_names, write_atomic
+from lint.commands.report_files import report_names, write_atomic
 from tests.conftest import ROOT, run_cli
 
 DATA = ROOT / "tests" / "data" / "report"

@@ -1,33 +1,14 @@
-"""`supplint daemon status|stop`, and the `--daemon` flag of `check`."""
+"""`supplint daemon status|stop`: what runs, or stop every supplint daemon of this user."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import time
 from typing import Any
 
 
-def add_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument(
-        "--daemon",
-        action="store_true",
-        help="answer from a warm background process, started on first use (docs/daemon.md); "
-        "SUPPLINT_DAEMON=0 turns it off",
-    )
-
-
-def add_parser(commands: Any) -> None:
-    daemon = commands.add_parser(
-        "daemon",
-        help="show or stop the warm background process of `check --daemon`",
-        description="status: what runs; stop: stop every supplint daemon of this user.",
-    )
-    daemon.add_argument("action", choices=("status", "stop"))
-
-
-def command(args: Any) -> int:
+def command(action: str) -> int:
     from lint.daemon.paths import socket_dir
 
     folder = socket_dir()
@@ -35,7 +16,7 @@ def command(args: Any) -> int:
     running = []
     for path in sockets:
         try:
-            info = _call(path, b"Q" if args.action == "stop" else b"S")
+            info = _call(path, b"Q" if action == "stop" else b"S")
         except ConnectionRefusedError:  # a dead daemon's socket: nothing listens on it any more
             os.unlink(path)
             continue
@@ -44,8 +25,8 @@ def command(args: Any) -> int:
     if not running:
         print("no supplint daemon is running")
     for _path, info in running:
-        print(_describe(info) if args.action == "status" else f"stopped daemon {info['pid']}")
-    if args.action == "stop":
+        print(_describe(info) if action == "status" else f"stopped daemon {info['pid']}")
+    if action == "stop":
         _wait_gone([path for path, _info in running])
     return 0
 

@@ -24,12 +24,12 @@ missed = False  # set in a child that had to build a checker
 
 
 def install() -> None:
-    import lint.cli
+    import lint.commands.parser
     import lint.engine
 
     # the parser too (a fifth of a warm run): parse_args leaves it unchanged, and each child
     # works on its own copy-on-write copy, so no request can alter the next one's
-    lint.cli.build_parser = functools.cache(lint.cli.build_parser)
+    lint.commands.parser.build_parser = functools.cache(lint.commands.parser.build_parser)
 
     original = lint.engine.checker_class
 
@@ -64,24 +64,23 @@ def _ruleset_digest(ruleset: Any) -> bytes:
 
 
 def prepare(argv: list[str], cwd: str) -> None:
-    """Build the checkers `supplint ARGV` run in `cwd` uses, as cmd_check would, and keep them.
+    """Build the checkers `supplint ARGV` run in `cwd` uses, as `check` would, and keep them.
 
     Twice: a first load may parse the rule files (then cache them); later runs read the cache,
     whose rule objects pickle to other bytes, and those are what children will present.
     """
-    from lint.cli import build_parser, load_settings
+    from lint.commands import parser
+    from lint.commands.options import check_options
+    from lint.commands.run import load_settings, selection
     from lint.engine import Engine
 
     here = os.getcwd()
     try:
         os.chdir(cwd)
-        args = build_parser().parse_args(argv)
+        options = check_options(parser.build_parser().parse_args(argv))
         for _ in range(2):
-            config = load_settings(args, args.paths[0])
-            select = args.select
-            if args.extend_select:
-                select = [*(args.select or config.select), *args.extend_select]
-            Engine(config, select, args.ignore).checkers  # noqa: B018 - built for the table
+            config = load_settings(options.config, options.paths[0])
+            Engine(config, *selection(options, config)).checkers  # noqa: B018 - for the table
     except (Exception, SystemExit):
         pass  # a command that fails to start fails the same way in its child: nothing to keep
     finally:

@@ -8,14 +8,13 @@ Read from stdin (`-`), the fixed article goes to stdout and the findings to stde
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lint.errors import InputError
 from lint.fixes.apply import apply_fixes, wanted_fixes
@@ -31,26 +30,17 @@ GROWTH_SLACK = 4096  # characters: a short article may more than double with its
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
-def add_arguments(check: argparse.ArgumentParser) -> None:
-    group = check.add_argument_group("fixes")
-    group.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    group.add_argument(
-        "--unsafe-fixes",
-        action="store_true",
-        help="also apply unsafe fixes (rewordings to review); implies --fix",
-    )
-    group.add_argument(
-        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
-    )
-    group.add_argument(
-        "--fix-symlinks",
-        action="store_true",
-        help="fix the file a symlink points at, if it lies inside the paths named (default: skip)",
-    )
+@dataclass(frozen=True)
+class FixRequest:
+    """What `check --fix | --unsafe-fixes | --diff` was asked (lint.commands builds it)."""
 
-
-def wants_fixes(args: Any) -> bool:
-    return any(getattr(args, name, False) for name in ("fix", "unsafe_fixes", "diff"))
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    fix_symlinks: bool = False
+    paths: tuple[str, ...] = ()  # as named: --fix-symlinks follows links only inside them
+    stdin_filename: str | None = None
+    input_format: str | None = None
 
 
 @dataclass
@@ -76,6 +66,27 @@ class Summary:
     files: list[str] = field(default_factory=list)
     unsettled: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # files left as they were, and why
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """What run_fixes did, for the caller to report. `mode` says where the output goes:
+    "report" (the caller reports the results as usual), "diff" (`diff` is the output) or
+    "piped" (the fixed article from stdin is on stdout; the findings left belong on stderr)."""
+
+    mode: str
+    summary: Summary
+    diff: str = ""
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.summary.unsettled, *self.summary.refused]
+
+    def applied(self) -> str:
+        files = len(self.summary.files)
+        return (
+            f"applied {self.summary.fixed} fix(es) in {files} {'file' if files == 1 else 'files'}"
+        )
 
 
 def lint_one(engine: Engine, source: Source) -> FileResult:
@@ -132,23 +143,22 @@ def _rules_of(fixes: list[Fix], result: FileResult) -> str:
     return ", ".join(ranked[:3]) + (" and others" if len(ranked) > 3 else "")
 
 
-def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileResult]) -> int | None:
-    """Fix `files`; append their final results to `results` for the normal report.
-
-    Returns an exit code when the output is not the normal report (--diff, or stdin).
-    """
+def run_fixes(
+    request: FixRequest, engine: Engine, files: list[str], results: list[FileResult]
+) -> FixOutcome:
+    """Fix `files`; append their final results to `results` (the findings left)."""
     from lint.engine import FileResult
 
     summary, diffs, piped = Summary(), [], False
-    for from_stdin, item in _sources(args, files):
+    for from_stdin, item in _sources(request, files):
         if isinstance(item, FileResult):
             results.append(item)
             continue
-        fixed = fix_source(engine, item, bool(args.unsafe_fixes))
+        fixed = fix_source(engine, item, request.unsafe_fixes)
         results.append(fixed.result)
         if not fixed.settled:
             summary.unsettled.append(f"{item.path}: {fixed.note}")
-        if args.diff:
+        if request.diff:
             if fixed.changed:
                 diffs.append(unified_diff(item.path, item.text, fixed.text))
         elif from_stdin:
@@ -156,9 +166,11 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
             sys.stdout.buffer.write(encode(fixed.text, item.bom))
             sys.stdout.flush()
             summary.fixed += fixed.applied
+            if fixed.changed:  # the article from stdin is a file fixed, as Ruff counts it
+                summary.files.append(item.path)
         elif fixed.changed:
             try:
-                target = write_target(item.path, args)
+                target = write_target(item.path, request)
                 write_atomic(target, encode(fixed.text, item.bom), encode(item.text, item.bom))
             except NotFixed as err:  # a link, a hard link, another's or a read-only file
                 summary.refused.append(err.render())
@@ -169,25 +181,18 @@ def run_fixes(args: Any, engine: Engine, files: list[str], results: list[FileRes
                 continue
             summary.fixed += fixed.applied
             summary.files.append(item.path)
-    for warning in [*summary.unsettled, *summary.refused]:
-        print(f"supplint: warning: {warning}", file=sys.stderr)
-    if args.diff:
-        sys.stdout.write("".join(diffs))
-        return _errors_or(results, 1 if diffs else 0)
-    noun = "file" if len(summary.files) == 1 else "files"
-    print(
-        f"supplint: applied {summary.fixed} fix(es) in {len(summary.files)} {noun}", file=sys.stderr
-    )
-    return _report_to_stderr(args, engine, results) if piped else None
+    if request.diff:
+        return FixOutcome("diff", summary, "".join(diffs))
+    return FixOutcome("piped" if piped else "report", summary)
 
 
-def write_target(path: str, args: Any) -> str:
+def write_target(path: str, request: FixRequest) -> str:
     """The file to rewrite: `path` itself, or with --fix-symlinks the file a symlink points at
     when that lies inside a path named on the command line (never outside the tree)."""
-    if not getattr(args, "fix_symlinks", False) or not os.path.islink(path):
+    if not request.fix_symlinks or not os.path.islink(path):
         return path
     target = os.path.realpath(path)
-    named = [p for p in getattr(args, "paths", None) or [] if p != "-"]
+    named = [p for p in request.paths if p != "-"]
     folders = [os.path.realpath(p).rstrip(os.sep) + os.sep for p in named if os.path.isdir(p)]
     # a named file counts by its own name: a named link does not vouch for its own target
     files = {os.path.realpath(p) for p in named if os.path.isfile(p) and not os.path.islink(p)}
@@ -196,47 +201,30 @@ def write_target(path: str, args: Any) -> str:
     raise NotFixed(path, "is a symbolic link to a file outside the paths named; not fixed")
 
 
-def _errors_or(results: list[FileResult], code: int) -> int:
-    errors = [r.error for r in results if r.error]
-    for error in errors:
-        print(f"supplint: error: {error}", file=sys.stderr)
-    return 2 if errors else code
-
-
-def _report_to_stderr(args: Any, engine: Engine, results: list[FileResult]) -> int:
-    """With the fixed article on stdout, the remaining findings go to stderr."""
-    from lint.finding import SEVERITY_RANK
-    from lint.report import Report, renderer
-
-    report = Report(results, {rule.id: rule for rule in engine.rules}, {})
-    sys.stderr.write(renderer(args.format)(report, args.format))
-    threshold = SEVERITY_RANK[args.fail_on or engine.config.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
-    return _errors_or(results, 1 if failing else 0)
-
-
-def _sources(args: Any, files: Iterable[str]) -> Iterator[tuple[bool, Source | FileResult]]:
+def _sources(
+    request: FixRequest, files: Iterable[str]
+) -> Iterator[tuple[bool, Source | FileResult]]:
     from lint.engine import FileResult
     from lint.sources import read_file, read_stdin
 
     for path in files:
         try:
             if path == "-":
-                yield True, read_stdin(args.stdin_filename)
+                yield True, read_stdin(request.stdin_filename)
                 continue
-            if _is_archive(path, args):
+            if _is_archive(path, request.input_format):
                 raise InputError(path, "archives cannot be fixed in place; fix the articles")
             yield False, read_file(path)
         except InputError as err:
             yield False, FileResult(err.path, error=err.render())
 
 
-def _is_archive(path: str, args: Any) -> bool:
+def _is_archive(path: str, input_format: str | None) -> bool:
     try:
         from lint.archives.detect import archive_format
     except ImportError:  # archives support not installed in this tree
         return False
-    return archive_format(path, getattr(args, "input_format", None) or "auto") is not None
+    return archive_format(path, input_format or "auto") is not None
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -15,23 +15,27 @@ SHORT_LINE = 200
 CONTEXT = 60
 LONG_SPAN = 120
 ELLIPSIS = "\u2026"
+# ANSI styles for --color (Ruff's choices: bold path, the rule and carets in the severity's colour)
+BOLD, GUTTER, RESET = "\x1b[1m", "\x1b[1;34m", "\x1b[0m"
+SEVERITY_STYLE = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 
 
-def render(report: Report, style: str = "text") -> str:
+def render(report: Report, style: str = "text", footer: bool = True, color: bool = False) -> str:
+    """`footer`: the summary and the fixable hint (-q leaves them out); `color`: ANSI styles."""
     out: list[str] = []
     indexes: dict[str, LineIndex] = {}
     for finding in report.findings:
-        out.append(
-            f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.rule_id} "
-            f"[{finding.severity}] {printable(finding.message)}"
-        )
+        out.append(_header(finding, color))
         text = report.sources.get(finding.path)
         if style == "text" and text is not None:
             index = indexes.get(finding.path)
             if index is None:  # not setdefault: that built a LineIndex for every finding
                 index = indexes[finding.path] = LineIndex(text)
             if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
-                out.extend(_excerpt(index, text, finding))
+                lines = _excerpt(index, text, finding)
+                out.extend(_paint_excerpt(lines, finding.severity) if color else lines)
+    if not footer:
+        return "".join(f"{line}\n" for line in out)
     out.append(summary(report))
     from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
 
@@ -39,6 +43,33 @@ def render(report: Report, style: str = "text") -> str:
     if hint:
         out.append(hint)
     return "\n".join(out) + "\n"
+
+
+def _header(finding: Finding, color: bool) -> str:
+    path, message = printable(finding.path), printable(finding.message)
+    where = f"{finding.line}:{finding.column}"
+    if not color:
+        return f"{path}:{where}: {finding.rule_id} [{finding.severity}] {message}"
+    paint = SEVERITY_STYLE.get(finding.severity, BOLD)
+    return (
+        f"{BOLD}{path}{RESET}:{where}: {paint}{finding.rule_id}{RESET} "
+        f"[{paint}{finding.severity}{RESET}] {message}"
+    )
+
+
+def _paint_excerpt(lines: list[str], severity: str) -> list[str]:
+    """The excerpt's gutter in blue and its carets in the severity's colour (text unchanged)."""
+    paint = SEVERITY_STYLE.get(severity, BOLD)
+    painted = []
+    for line in lines:
+        gutter, bar, rest = line.partition(" |")
+        if not bar:  # the blank line after an excerpt, or "= suggestion"
+            painted.append(line)
+            continue
+        if rest.strip() and set(rest.strip()) == {"^"}:
+            rest = rest.replace("^", f"{paint}^", 1) + RESET
+        painted.append(f"{GUTTER}{gutter}{bar}{RESET}{rest}")
+    return painted
 
 
 def _excerpt(index: LineIndex, text: str, finding: Finding) -> list[str]:

@@ -5,107 +5,66 @@ from __future__ import annotations
 import getpass
 import socket
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lint.errors import UsageError
+
+if TYPE_CHECKING:
+    from lint.config import Config
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def add_parser(commands: Any, common: Any) -> None:
-    review = commands.add_parser(
-        "review",
-        help="triage findings in the browser; decisions persist between runs",
-        description="Serve a local review workspace for PATH... (127.0.0.1, a random token in "
-        "the printed URL), or `supplint review export --baseline FILE --csv FILE [PATH]`.",
-    )
-    review.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    review.add_argument(
-        "--db",
-        default=None,
-        metavar="FILE|URL",
-        help="review database: a SQLite file (default: .supplint/review.db by the config) or "
-        "a postgresql:// URL (the postgres extra)",
-    )
-    review.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="address to bind (default 127.0.0.1; the token is still required)",
-    )
-    review.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    review.add_argument("--no-open", action="store_true", help="do not open a browser")
-    review.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=None,
-        metavar="N",
-        help="worker processes for the first run",
-    )
-    review.add_argument(
-        "--user", default=None, help="name recorded with decisions (default: login)"
-    )
-    review.add_argument(
-        "--baseline",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="export: write the dismissed findings as a baseline file",
-    )
-    review.add_argument(
-        "--csv",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="export: write every decision as CSV for the audit",
-    )
-    common(review)
+@dataclass(frozen=True)
+class ReviewOptions:
+    """What `supplint review` was asked (lint.commands builds it from the command line)."""
+
+    paths: tuple[str, ...] = (".",)
+    db: str | None = None  # a SQLite file, or a postgresql:// URL as typed
+    host: str = "127.0.0.1"
+    port: int = 0
+    no_open: bool = False
+    jobs: int | None = None
+    user: str | None = None
+    baseline: Path | None = None  # export only
+    csv: Path | None = None  # export only
+    config: Path | None = None
 
 
-def command(args: Any) -> int:
-    if args.paths[:1] == ["export"]:
-        args.paths = args.paths[1:] or ["."]
-        return export(args)
-    if args.baseline or args.csv:
-        raise UsageError("--baseline and --csv belong to `supplint review export`")
-    return serve(args)
-
-
-def _config_and_db(args: Any) -> tuple[Any, str | Path, Path]:
-    """The config, the database (a Path, or a URL as typed) and the project folder."""
-    from lint.cli import load_settings
+def database(options: ReviewOptions, config: Config) -> tuple[str | Path, Path]:
+    """The database (a Path, or a URL as typed) and the project folder."""
     from lint.review.database import is_url
     from lint.review.keys import project_folder
     from lint.review.workspace import default_db
 
-    config = load_settings(args, args.paths[0])
-    project = project_folder(config.path, args.paths[0])
-    if args.db is None:
-        return config, default_db(config.path, args.paths[0]), project
-    return config, args.db if is_url(args.db) else Path(args.db), project
+    project = project_folder(config.path, options.paths[0])
+    if options.db is None:
+        return default_db(config.path, options.paths[0]), project
+    return (options.db if is_url(options.db) else Path(options.db)), project
 
 
-def export(args: Any) -> int:
+def export(options: ReviewOptions, config: Config) -> int:
     from lint.review.export import write_baseline, write_csv
     from lint.review.store import open_existing
 
-    if not (args.baseline or args.csv):
+    if not (options.baseline or options.csv):
         raise UsageError("review export needs --baseline FILE and/or --csv FILE")
-    _, db, project = _config_and_db(args)
+    db, project = database(options, config)
     store = open_existing(db, project)
-    for target in (args.baseline, args.csv):
+    for target in (options.baseline, options.csv):
         if target is not None and store.path and target.resolve() == store.path.resolve():
             raise UsageError(f"{target}: would overwrite the review database")
-    if args.baseline:
-        count = write_baseline(store, args.baseline)
+    if options.baseline:
+        count = write_baseline(store, options.baseline)
         print(
-            f"supplint: wrote {count} dismissed finding(s) to baseline {args.baseline}",
+            f"supplint: wrote {count} dismissed finding(s) to baseline {options.baseline}",
             file=sys.stderr,
         )
-    if args.csv:
-        count = write_csv(store, args.csv)
-        print(f"supplint: wrote {count} decision(s) to {args.csv}", file=sys.stderr)
+    if options.csv:
+        count = write_csv(store, options.csv)
+        print(f"supplint: wrote {count} decision(s) to {options.csv}", file=sys.stderr)
     return 0
 
 
@@ -122,7 +81,7 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(args: Any) -> int:
+def serve(options: ReviewOptions, config: Config) -> int:
     try:
         import uvicorn
 
@@ -137,33 +96,33 @@ def serve(args: Any) -> int:
     from lint.review.workspace import Workspace
     from lint.sources import DEFAULT_INCLUDE, collect
 
-    config, db, project = _config_and_db(args)
-    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    db, project = database(options, config)
+    files, missing = collect(options.paths, config.include or DEFAULT_INCLUDE, config.exclude)
     if not files:
-        raise UsageError("no articles to review in " + " ".join(args.paths))
+        raise UsageError("no articles to review in " + " ".join(options.paths))
     for error in missing:
         print(f"supplint: error: {error.render()}", file=sys.stderr)
     store = Store(db, project)
     workspace = Workspace(Engine(config), files, store, [e.render() for e in missing])
-    workspace.lint(jobs=args.jobs)  # the first run may use every core; re-runs stay in-process
-    sock = bind(args.host, args.port)
+    workspace.lint(jobs=options.jobs)  # the first run may use every core; re-runs stay in-process
+    sock = bind(options.host, options.port)
     port = sock.getsockname()[1]
     token = new_token()
-    shown = f"[{args.host}]" if ":" in args.host else args.host
+    shown = f"[{options.host}]" if ":" in options.host else options.host
     url = f"http://{shown}:{port}/?token={token}"
     # on loopback, only loopback names; elsewhere the names a network uses are not known here
-    hosts = LOOPBACK_NAMES if args.host in LOOPBACK else None
-    user = args.user or getpass.getuser()
+    hosts = LOOPBACK_NAMES if options.host in LOOPBACK else None
+    user = options.user or getpass.getuser()
     app = create_app(workspace, token, user, f"supplint_review_{port}", hosts)
-    if args.host not in LOOPBACK:
+    if options.host not in LOOPBACK:
         print(
-            f"supplint: warning: listening on {args.host}: anyone with the URL can review "
+            f"supplint: warning: listening on {options.host}: anyone with the URL can review "
             "(plain HTTP)",
             file=sys.stderr,
         )
     print(f"supplint review: {len(files)} article(s), decisions in {store.label}", flush=True)
     print(f"supplint review: open {url}", flush=True)
-    if not args.no_open:
+    if not options.no_open:
         import webbrowser
 
         webbrowser.open(url)

@@ -1,0 +1,125 @@
+"""`supplint check`: lint, fix or diff the inputs, then render the findings left."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.commands.options import CheckOptions, check_options
+from lint.commands.output import output_target, print_errors, wants_color, write_output
+from lint.commands.run import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    Prepared,
+    exit_code,
+    prepare,
+    report_of,
+    run,
+)
+
+if TYPE_CHECKING:
+    from lint.fixes.command import FixRequest
+    from lint.report import Report
+
+
+def command(options: CheckOptions) -> int:
+    prepared = prepare(options)
+    output = output_target(options.output_file, options.paths, prepared.files)
+    if options.show_files or options.show_settings:
+        return show(options, prepared)
+    if options.fixes is not None:
+        return fix(options, options.fixes, prepared, output)
+    report = run(options, prepared)
+    return finish(options, prepared, report, output)
+
+
+def finish(options: CheckOptions, prepared: Prepared, report: Report, output: Path | None) -> int:
+    """Errors on stderr, the rendered report on stdout (or --output-file), the exit code."""
+    print_errors(report.errors)
+    if output is not None or options.quiet < 2:  # -qq: nothing on stdout; a file named is written
+        color = wants_color(options.color, sys.stdout if output is None else None)
+        write_output(output, render(report, options, color))
+    fail_on = options.fail_on or prepared.config.fail_on
+    lenient = bool(options.inputs.write_baseline) or options.exit_zero
+    return exit_code(report.results, fail_on, lenient)
+
+
+def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: Path | None) -> int:
+    from lint.archives.check import refuse_fixes
+    from lint.fixes.command import run_fixes
+
+    if options.review_db:  # a fix run's output would ignore the decisions
+        from lint.errors import UsageError
+
+        raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
+    refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
+    results = list(prepared.missing_results())
+    outcome = run_fixes(request, prepared.engine, prepared.files, results)
+    if options.quiet < 2:
+        for warning in outcome.warnings:  # files left unfixed, and why
+            print(f"supplint: warning: {warning}", file=sys.stderr)
+    if outcome.mode == "diff":
+        if options.quiet < 2:
+            sys.stdout.write(outcome.diff)
+        print_errors(r.error for r in results if r.error)
+        if any(r.error for r in results):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if outcome.diff else EXIT_CLEAN
+    if options.quiet == 0:
+        print(f"supplint: {outcome.applied()}", file=sys.stderr)
+    if outcome.mode == "piped":  # the fixed article is on stdout: the findings go to stderr
+        report = report_of(results, prepared.rules, texts=False)
+        if options.quiet < 2:
+            sys.stderr.write(render_format(report, options, wants_color(options.color, sys.stderr)))
+        print_errors(report.errors)
+        return exit_code(results, options.fail_on or prepared.config.fail_on)
+    return finish(options, prepared, report_of(results, prepared.rules), output)
+
+
+def render(report: Report, options: CheckOptions, color: bool = False) -> str:
+    if options.statistics:
+        from lint.report import statistics
+
+        return statistics.render(report, "json" if options.format == "json" else "text")
+    return render_format(report, options, color)
+
+
+def render_format(report: Report, options: CheckOptions, color: bool = False) -> str:
+    """The findings in --format; text and concise honour -q (no summary) and --color."""
+    fmt = options.format
+    if fmt in ("text", "concise"):
+        from lint.report import text
+
+        return text.render(report, fmt, footer=options.quiet == 0, color=color)
+    from lint.report import renderer
+
+    return renderer(fmt)(report, fmt)
+
+
+def show(options: CheckOptions, prepared: Prepared) -> int:
+    """--show-files / --show-settings: what a run would do, without linting anything."""
+    print_errors(error.render() for error in prepared.missing)
+    if options.show_files:
+        sys.stdout.write("".join(f"{path}\n" for path in prepared.files))
+    if options.show_settings:
+        import json
+
+        from lint.config import KEYS
+
+        config = prepared.config
+        settings = {key: getattr(config, key) for key in KEYS}
+        settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
+        shown = {
+            "config": str(config.path) if config.path else None,
+            "settings": settings,
+            "rules": sorted(rule.id for rule in prepared.engine.rules),
+        }
+        print(json.dumps(shown, indent=2, default=str))
+    return EXIT_ERROR if prepared.missing else EXIT_CLEAN
+
+
+def main(namespace: argparse.Namespace) -> int:
+    return command(check_options(namespace))

@@ -1,0 +1,117 @@
+"""The one assembly every linting command shares: settings -> engine -> files -> results -> Report,
+the fail-on threshold and the exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.commands.options import CheckOptions, LintOptions
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.engine import Engine, FileResult
+    from lint.errors import InputError
+    from lint.finding import Finding
+    from lint.report import Report
+    from lint.rules.model import Rule
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def load_settings(config: Path | None, start: str | None = None) -> Config:
+    """The config named, else the one found upward from the first path (or the working folder)."""
+    from lint.config import discover, load_config
+
+    path = config
+    if path is None:
+        first = start if start and start != "-" else "."
+        path = discover(Path(first))
+    return load_config(path)
+
+
+@dataclass
+class Prepared:
+    """A run before any article is read: its settings, engine and the files to lint."""
+
+    config: Config
+    engine: Engine
+    files: list[str]
+    missing: list[InputError]
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.engine.rules}
+
+    def missing_results(self) -> Iterator[FileResult]:
+        from lint.engine import FileResult
+
+        return (FileResult(err.path, error=err.render()) for err in self.missing)
+
+
+def prepare(options: LintOptions) -> Prepared:
+    from lint.engine import Engine
+    from lint.sources import DEFAULT_INCLUDE, collect
+
+    config = load_settings(options.config, options.paths[0])
+    if options.timeout is not None:
+        config.timeout = options.timeout
+    engine = Engine(config, *selection(options, config))
+    files, missing = collect(options.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    return Prepared(config, engine, files, missing)
+
+
+def selection(options: LintOptions, config: Config) -> tuple[list[str] | None, list[str] | None]:
+    """(select, ignore) for the engine: --extend-select adds to --select or the config's."""
+    select = list(options.select) if options.select is not None else None
+    if options.extend_select:
+        select = [*(options.select or config.select), *options.extend_select]
+    return select, list(options.ignore) if options.ignore is not None else None
+
+
+def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
+    """`check` without fixes: every named input linted, in order, review decisions applied.
+    Plain files go through lint.parallel; archives, caches and baselines through their pipeline."""
+    from lint.archives.check import lint_inputs
+    from lint.progress import progress
+
+    ready = prepared or prepare(options)
+    results = list(ready.missing_results())
+    linted = lint_inputs(ready.engine, ready.files, options.inputs, ready.config)
+    results.extend(progress(linted, total=len(ready.files)))
+    if options.review_db:
+        from lint.review.check import apply_review_db  # decisions taken in `supplint review`
+        from lint.review.keys import project_folder
+
+        project = project_folder(ready.config.path, options.paths[0])  # server paths: relative
+        results = apply_review_db(options.review_db, results, project)
+    return report_of(results, ready.rules)
+
+
+def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:
+    from lint.report import Report
+
+    sources = {r.path: r.source for r in results if r.source is not None} if texts else {}
+    return Report(results, rules, sources)
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether any finding is at least as severe as `fail_on` (error, warning or info)."""
+    from lint.finding import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)
+
+
+def exit_code(results: Iterable[FileResult], fail_on: str, exit_zero: bool = False) -> int:
+    """2 for any unreadable input, else 1 when a finding reaches `fail_on` (never with
+    `exit_zero`: --exit-zero, or recording a baseline, which is how a team adopts the linter)."""
+    results = list(results)
+    if any(result.error for result in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    findings = (finding for result in results for finding in result.findings)
+    return EXIT_FINDINGS if failing(findings, fail_on) else EXIT_CLEAN
