@@ -17,9 +17,9 @@ TOKEN_PATTERNS = {"$ref": "#/$defs/token-patterns"}
 FIX = {"$ref": "#/$defs/fix"}  # a template string or {with: <fixer>, ...} (lint.rules.fixers)
 EXAMPLE_FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "txt": "text"}
 
-# One example as a mapping (a bare string is the same as `{text: ...}` in Markdown).
-# A later `fixed:` expectation (expected text after applying the rule's fix) is added here,
-# with its check in lint.testing.EXPECTATIONS.
+# One example as a mapping (a bare string is the same as `{text: ...}` in Markdown). An
+# expectation key (`fixed:`, `match:`) is declared here, with its check in
+# lint.testing.EXPECTATIONS.
 EXAMPLE_OPTIONS: dict[str, Option] = {
     "text": Option("string", "The article text (one sentence or a whole document).", True),
     "format": Option(
@@ -28,6 +28,11 @@ EXAMPLE_OPTIONS: dict[str, Option] = {
         choices=tuple(EXAMPLE_FORMATS),
     ),
     "fixed": Option("string", "The text after applying this rule's fix (safe or unsafe) once."),
+    "match": Option(
+        "string",
+        "Flag examples: the exact source text one of the rule's findings must span "
+        "(`cures ADHD`), so a finding on the wrong words fails `supplint test-rules`.",
+    ),
 }
 
 COMMON_OPTIONS: dict[str, Option] = {
