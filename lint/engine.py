@@ -14,6 +14,7 @@ from lint.documents import parse
 from lint.errors import InputError
 from lint.finding import Finding
 from lint.rules.base import Checker
+from lint.rules.fixers import FixSettings, attach_fixes
 from lint.rules.loader import RuleSet
 from lint.rules.model import Hit, Rule
 from lint.rules.registry import checker_class
@@ -57,6 +58,7 @@ class Engine:
             if (not select or selected(rule.id, select)) and not selected(rule.id, ignore)
         ]
         self.known_ids = {rule.id for rule in self.ruleset.rules}
+        self.fix_settings = FixSettings.from_config(config)
         self._checkers: list[Checker] | None = None
 
     def _check_selectors(self, select: list[str] | None, ignore: list[str] | None) -> None:
@@ -131,9 +133,8 @@ class Engine:
             budget.check()  # where the alarm cannot interrupt (a thread), between checkers
             hits.extend(checker.check(analysis))
         budget.check()
-        from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
-
-        attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)
+        # its own step: each rule's fixer (named in its YAML) gives its hits a Fix and suggestion
+        attach_fixes(analysis, hits, self.fix_settings, self.ruleset.knowledge)
         document = analysis.document
         suppressions = parse_suppressions(
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids

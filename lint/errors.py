@@ -45,6 +45,13 @@ class UsageError(SupplintError):
         return printable(self.message)  # the CLI already prefixes "supplint: error:"
 
 
+def not_one_of(name: str, value: object, allowed: Iterable[object]) -> str:
+    """The one wording of a value outside its choices (schema enums, registry names)."""
+    names = [str(choice) for choice in allowed]
+    hint = did_you_mean(str(value), names)
+    return f"'{name}' is '{value}'; expected one of {', '.join(names)}{hint}"
+
+
 def did_you_mean(word: str, choices: Iterable[object]) -> str:
     """The hint ", did you mean 'x'?" for the closest choice, or "" when none is close."""
     import difflib

@@ -2,7 +2,8 @@
 
 Every `flag:` example must get at least one finding of its rule and every `pass:` example none.
 Failures name the rule file and the line of the example. Further expectations on an example
-mapping (e.g. a `fixed:` text once rules carry fixes) plug into EXPECTATIONS.
+mapping plug into EXPECTATIONS: `match:` pins the span a flag example's finding covers (as
+semgrep's `ruleid:` annotations pin the line), `fixed:` the text after the rule's fix.
 """
 
 from __future__ import annotations
@@ -60,13 +61,27 @@ def expect_flag_or_pass(example: Example, own: list[Finding], _all: list[Finding
     return None
 
 
+def expect_match(example: Example, own: list[Finding], _all: list[Finding]) -> str | None:
+    """`match: "cures ADHD"`: one of the rule's findings spans exactly that source text."""
+    expected = example.data.get("match")
+    if expected is None:
+        return None
+    if example.expect == "pass":
+        return "pass example: 'match' pins a finding's span; a pass example has no finding"
+    if not own or any(finding.excerpt == expected for finding in own):
+        return None  # no finding at all is expect_flag_or_pass's failure, reported once
+    got = ", ".join(f"'{f.excerpt}' at {f.line}:{f.column}" for f in own[:3])
+    more = f" and {len(own) - 3} more" if len(own) > 3 else ""
+    return f"flag example: expected a finding on '{expected}', got {got}{more}"
+
+
 def expect_fixed(example: Example, own: list[Finding], all_: list[Finding]) -> str | None:
     from lint.fixes.expect import expect_fixed as check  # `fixed:` text after the rule's fix
 
     return check(example, own, all_)
 
 
-EXPECTATIONS: list[Expectation] = [expect_flag_or_pass, expect_fixed]
+EXPECTATIONS: list[Expectation] = [expect_flag_or_pass, expect_match, expect_fixed]
 
 
 @dataclass

@@ -57,6 +57,13 @@ def test_two_different_insertions_at_one_point_conflict():
     assert len(result.skipped) == 1
 
 
+def test_one_rules_insertions_at_one_point_stack_in_finding_order():
+    fixes = [fix(Edit(1, 1, " A.")), fix(Edit(1, 1, " B.")), fix(Edit(1, 1, " C."))]
+    result = apply_fixes("x.", fixes, ["safety.renal", "safety.renal", "safety.dose"])
+    assert result.text == "x A. B.."  # C is another rule's: it waits for the next pass
+    assert result.skipped == [fixes[2]]
+
+
 def test_insertion_next_to_a_replacement_keeps_both():
     result = apply_fixes("abc", [fix(Edit(1, 2, "B")), fix(Edit(1, 1, "^")), fix(Edit(2, 2, "$"))])
     assert result.text == "a^B$c"

@@ -124,3 +124,51 @@ def test_expectations_hook_and_txt_examples(tmp_path: Path, monkeypatch) -> None
     reasons = {(f.example.line, f.reason) for f in run.failures}
     assert (14, "custom: plain text seen") in reasons  # the txt example was flagged, then hooked
     assert all(line != 14 for line, reason in reasons if reason.startswith("flag example"))
+
+
+PINNED = """\
+id: house.disease-words
+kind: regex
+severity: error
+message: "Disease claim '{match}'"
+regex: '\\b(?:cures|treats) (?:ADHD|insomnia)\\b'
+examples:
+  flag:
+    - {text: "This blend cures ADHD in a week.", match: "cures ADHD"}
+    - text: "It treats insomnia and cures ADHD."
+      match: "cures ADHD"
+    - text: "Bacopa treats insomnia, fans say."
+      match: "treats ADHD"
+  pass:
+    - {text: "It supports focus.", match: "supports focus"}
+"""
+
+
+def test_a_flag_example_pins_its_span_with_match(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, PINNED)
+    result = run_cli("test-rules", str(folder))
+    out = result.stdout.decode()
+    assert result.returncode == 1, out + result.stderr.decode()
+    rule_file = folder / "rules.yaml"
+    # the first two pins hold (the second among two findings); the third names what it got
+    assert f"{rule_file}:8:" not in out and f"{rule_file}:9:" not in out
+    assert (
+        f"{rule_file}:11: house.disease-words: flag example: expected a finding on "
+        "'treats ADHD', got 'treats insomnia' at 1:8\n" in out
+    )
+    assert (
+        f"{rule_file}:14: house.disease-words: pass example: 'match' pins a finding's span; "
+        "a pass example has no finding\n" in out
+    )
+    assert out.strip().splitlines()[-1].endswith("4 examples: 2 passed, 2 failed")
+
+
+def test_builtin_examples_pin_their_spans() -> None:
+    pinned = {
+        rule.id: [e["match"] for e in rule.examples["flag"] if isinstance(e, dict) and "match" in e]
+        for rule in load_rules().rules
+    }
+    assert pinned["safety.dose-without-caution"] == ["two capsules", "10-30 mg"]
+    assert pinned["ftc.missing-rel-sponsored"] == [
+        '<a href="https://amzn.to/3kq2Zx9">these capsules</a>'
+    ]

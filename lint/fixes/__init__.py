@@ -1,7 +1,7 @@
 """Fixes: producing exact edits for findings, and applying them safely to articles.
 
-- `producers`: attaches a `Fix` (and a suggestion) to hits, keyed by rule id or a house
-  rule's `fix:` template.
+- `producers`: the fixers' functions, each turning one hit into a `Fix`; a rule names its fixer
+  in YAML (`fix: {with: ...}`) and `lint.rules.fixers` (FIXERS, attach_fixes) reaches them.
 - `apply`: picks non-conflicting fixes and applies their edits to decoded text.
 - `command`: `supplint check --fix / --unsafe-fixes / --diff` (re-lint until stable, atomic write).
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from lint.errors import InputError
-from lint.fixes.apply import apply_fixes, wanted_fixes
+from lint.fixes.apply import fix_findings, wanted_fixes
 from lint.fixes.write import NotFixed, encode, write_atomic
 
 if TYPE_CHECKING:
@@ -111,8 +111,7 @@ def fix_source(engine: Engine, source: Source, unsafe: bool) -> Fixed:
     for _ in range(MAX_PASSES):
         if result.error is not None:
             break
-        wanted = wanted_fixes(result.findings, unsafe)
-        outcome = apply_fixes(text, wanted)
+        outcome = fix_findings(text, result.findings, unsafe)
         if not outcome.fixes:
             return Fixed(source, text, result, applied, before=before)
         if len(outcome.text) > growth_limit(len(source.text)):

@@ -1,22 +1,20 @@
-"""Attach fixes and suggestions to hits: by rule id for built-in rules, by template for house rules.
+"""The fixers' producers: each turns one hit into a Fix (exact edits), or None.
 
-Runs in the engine after every checker, so checkers stay about detection and every output
-(text, JSON, SARIF, reports, --fix) sees the same Fix. A checker that sets `hit.fix` itself wins.
+A rule names its fixer in YAML (`fix: {with: disclaimer}`); `lint.rules.fixers.FIXERS` maps the
+name to a function here, and `attach_fixes` (after checking) calls it, so every output (text,
+JSON, SARIF, reports, --fix) sees the same Fix.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from lint.analysis import Analysis, Sentence
-from lint.config import Config
 from lint.finding import Edit, Fix
 from lint.fixes import placement, wording
+from lint.rules.fixers import FixContext, fixer_name, squash
 from lint.rules.model import Hit, fill
 
 FDA_DISCLAIMER = (
@@ -31,88 +29,32 @@ DOCTOR_LINE = (
     "Talk to your doctor or pharmacist before starting, especially if you take medication."
 )
 _REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass
-class Context:
-    """What a producer may read: the analysed article, the config, all hits, the knowledge base."""
-
-    analysis: Analysis
-    config: Config
-    hits: list[Hit]
-    knowledge: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.analysis.source_text
-
-    @property
-    def format(self) -> str:
-        return self.analysis.document.source.format
-
-    @cached_property
-    def first_undisclosed(self) -> int:
-        """Every flagged link and call shares one edit: one disclosure, before the first."""
-        return min(h.start for h in self.hits if h.rule.id in DISCLOSURE_RULES)
-
-    @cached_property
-    def squashed(self) -> str:
-        return _squash(self.text)
-
-    def has(self, words: str) -> bool:
-        """Is this wording in the article already (as written, or HTML-escaped)?"""
-        squashed = _squash(words)
-        return squashed in self.squashed or _squash(html.escape(words, False)) in self.squashed
-
-
-DISCLOSURE_RULES = ("ftc.undisclosed-affiliate-link", "ftc.buy-call-to-action")
-Producer = Callable[[Context, Hit], "Fix | None"]
-
-
-def attach_fixes(
-    analysis: Analysis,
-    hits: list[Hit],
-    config: Config,
-    knowledge: dict[str, list[tuple[str, Any]]] | None = None,
-) -> None:
-    """Give each hit without a fix the one its rule produces (if any), plus a suggestion."""
-    context = Context(analysis, config, hits, knowledge or {})
-    for hit in hits:
-        if hit.fix is None:
-            producer = PRODUCERS.get(hit.rule.id)
-            if producer is not None:
-                hit.fix = producer(context, hit)
-            elif hit.rule.fix is not None:
-                hit.fix = template_fix(analysis, hit)
-        if hit.fix is not None and not hit.fix.safe and hit.suggestion is None:
-            hit.suggestion = hit.fix.description
 
 
 # -- safe: the FDA disclaimer -------------------------------------------------------------
 
 
-def disclaimer_fix(context: Context, hit: Hit) -> Fix | None:
-    config = context.config
-    words = config.disclaimer_text or FDA_DISCLAIMER
+def disclaimer_fix(context: FixContext, hit: Hit) -> Fix | None:
+    settings = context.settings
+    words = settings.disclaimer_text or FDA_DISCLAIMER
     if context.has(words):  # already there: never add it twice
         return None
-    edit = placement.append_paragraph(context.analysis, words, config.disclaimer_before)
-    where = "before the footer" if config.disclaimer_before else "at the end of the article"
+    edit = placement.append_paragraph(context.analysis, words, settings.disclaimer_before)
+    where = "before the footer" if settings.disclaimer_before else "at the end of the article"
     return Fix(f"Add the FDA disclaimer {where}", (edit,), safe=True)
 
 
 # -- safe: the affiliate disclosure -------------------------------------------------------
 
 
-def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
-    analysis, config, fmt = context.analysis, context.config, context.format
-    words = config.disclosure_text or AFFILIATE_DISCLOSURE
+def disclosure_fix(context: FixContext, hit: Hit) -> Fix | None:
+    analysis, settings, fmt = context.analysis, context.settings, context.format
+    words = settings.disclosure_text or AFFILIATE_DISCLOSURE
     if context.has(words):
         return None
-    first = context.first_undisclosed
+    first = context.first_start(str(fixer_name(hit.rule)))
     nl = placement.newline(context.text)
-    if config.disclosure_position == "top":
+    if settings.disclosure_position == "top":
         top = placement.after_heading(analysis)
         if top is not None:
             if fmt == "html":  # its own line, indented like the heading
@@ -138,7 +80,7 @@ def disclosure_fix(context: Context, hit: Hit) -> Fix | None:
 # -- safe: rel="sponsored" ----------------------------------------------------------------
 
 
-def rel_sponsored_fix(context: Context, hit: Hit) -> Fix | None:
+def rel_sponsored_fix(context: FixContext, hit: Hit) -> Fix | None:
     text = context.text
     for link in context.analysis.document.links:
         inside = link.start <= hit.start < link.end or link.text_start <= hit.start < link.text_end
@@ -170,7 +112,7 @@ def rel_sponsored_fix(context: Context, hit: Hit) -> Fix | None:
 # -- unsafe: hedge an unsupported causal claim --------------------------------------------
 
 
-def hedge_fix(context: Context, hit: Hit) -> Fix | None:
+def hedge_fix(context: FixContext, hit: Hit) -> Fix | None:
     """'boosts memory' -> 'may support memory': the verb the rule flagged, or else the first
     causal verb of the sentence, with any 'will'/'definitely' before it."""
     analysis = context.analysis
@@ -211,7 +153,7 @@ def _source_start(analysis: Analysis, token: Any) -> int:
 # -- unsafe: disease claim -> structure/function wording ----------------------------------
 
 
-def disease_fix(context: Context, hit: Hit) -> Fix | None:
+def disease_fix(context: FixContext, hit: Hit) -> Fix | None:
     analysis = context.analysis
     sentence = _sentence(analysis, hit)
     if sentence is None:
@@ -237,24 +179,23 @@ def disease_fix(context: Context, hit: Hit) -> Fix | None:
 # -- unsafe: a caution sentence from the substance knowledge base -------------------------
 
 
-def caution_fix(caution: str) -> Producer:
-    def produce(context: Context, hit: Hit) -> Fix | None:
-        name, entry = _substance(context, hit)
-        if not name:
-            return None
-        words = wording.caution_sentence(caution, name, entry)
-        end = placement.sentence_end(context.analysis, hit.start)
-        if words is None or end is None or context.has(words):
-            return None
-        if context.format == "html":
-            words = html.escape(words, quote=False)
-        words = words[:1].upper() + words[1:]
-        return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
+def caution_fix(context: FixContext, hit: Hit) -> Fix | None:
+    """After the sentence of the hit: the rule's `fix: {caution: ...}` about its substance."""
+    name, entry = _substance(context, hit)
+    caution = str((hit.rule.fix or {}).get("caution", ""))
+    if not name:
+        return None
+    words = wording.caution_sentence(caution, name, entry)
+    end = placement.sentence_end(context.analysis, hit.start)
+    if words is None or end is None or context.has(words):
+        return None
+    if context.format == "html":
+        words = html.escape(words, quote=False)
+    words = words[:1].upper() + words[1:]
+    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
 
-    return produce
 
-
-def dose_caution_fix(context: Context, hit: Hit) -> Fix | None:
+def dose_caution_fix(context: FixContext, hit: Hit) -> Fix | None:
     """After the first dose: the 'talk to your doctor' line the article lacks."""
     end = placement.sentence_end(context.analysis, hit.start)
     words = DOCTOR_LINE
@@ -263,7 +204,7 @@ def dose_caution_fix(context: Context, hit: Hit) -> Fix | None:
     return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
 
 
-def _substance(context: Context, hit: Hit) -> tuple[str, dict[str, Any] | None]:
+def _substance(context: FixContext, hit: Hit) -> tuple[str, dict[str, Any] | None]:
     values = hit.values
     name = str(values.get("substance") or values.get("name") or values.get("match") or "")
     name = name or context.text[hit.start : hit.end]
@@ -276,7 +217,7 @@ def _substance(context: Context, hit: Hit) -> tuple[str, dict[str, Any] | None]:
     return name.strip(), None
 
 
-def _knowledge(context: Context) -> list[dict[str, Any]]:
+def _knowledge(context: FixContext) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for _path, data in context.knowledge.get("substances", []):
         items = data.values() if isinstance(data, dict) else data
@@ -287,14 +228,13 @@ def _knowledge(context: Context) -> list[dict[str, Any]]:
 # -- house rules: `fix:` template ---------------------------------------------------------
 
 
-def template_fix(analysis: Analysis, hit: Hit) -> Fix | None:
-    template = hit.rule.fix
+def template_fix(context: FixContext, hit: Hit) -> Fix | None:
+    """`fix: "popular remedy"`: the filled-in template replaces the matched text."""
+    analysis, template = context.analysis, str((hit.rule.fix or {}).get("text", ""))
     matched = str(hit.values.get("match", analysis.source_text[hit.start : hit.end]))
-    if template is None:
-        return None
     new = wording.match_case(fill(template, {**hit.values, "match": matched}), matched)
     original = analysis.source_text[hit.start : hit.end]
-    if _squash(original) != _squash(matched):  # markup inside the match: leave it to a human
+    if squash(original) != squash(matched):  # markup inside the match: leave it to a human
         return None
     return Fix(
         f"Replace '{matched}' with '{new}'", (Edit(hit.start, hit.end, new),), hit.rule.fix_safe
@@ -302,10 +242,6 @@ def template_fix(analysis: Analysis, hit: Hit) -> Fix | None:
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().lower()
 
 
 def _sentence(analysis: Analysis, hit: Hit) -> Sentence | None:
@@ -316,21 +252,6 @@ def _prose_edit(analysis: Analysis, start: int, end: int, prose: str, new: str) 
     """An edit for prose [start, end), only if the source there is that prose (no markup
     or entities inside, which a replacement would destroy)."""
     src_start, src_end = analysis.source_span(start, end)
-    if _squash(analysis.source_text[src_start:src_end]) != _squash(prose):
+    if squash(analysis.source_text[src_start:src_end]) != squash(prose):
         return None
     return Edit(src_start, src_end, new)
-
-
-PRODUCERS: dict[str, Producer] = {
-    "fda.missing-disclaimer": disclaimer_fix,
-    "ftc.undisclosed-affiliate-link": disclosure_fix,
-    "ftc.buy-call-to-action": disclosure_fix,
-    "ftc.missing-rel-sponsored": rel_sponsored_fix,
-    "evidence.unsupported-causal-claim": hedge_fix,
-    "fda.disease-claim": disease_fix,
-    "safety.missing-cycling-caution": caution_fix("cycling"),
-    "safety.missing-renal-caution": caution_fix("renal"),
-    "safety.missing-interaction-caution": caution_fix("interaction"),
-    "safety.missing-dependence-caution": caution_fix("dependence"),
-    "safety.dose-without-caution": dose_caution_fix,
-}

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from lint.errors import ConfigError, did_you_mean
-from lint.finding import SEVERITIES
 from lint.resources import builtin_rules_dir
-from lint.rules.base import Option
-from lint.rules.model import RULE_ID, Rule
+from lint.rules.fixers import fix_spec, validate_fix
+from lint.rules.model import Rule
 from lint.rules.overrides import Override, apply_overrides, build_override
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS
@@ -226,32 +225,11 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         msg = f"unknown kind '{kind}'{hint}" if kind is not None else "missing key 'kind'"
         raise ConfigError(path, msg, *where)
     checker = checker_class(kind)
-    allowed = {**COMMON_OPTIONS, **checker.options}
-    for key in node:
-        if key not in allowed:
-            hint = did_you_mean(str(key), allowed)
-            raise ConfigError(
-                path, f"unknown key '{key}' for kind '{kind}'{hint}", *position(node, key)
-            )
-    for key, option in allowed.items():
-        if option.required and key not in node:
-            raise ConfigError(path, f"missing key '{key}'", line, col)
-        if key in node:
-            _check_type(path, node, key, option)
-    rule_id = str(node["id"])
-    if not RULE_ID.match(rule_id):
-        raise ConfigError(
-            path, f"rule id '{rule_id}' must look like family.name", *position(node, "id")
-        )
-    if node["severity"] not in SEVERITIES:
-        raise ConfigError(
-            path, f"severity must be one of {', '.join(SEVERITIES)}", *position(node, "severity")
-        )
-    _check_unless(path, node)
-    if strict:
+    if strict:  # every option's type, choice, requirement and spelling: the schema, once
         from lint.rules.schema import validate_entry
 
         validate_entry(path, node, f"kind-{kind}")
+    rule_id = str(node["id"])
     if not builtin:
         _reject_python_regex(path, node)
     positions = _positions(node)
@@ -265,7 +243,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         examples=examples,
         unless=tuple(node.get("unless", ())),
         suggestion=node.get("suggestion"),
-        fix=node.get("fix"),
+        fix=fix_spec(plain(node.get("fix"))),
         fix_safe=bool(node.get("fix_safe", True)),
         options={k: plain(v) for k, v in node.items() if k in checker.options},
         file=path,
@@ -274,6 +252,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         positions=positions,
         example_origins=example_origins(path, examples, positions, "examples", line),
     )
+    validate_fix(rule, lambda key: _value_pos(node["fix"], key) if key else _value_pos(node, "fix"))
     checker.validate(rule)
     return rule
 
@@ -291,56 +270,6 @@ def example_origins(
             (path, positions.get(f"{prefix}.{side}.{i}", (line, 1))[0]) for i in range(count)
         ]
     return origins
-
-
-TYPE_NAMES = {
-    "string": "a string",
-    "boolean": "a boolean (true or false)",
-    "integer": "an integer",
-    "number": "a number",
-    "array": "a list",
-    "string-array": "a list of strings",
-    "object": "a mapping",
-}
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "boolean": (bool,),
-    "integer": (int,),
-    "number": (int, float),
-    "array": (list,),
-    "string-array": (list,),
-    "object": (dict,),
-}
-
-
-def _check_type(path: str, node: Any, key: str, option: Option) -> None:
-    value = node[key]
-    ok = isinstance(value, _TYPES[option.type]) and not (
-        option.type in ("integer", "number") and isinstance(value, bool)
-    )
-    if ok and option.type == "string-array":
-        ok = all(isinstance(item, str) for item in value)
-    if not ok:
-        expected = TYPE_NAMES[option.type]
-        raise ConfigError(path, f"'{key}' must be {expected}", *_value_pos(node, key))
-    if option.choices and option.type == "string" and value not in option.choices:
-        hint = did_you_mean(value, option.choices)
-        raise ConfigError(
-            path,
-            f"'{key}' is '{value}'; expected one of {', '.join(option.choices)}{hint}",
-            *_value_pos(node, key),
-        )
-
-
-def _check_unless(path: str, node: Any) -> None:
-    from lint.analysis import FEATURES
-
-    for feature in node.get("unless", ()):
-        if feature not in FEATURES:
-            hint = did_you_mean(feature, FEATURES)
-            raise ConfigError(
-                path, f"unknown feature '{feature}' in unless{hint}", *position(node, "unless")
-            )
 
 
 def _reject_python_regex(path: str, node: Any) -> None:

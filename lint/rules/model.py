@@ -22,8 +22,10 @@ class Rule:
     examples: dict[str, list[Any]] = field(default_factory=dict)
     unless: tuple[str, ...] = ()
     suggestion: str | None = None
-    fix: str | None = None  # replacement template for the matched span, e.g. "may {match}"
-    fix_safe: bool = True
+    # the fixer and its options, {"with": "disclaimer"} or {"with": "replace", "text": "may
+    # {match}"} (lint.rules.fixers); None: no fix
+    fix: dict[str, Any] | None = None
+    fix_safe: bool = True  # for a replacement template: apply it with --fix (else --unsafe-fixes)
     options: dict[str, Any] = field(default_factory=dict)
     file: str = "<builtin>"
     line: int = 0

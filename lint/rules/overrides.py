@@ -11,11 +11,10 @@ reason: Our style book bans these words.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lint.errors import ConfigError
+from lint.errors import ConfigError, did_you_mean
 from lint.rules.model import Rule
 from lint.rules.registry import checker_class
 from lint.rules.spec import COMMON_OPTIONS
@@ -84,8 +83,7 @@ def apply_overrides(rules: list[Rule], overrides: list[Override]) -> None:
     for override in overrides:
         rule = by_id.get(override.target)
         if rule is None:
-            close = difflib.get_close_matches(override.target, list(by_id), n=1)
-            hint = f", did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(override.target, by_id)
             raise ConfigError(
                 override.file,
                 f"override of unknown rule '{override.target}'{hint}",

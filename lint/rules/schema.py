@@ -14,8 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lint.errors import ConfigError, did_you_mean
+from lint.errors import ConfigError, did_you_mean, not_one_of
 from lint.rules.base import Option
+from lint.rules.fixers import FIXERS
+from lint.rules.model import RULE_ID
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS, EXAMPLE_OPTIONS, OVERRIDE_OPTIONS
 
@@ -33,6 +35,7 @@ _SIMPLE_TYPES: dict[str, dict[str, Any]] = {
     "array": {"type": "array"},
     "string-array": {"type": "array", "items": {"type": "string"}},
     "object": {"type": "object"},
+    "string-or-object": {"type": ["string", "object"]},
 }
 
 # spaCy Matcher token patterns (spacy.schemas.TokenPattern), so a typo in a house rule's
@@ -166,6 +169,23 @@ def kind_options(kind: str) -> dict[str, Option]:
     return {**COMMON_OPTIONS, **checker_class(kind).options}
 
 
+def _fix_schema() -> dict[str, Any]:
+    """A template string, or a mapping naming a fixer and giving that fixer's options."""
+    names = sorted(FIXERS)
+    per_fixer = []
+    for name in names:
+        options = {"with": Option("string", FIXERS[name].summary, True), **FIXERS[name].options}
+        then = object_schema(options)
+        then["properties"]["with"] = {"const": name, "description": FIXERS[name].summary}
+        per_fixer.append({"if": {"properties": {"with": {"const": name}}}, "then": then})
+    mapping = {
+        "required": ["with"],
+        "properties": {"with": {"enum": names}},
+        "allOf": per_fixer,
+    }
+    return {"type": ["string", "object"], "if": {"type": "object"}, "then": mapping}
+
+
 def _examples_schema() -> dict[str, Any]:
     example = {"anyOf": [{"type": "string"}, object_schema(EXAMPLE_OPTIONS)]}
     items = {"type": "array", "items": example}
@@ -179,7 +199,7 @@ def _examples_schema() -> dict[str, Any]:
 def _kind_schema(kind: str) -> dict[str, Any]:
     schema = object_schema(kind_options(kind))
     schema["properties"]["kind"] = {"const": kind, "description": checker_class(kind).summary}
-    schema["properties"]["id"]["pattern"] = r"^[a-z][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*$"
+    schema["properties"]["id"]["pattern"] = RULE_ID.pattern
     schema["properties"]["examples"] = {
         "$ref": "#/$defs/examples",
         "description": COMMON_OPTIONS["examples"].doc,
@@ -191,6 +211,7 @@ def rule_schema() -> dict[str, Any]:
     """The whole schema: a file is one entry, a list of entries, `rules: [...]`, or knowledge."""
     defs: dict[str, Any] = {
         "examples": _examples_schema(),
+        "fix": _fix_schema(),
         "token-string": _STRING_VALUE,
         "token-number": _NUMBER_VALUE,
         "token": _token_spec(),
@@ -260,11 +281,15 @@ def validate_entry(path: str, node: Any, definition: str) -> None:
     """Validate a rule (`kind-<kind>`) or override (`override`) node; raise at the first error."""
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validator(definition).iter_errors(node))
+    errors = list(_validator(definition).iter_errors(node))
+    # a misspelled key also leaves a required one "missing": name the misspelling
+    unknown = [e for e in errors if e.validator == "additionalProperties"]
+    error = best_match(unknown or errors)
     if error is None:
         return
     where = list(error.absolute_path)
-    message = _describe(error, where)
+    root = f"kind '{definition.removeprefix('kind-')}'" if definition.startswith("kind-") else ""
+    message = _describe(error, where, root)
     raise ConfigError(path, message, *locate(node, where, _extra_key(error)))
 
 
@@ -272,27 +297,32 @@ def _name(where: list[Any]) -> str:
     return ".".join(str(step) for step in where) or "rule"
 
 
-def _describe(error: Any, where: list[Any]) -> str:
+_TYPE_WORDS = {"object": "a mapping", "array": "a list", "integer": "an integer"}
+
+
+def _describe(error: Any, where: list[Any], root: str = "") -> str:
+    """One wording per mistake; `root` names what the top level is ("kind 'phrase'")."""
     name = _name(where)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
         extra = _extra_key(error)
         hint = did_you_mean(str(extra), schema.get("properties", {}))
-        inside = f" in '{name}'" if where else ""
+        inside = f" in '{name}'" if where else (f" for {root}" if root else "")
         return f"unknown key '{extra}'{inside}{hint}"
     if error.validator in ("enum", "const"):
-        allowed = schema.get("enum") or [schema.get("const")]
-        hint = did_you_mean(str(error.instance), [str(a) for a in allowed])
-        return (
-            f"'{name}' is '{error.instance}'; expected one of {', '.join(map(str, allowed))}{hint}"
-        )
+        return not_one_of(name, error.instance, schema.get("enum") or [schema.get("const")])
     if error.validator == "required":
         return f"missing key {error.message.split(' is ')[0]} in '{name}'"
     if error.validator == "type":
-        expected = {"object": "a mapping", "array": "a list", "integer": "an integer"}.get(
-            str(error.validator_value), f"a {error.validator_value}"
+        types = (
+            error.validator_value
+            if isinstance(error.validator_value, list)
+            else [error.validator_value]
         )
+        expected = " or ".join(_TYPE_WORDS.get(str(t), f"a {t}") for t in types)
         return f"'{name}' must be {expected}, not {_json_type(error.instance)}"
+    if error.validator == "pattern" and where == ["id"]:
+        return f"rule id '{error.instance}' must look like family.name"
     if error.validator == "anyOf" and all(
         set(alt) == {"required"} for alt in error.validator_value
     ):
@@ -353,9 +383,8 @@ def _type_label(option: Option) -> str:
     if option.choices:
         listed = " \\| ".join(f"`{c}`" for c in option.choices)
         return f"list of {listed}" if option.type == "string-array" else listed
-    return {"string-array": "list of strings", "array": "list", "object": "mapping"}.get(
-        option.type, option.type
-    )
+    labels = {"string-array": "list of strings", "array": "list", "object": "mapping"}
+    return labels.get(option.type, option.type.replace("-or-", " or ").replace("object", "mapping"))
 
 
 def options_table(options: dict[str, Option]) -> str:
@@ -366,6 +395,16 @@ def options_table(options: dict[str, Option]) -> str:
         if option.default is not None:
             doc += f" Default: `{json.dumps(option.default)}`."
         rows.append(f"| `{key}` | {_type_label(option)} | {required} | {doc} |")
+    return "\n".join(rows)
+
+
+def fixers_table() -> str:
+    rows = ["| fixer | safe | options | what it does |", "|---|---|---|---|"]
+    for name, fixer in sorted(FIXERS.items()):
+        safe = {True: "yes", False: "no", None: "`fix_safe`"}[fixer.safe]
+        options = ", ".join(f"`{key}`: {_type_label(o)}" for key, o in fixer.options.items())
+        summary = fixer.summary.replace("|", "\\|")
+        rows.append(f"| `{name}` | {safe} | {options} | {summary} |")
     return "\n".join(rows)
 
 
@@ -384,6 +423,10 @@ def docs_tables() -> str:
         "### Keys of an override",
         "",
         options_table(OVERRIDE_OPTIONS),
+        "",
+        "### Fixers (`fix: {with: <fixer>, ...}`)",
+        "",
+        fixers_table(),
     ]
     for kind in sorted(KINDS):
         checker = checker_class(kind)

@@ -14,11 +14,12 @@ from lint.rules.registry import KINDS
 FEATURE_NAMES = tuple(FEATURES)
 # JSON Schema of a list of spaCy Matcher token patterns (defined in lint.rules.schema)
 TOKEN_PATTERNS = {"$ref": "#/$defs/token-patterns"}
+FIX = {"$ref": "#/$defs/fix"}  # a template string or {with: <fixer>, ...} (lint.rules.fixers)
 EXAMPLE_FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "txt": "text"}
 
-# One example as a mapping (a bare string is the same as `{text: ...}` in Markdown).
-# A later `fixed:` expectation (expected text after applying the rule's fix) is added here,
-# with its check in lint.testing.EXPECTATIONS.
+# One example as a mapping (a bare string is the same as `{text: ...}` in Markdown). An
+# expectation key (`fixed:`, `match:`) is declared here, with its check in
+# lint.testing.EXPECTATIONS.
 EXAMPLE_OPTIONS: dict[str, Option] = {
     "text": Option("string", "The article text (one sentence or a whole document).", True),
     "format": Option(
@@ -27,6 +28,11 @@ EXAMPLE_OPTIONS: dict[str, Option] = {
         choices=tuple(EXAMPLE_FORMATS),
     ),
     "fixed": Option("string", "The text after applying this rule's fix (safe or unsafe) once."),
+    "match": Option(
+        "string",
+        "Flag examples: the exact source text one of the rule's findings must span "
+        "(`cures ADHD`), so a finding on the wrong words fails `supplint test-rules`.",
+    ),
 }
 
 COMMON_OPTIONS: dict[str, Option] = {
@@ -49,8 +55,15 @@ COMMON_OPTIONS: dict[str, Option] = {
         choices=FEATURE_NAMES,
     ),
     "suggestion": Option("string", "A suggested rewrite shown with the finding."),
-    "fix": Option("string", "Replacement for the matched text; `{match}` is filled in."),
-    "fix_safe": Option("boolean", "Apply `fix` with --fix (default: true); false: --unsafe-fixes."),
+    "fix": Option(
+        "string-or-object",
+        "The rule's fixer: `{with: disclaimer}`, `{with: caution, caution: renal}` ... (see "
+        "the fixer table), or a replacement template for the matched text, `{match}` filled in.",
+        schema=FIX,
+    ),
+    "fix_safe": Option(
+        "boolean", "Apply a `fix` template with --fix (default: true); false: --unsafe-fixes."
+    ),
 }
 
 # An override entry changes a rule defined elsewhere (built-in or house) by id.

@@ -7,12 +7,11 @@ otherwise the starter lists the kind's keys from its Option declarations.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from typing import Any
 
-from lint.errors import ConfigError, UsageError
+from lint.errors import ConfigError, UsageError, did_you_mean
 from lint.rules.base import Option
 from lint.rules.model import RULE_ID
 from lint.rules.registry import KINDS, checker_class
@@ -143,8 +142,7 @@ def command(args: Any) -> int:
             f"rule id '{args.rule_id}' must look like family.name (e.g. house.no-cure)"
         )
     if args.kind not in KINDS:
-        close = difflib.get_close_matches(args.kind, list(KINDS), n=1)
-        hint = f", did you mean '{close[0]}'?" if close else f" (kinds: {', '.join(KINDS)})"
+        hint = did_you_mean(args.kind, KINDS) or f" (kinds: {', '.join(KINDS)})"
         raise UsageError(f"unknown kind '{args.kind}'{hint}")
     if args.output is None:
         sys.stdout.write(starter_text(args.rule_id, args.kind))
