@@ -113,6 +113,24 @@ SAYING_WORDS = {
     "discover",
     "discovered",
 }
+# "anyone battling PTSD", "kids fighting cancer": people as the subject of a cue's -ing form
+PERSONS = {
+    "anyone",
+    "everyone",
+    "someone",
+    "people",
+    "those",
+    "patients",
+    "kids",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "folks",
+    "survivors",
+    "families",
+}
+OFFERED_TO = {"for", "to"}  # "ideal for anyone battling PTSD": the product is offered to them
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
 QUOTE_CLOSE = {"”", "»"}
@@ -417,7 +435,7 @@ class ClaimFinder:
         quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
-        for (cue_start, cue_end, _), target in pairs:
+        for (cue_start, cue_end, weak), target in pairs:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
@@ -435,6 +453,11 @@ class ClaimFinder:
                 continue
             if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
                 continue
+            if _person_acts(doc, lo, cue_start):
+                continue
+            # "For adults with insomnia, glycine is ...": an opening frame, not the offer
+            if weak and cue_start == lo and end < hi and doc[end].text == ",":
+                continue
             negation_from = _over_cue_list(doc, lo, start, cue_tokens)
             if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
                 doc, lo, start
@@ -446,6 +469,26 @@ class ClaimFinder:
             last_end = end
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
             yield Claim(sentence, start, end, cue, found, self.label)
+
+    def asserts(
+        self, sentence: Sentence, start: int, end: int, reports: Terms | None = None
+    ) -> bool:
+        """Whether the sentence asserts the span [start, end) found by another rule (a drug
+        comparison), read like a claim: not a question, disclaimer, dismissal or regulatory
+        statement; no report (`reports`, else this finder's) before or inside it; no negation
+        in its clause before it. A
+        negation inside the span is its own ("no need for Adderall"); one elsewhere in the
+        sentence ("works like Xanax, with no crash") does not reach it."""
+        if self._mentions_only(sentence):
+            return False
+        doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
+        reports = reports or self.reports
+        found = reports.find(doc, lo, hi) if reports is not None else []
+        if any(r_start < end for r_start, _ in found):
+            return False
+        if _open_question(doc, lo, start):
+            return False
+        return not self._negated(doc, lo, start, start, start)
 
     def _mentions_only(self, sentence: Sentence) -> bool:
         if sentence.is_question or sentence.is_disclaimer:
@@ -466,10 +509,12 @@ class ClaimFinder:
     ) -> tuple[int, int] | None:
         if self.self_target:
             return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
+        # a label's colon joins it to its list: "Good for: asthma, bronchitis"
+        gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
         after = [
             t
             for t in targets
-            if cue_end <= t[0] <= cue_end + self.window_after and not _breaks(doc, cue_end, t[0])
+            if gap <= t[0] <= gap + self.window_after and not _breaks(doc, gap, t[0])
         ]
         if after:
             return after[0]
@@ -552,6 +597,16 @@ def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int])
         and doc[cue_start].lower_ in PATIENT_CUES
         and doc[cue_start - 1].lower_ in PASSIVE
     )
+
+
+def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
+    """ "anyone battling PTSD deserves care": the person fights the disease, not the product;
+    "ideal for anyone battling PTSD" offers the product to them, and stays a claim."""
+    if cue_start - 1 < lo or doc[cue_start - 1].lower_ not in PERSONS:
+        return False
+    if not doc[cue_start].lower_.endswith("ing"):
+        return False
+    return not (cue_start - 2 >= lo and doc[cue_start - 2].lower_ in OFFERED_TO)
 
 
 def _occasional(doc: Doc, lo: int, target: tuple[int, int]) -> bool:

@@ -9,6 +9,7 @@ statements, questions, quoted study titles, sentences about a drug).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -53,6 +54,16 @@ class DiseaseChecker(Checker):
             True,
         ),
         "weak_cues": Option(WORDS, "Cues that do not count in headings ('supplement for')."),
+        "forward_cues": Option(
+            WORDS,
+            "Cues that count only before their condition, any inflection: colloquial verbs "
+            "('knocks out the flu', 'kicked my migraines'; not 'my migraines kicked in').",
+        ),
+        "audiences": Option(
+            WORDS,
+            "Who a product is offered for ('for anyone battling', 'for people living with'): "
+            "a cue before a condition ('ideal for anyone battling PTSD'), not in headings.",
+        ),
         "substitutes": Option(
             WORDS, "Words that make a drug name a claim: 'alternative to' + a name in `drugs`."
         ),
@@ -122,7 +133,7 @@ class DiseaseChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, finders in self.finders:
-            for claim in rule_claims(analysis, rule, finders):
+            for claim in same_condition_merged(rule_claims(analysis, rule, finders)):
                 if not any(claim.sentence.has(feature) for feature in rule.unless):
                     yield claim_hit(rule, analysis, claim)
 
@@ -165,6 +176,18 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
             **shared,
         )
     ]
+    if opts.get("forward_cues") or opts.get("audiences"):
+        # no condition before these: "my migraines kicked in" is no claim
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts.get("forward_cues") or [], lemma=True),
+                finders[0].targets,
+                weak_cues=terms("audiences", lemma=True),
+                before_words=frozenset(),
+                anaphora=terms("anaphora"),
+                **shared,
+            )
+        )
     if opts.get("implied"):
         implied = Terms(nlp, opts["implied"])
         finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
@@ -226,6 +249,23 @@ def claims(
     result: list[Claim] = []
     for claim in found:
         if not result or claim.start >= result[-1].end:
+            result.append(claim)
+    return result
+
+
+def same_condition_merged(found: list[Claim]) -> list[Claim]:
+    """One finding per condition and sentence: "ideal for children with ADHD ..., and they
+    relieve ADHD restlessness" is one claim about ADHD, spanning both mentions."""
+    result: list[Claim] = []
+    for claim in found:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.sentence is claim.sentence
+            and last.target.lower() == claim.target.lower()
+        ):
+            result[-1] = replace(last, end=claim.end)
+        else:
             result.append(claim)
     return result
 

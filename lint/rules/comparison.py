@@ -1,0 +1,79 @@
+"""`comparison`: token patterns (as kind `pattern`) whose sentence must assert them.
+
+A drug comparison ("works like Xanax", "no need for Adderall") is read with the exclusions of
+the disease rule named in `disease_rule` (lint/rules/claims.py): questions, dismissals,
+regulatory statements, reported speech ("regulators rejected the claim that it works like
+Prozac") and a negation in the comparison's own clause ("does not work like Xanax"). A
+negation elsewhere in the sentence ("works as well as Zoloft, with no weight gain") leaves the
+comparison standing; kind `pattern` with `unless: [negated]` dropped the whole sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Option, span_hit
+from lint.rules.claims import Terms
+from lint.rules.disease import build_finders
+from lint.rules.model import Hit, Rule
+from lint.rules.pattern import PatternChecker
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+    from lint.rules.claims import ClaimFinder
+
+WORDS = "string-array"
+
+
+class ComparisonChecker(PatternChecker):
+    kind = "comparison"
+    summary = "Flags drug comparisons (token patterns) that their sentence asserts."
+    options: ClassVar[dict[str, Option]] = {
+        **PatternChecker.options,
+        "disease_rule": Option(
+            "string",
+            "Id of a `disease` rule whose exclusions (reports, dismissals, regulatory words, "
+            "negation in the clause) decide whether a sentence asserts a match.",
+            required=True,
+        ),
+        "reports": Option(
+            WORDS,
+            "Words that report or judge someone else's comparison ('regulators', 'fined for', "
+            "'the claim that'): a match after one in its sentence is not asserted. Without "
+            "it, the disease rule's `reports`.",
+        ),
+    }
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        super().__init__(rules, nlp, ruleset)
+        self.readers = {rule.id: self._reader(rule, nlp) for rule in rules}
+        self.reports = {
+            rule.id: Terms(nlp, rule.options["reports"]) if rule.options.get("reports") else None
+            for rule in rules
+        }
+
+    def _reader(self, rule: Rule, nlp: Any) -> ClaimFinder:
+        name = rule.options["disease_rule"]
+        disease = self.ruleset.by_id().get(name)
+        if disease is None or disease.kind != "disease":
+            raise ConfigError(
+                rule.file,
+                f"disease_rule '{name}' is not a rule of kind 'disease'",
+                *rule.where("disease_rule"),
+            )
+        return build_finders(disease, nlp)[0]
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
+        for match_id, start, end in self._matches(analysis):
+            rule = self.by_id[self.nlp.vocab.strings[match_id]]
+            span = doc[start:end]
+            sentence = analysis.sentence_at(span.start_char)
+            reader, reports = self.readers[rule.id], self.reports[rule.id]
+            if sentence is not None and not reader.asserts(sentence, start, end, reports):
+                continue
+            hit = span_hit(rule, analysis, span, sentence)
+            if hit is not None:
+                yield hit
