@@ -67,13 +67,25 @@ class ComparisonChecker(PatternChecker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
-        for match_id, start, end in self._matches(analysis):
-            rule = self.by_id[self.nlp.vocab.strings[match_id]]
+        for rule, start, end in self._asserted(analysis):
             span = doc[start:end]
-            sentence = analysis.sentence_at(span.start_char)
+            hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
+            if hit is not None:
+                yield hit
+
+    def _asserted(self, analysis: Analysis) -> list[tuple[Rule, int, int]]:
+        """Asserted matches in text order; touching ones are one comparison ("a replacement
+        for sleeping pills like Lunesta"), so one finding."""
+        doc = analysis.doc
+        kept: list[tuple[Rule, int, int]] = []
+        for match_id, start, end in sorted(self._matches(analysis), key=lambda m: m[1]):
+            rule = self.by_id[self.nlp.vocab.strings[match_id]]
+            sentence = analysis.sentence_at(doc[start].idx)
             reader, reports = self.readers[rule.id], self.reports[rule.id]
             if sentence is not None and not reader.asserts(sentence, start, end, reports):
                 continue
-            hit = span_hit(rule, analysis, span, sentence)
-            if hit is not None:
-                yield hit
+            if kept and kept[-1][0] is rule and kept[-1][1] <= start <= kept[-1][2]:
+                kept[-1] = (rule, kept[-1][1], max(end, kept[-1][2]))
+            else:
+                kept.append((rule, start, end))
+        return kept
