@@ -370,6 +370,7 @@ class ClaimFinder:
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
+    drug_compared: bool = False  # a claim only beside a drug comparison ("... as well as Xanax")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -429,6 +430,8 @@ class ClaimFinder:
             drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
         if self.drug_suffixes:
             drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
+        if self.drug_compared and not _compared(doc, drugs):
+            return
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
         reported_from = reports[0][0] if reports else None
         # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
@@ -453,7 +456,7 @@ class ClaimFinder:
                 continue
             if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
                 continue
-            if _person_acts(doc, lo, cue_start):
+            if _person_acts(doc, lo, cue_start) or _avoided(doc, lo, target):
                 continue
             # "For adults with insomnia, glycine is ...": an opening frame, not the offer
             if weak and cue_start == lo and end < hi and doc[end].text == ",":
@@ -597,6 +600,28 @@ def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int])
         and doc[cue_start].lower_ in PATIENT_CUES
         and doc[cue_start - 1].lower_ in PASSIVE
     )
+
+
+def _compared(doc: Doc, drugs: list[tuple[int, int]]) -> bool:
+    """A drug named a few words after a comparison word: "without the side effects of
+    benzodiazepines", "as well as lorazepam", "better than Xanax"."""
+    lowers = token_strings(doc).lower
+    return any(
+        set(lowers[max(0, d_start - COMPARED_REACH) : d_start]) & COMPARISON_WORDS
+        for d_start, _ in drugs
+    )
+
+
+COMPARED_REACH = 6
+
+
+def _avoided(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
+    """ "all the calm of Xanax without the addiction": a side effect avoided, not a disease
+    treated."""
+    i = target[0] - 1
+    if i >= lo and doc[i].lower_ in {"the", "any", "a"}:
+        i -= 1
+    return i >= lo and doc[i].lower_ in {"without", "minus"}
 
 
 def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:

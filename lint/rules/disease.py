@@ -192,13 +192,13 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         implied = Terms(nlp, opts["implied"])
         finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
     if opts.get("mild_conditions"):
-        finders.append(
-            ClaimFinder(
-                Terms(nlp, opts["strong_cues"], lemma=True),
-                Terms(nlp, opts["mild_conditions"]),
-                **shared,
-            )
-        )
+        mild = Terms(nlp, opts["mild_conditions"])
+        finders.append(ClaimFinder(Terms(nlp, opts["strong_cues"], lemma=True), mild, **shared))
+        # any cue, when the sentence also compares with a drug: "calms anxiety without the
+        # side effects of benzodiazepines" offers the product as the drug's substitute
+        # ("stronger than oxycodone for my pain" is the comparison alone: no "for" cues)
+        verbs = Terms(nlp, [c for c in opts["cues"] if not c.startswith("for ")], lemma=True)
+        finders.append(ClaimFinder(verbs, mild, drug_compared=True, **shared))
     if opts.get("substitutes"):
         finders.append(
             ClaimFinder(
