@@ -371,6 +371,7 @@ class ClaimFinder:
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
     drug_compared: bool = False  # a claim only beside a drug comparison ("... as well as Xanax")
+    offers: Terms | None = None  # a claim only with one of these after it ("... for you")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -432,6 +433,9 @@ class ClaimFinder:
             drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
         if self.drug_compared and not _compared(doc, drugs):
             return
+        offered = self.offers.find(doc, lo, hi) if self.offers is not None else []
+        if self.offers is not None and not offered:
+            return
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
         reported_from = reports[0][0] if reports else None
         # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
@@ -455,6 +459,8 @@ class ClaimFinder:
             if quote_reported and cue_start in quoted:
                 continue
             if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
+                continue
+            if self.offers is not None and not any(o >= target[1] for o, _ in offered):
                 continue
             if _person_acts(doc, lo, cue_start) or _avoided(doc, lo, target):
                 continue

@@ -17,6 +17,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
+from lint.tokens import token_strings
 from lint.vocab import TermTable, load_terms
 
 if TYPE_CHECKING:
@@ -54,6 +55,18 @@ class DiseaseChecker(Checker):
             True,
         ),
         "weak_cues": Option(WORDS, "Cues that do not count in headings ('supplement for')."),
+        "if_cues": Option(
+            WORDS,
+            "Conditional audiences ('if you suffer from'): a cue before a condition only when "
+            "one of `offers` follows in the sentence ('If you have gout, this is the tea for "
+            "you'; not 'If you have gout, ask your doctor').",
+        ),
+        "offers": Option(WORDS, "What makes an `if_cues` sentence an offer ('for you')."),
+        "hashtag_cues": Option(
+            WORDS,
+            "Cue words run together with a one-word condition in a hashtag, either order "
+            "('#curecancer', '#eczemacure').",
+        ),
         "forward_cues": Option(
             WORDS,
             "Cues that count only before their condition, any inflection: colloquial verbs "
@@ -188,6 +201,16 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
                 **shared,
             )
         )
+    if opts.get("if_cues") and opts.get("offers"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["if_cues"], lemma=True),
+                finders[0].targets,
+                offers=Terms(nlp, opts["offers"]),
+                before_words=frozenset(),
+                **shared,
+            )
+        )
     if opts.get("implied"):
         implied = Terms(nlp, opts["implied"])
         finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
@@ -234,7 +257,8 @@ def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> l
     key = f"supplint.claims.{rule.id}"
     cached: list[Claim] | None = analysis.doc.user_data.get(key)
     if cached is None:
-        cached = claims(analysis, finders)
+        tags = rule.options.get("hashtag_cues")
+        cached = claims(analysis, finders, hashtag_claims(analysis, tags, finders[0]))
         analysis.doc.user_data[key] = cached
     return cached
 
@@ -251,6 +275,36 @@ def claims(
         if not result or claim.start >= result[-1].end:
             result.append(claim)
     return result
+
+
+def hashtag_claims(
+    analysis: Analysis, cues: Sequence[str] | None, finder: ClaimFinder
+) -> list[Claim]:
+    """ "#curecancer", "#eczemacure": a cue word and a one-word condition run together after
+    a "#" (spaCy splits off the "#"), read with the finder's exclusions."""
+    if not cues:
+        return []
+    texts = token_strings(analysis.doc).text
+    if "#" not in texts:
+        return []
+    words = tuple(c.lower() for c in cues)
+    conditions = finder.targets.terms[False]
+    found = []
+    for i in [i for i, text in enumerate(texts[:-1]) if text == "#"]:
+        tag = texts[i + 1].lower()
+        hit = next(
+            (
+                (cue, rest)
+                for cue in words
+                for rest in (tag.removeprefix(cue), tag.removesuffix(cue))
+                if rest != tag and rest in conditions
+            ),
+            None,
+        )
+        sentence = analysis.sentence_at(analysis.doc[i].idx) if hit else None
+        if hit and sentence is not None and finder.asserts(sentence, i, i + 2):
+            found.append(Claim(sentence, i, i + 2, hit[0], hit[1]))
+    return found
 
 
 def same_condition_merged(found: list[Claim]) -> list[Claim]:
