@@ -46,6 +46,23 @@ class ComparisonChecker(PatternChecker):
         ),
     }
 
+    starter = """\
+message: "'{match}' compares the product with a prescription drug"
+# spaCy Matcher token patterns, as for kind `pattern`
+patterns:
+  - [{LOWER: {IN: [like, rivals, outperforms]}}, {LOWER: {IN: [xanax, valium, ambien]}}]
+# the sentence is read with this disease rule's exclusions (negation in the clause, reports)
+disease_rule: fda.disease-claim
+explain: |
+  What it flags: a supplement likened to a sedative ("works like Xanax").
+  Why it matters: a drug comparison implies the product treats what the drug treats.
+examples:
+  flag:
+    - "This tea works like Xanax, with no grogginess."
+  pass:
+    - "This tea does not work like Xanax."
+"""
+
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
         self.readers = {rule.id: self._reader(rule, nlp) for rule in rules}
