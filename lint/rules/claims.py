@@ -622,12 +622,10 @@ COMPARED_REACH = 6
 
 
 def _avoided(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
-    """ "all the calm of Xanax without the addiction": a side effect avoided, not a disease
-    treated."""
-    i = target[0] - 1
-    if i >= lo and doc[i].lower_ in {"the", "any", "a"}:
-        i -= 1
-    return i >= lo and doc[i].lower_ in {"without", "minus"}
+    """ "all the calm of Xanax without the addiction", "without the muscle pain of statins": a
+    side effect avoided, not a disease treated."""
+    lowers = token_strings(doc).lower
+    return bool({"without", "minus"} & set(lowers[max(lo, target[0] - 3) : target[0]]))
 
 
 def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
