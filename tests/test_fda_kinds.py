@@ -21,8 +21,11 @@ def found(findings, *rules):
     ("text", "expected"),
     [
         ("Elderberry shortens the flu by days.", [(DISEASE, 1, 12, 28, "shortens the flu")]),
-        ("magnesium kicked my migraines to the curb", [(DISEASE, 1, 11, 30, "kicked my migraines")]),
-        ("rhodiola pulled me out of depression", [(DISEASE, 1, 10, 37, "pulled me out of depression")]),
+        ("magnesium kicked my migraines", [(DISEASE, 1, 11, 30, "kicked my migraines")]),
+        (
+            "rhodiola pulled me out of depression",
+            [(DISEASE, 1, 10, 37, "pulled me out of depression")],
+        ),
         ("Colostrum guards against rotavirus.", [(DISEASE, 1, 11, 35, "guards against rotavirus")]),
     ],
 )
@@ -60,9 +63,7 @@ def test_conditional_audience_needs_an_offer(lint) -> None:
         "If you live with ulcerative colitis, this is the probiotic for you.\n\n"
         "If you suffer from kidney disease, ask your doctor first.\n"
     )
-    assert found(findings, DISEASE) == [
-        (DISEASE, 1, 1, 36, "If you live with ulcerative colitis")
-    ]
+    assert found(findings, DISEASE) == [(DISEASE, 1, 1, 36, "If you live with ulcerative colitis")]
 
 
 def test_list_labels_reach_across_their_colon(lint) -> None:
