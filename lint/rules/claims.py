@@ -443,6 +443,9 @@ class ClaimFinder:
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
         for (cue_start, cue_end, weak), target in pairs:
+            # "stronger than oxycodone for my pain" is the comparison alone: no "for" cues
+            if self.drug_compared and doc[cue_start].lower_ == "for":
+                continue
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)

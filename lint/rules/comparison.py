@@ -19,6 +19,7 @@ from lint.rules.claims import Terms
 from lint.rules.disease import build_finders
 from lint.rules.model import Hit, Rule
 from lint.rules.pattern import PatternChecker
+from lint.rules.windows import anchors
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -65,6 +66,8 @@ examples:
 
     def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
         super().__init__(rules, nlp, ruleset)
+        if self.anchors is not None:  # one rule: window the Matcher on its drug names
+            self.anchors = anchors([_widest_first(p) for p in rules[0].options["patterns"]])
         self.readers = {rule.id: self._reader(rule, nlp) for rule in rules}
         self.reports = {
             rule.id: Terms(nlp, rule.options["reports"]) if rule.options.get("reports") else None
@@ -106,3 +109,19 @@ examples:
             else:
                 kept.append((rule, start, end))
         return kept
+
+
+def _widest_first(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pattern with its longest required word list first, for `anchors` only (which picks
+    the first listed spec and ignores order otherwise): "[no, not, never] need ... <drug>"
+    anchors on the drug names, not on every "no" and "not" of the text."""
+
+    def size(spec: dict[str, Any]) -> int:
+        if spec.get("OP") not in (None, "1"):
+            return -1
+        value = next(iter(spec.values()), None)
+        words = value.get("IN") if isinstance(value, dict) else None
+        return len(words) if isinstance(words, list) else 0
+
+    widest = max(range(len(pattern)), key=lambda i: size(pattern[i]))
+    return [pattern[widest], *pattern[:widest], *pattern[widest + 1 :]]

@@ -219,9 +219,7 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
         finders.append(ClaimFinder(Terms(nlp, opts["strong_cues"], lemma=True), mild, **shared))
         # any cue, when the sentence also compares with a drug: "calms anxiety without the
         # side effects of benzodiazepines" offers the product as the drug's substitute
-        # ("stronger than oxycodone for my pain" is the comparison alone: no "for" cues)
-        verbs = Terms(nlp, [c for c in opts["cues"] if not c.startswith("for ")], lemma=True)
-        finders.append(ClaimFinder(verbs, mild, drug_compared=True, **shared))
+        finders.append(ClaimFinder(finders[0].cues, mild, drug_compared=True, **shared))
     if opts.get("substitutes"):
         finders.append(
             ClaimFinder(
