@@ -23,8 +23,8 @@ def found(findings, *rules):
         ("Elderberry shortens the flu by days.", [(DISEASE, 1, 12, 28, "shortens the flu")]),
         ("magnesium kicked my migraines", [(DISEASE, 1, 11, 30, "kicked my migraines")]),
         (
-            "rhodiola pulled me out of depression",
-            [(DISEASE, 1, 10, 37, "pulled me out of depression")],
+            "mucuna pulled me out of bipolar depression",
+            [(DISEASE, 1, 8, 43, "pulled me out of bipolar depression")],
         ),
         ("Colostrum guards against rotavirus.", [(DISEASE, 1, 11, 35, "guards against rotavirus")]),
     ],
@@ -68,12 +68,12 @@ def test_conditional_audience_needs_an_offer(lint) -> None:
 
 def test_list_labels_reach_across_their_colon(lint) -> None:
     findings = lint(
-        "Good for: asthma, bronchitis and croup.\n\n"
+        "Great for: croup, pleurisy and shingles.\n\n"
         "Uses: gout, sciatica.\n\n"
         "Side effects: nausea, headache, diarrhea.\n"
     )
     assert found(findings, DISEASE) == [
-        (DISEASE, 1, 1, 39, "Good for: asthma, bronchitis and croup"),
+        (DISEASE, 1, 1, 40, "Great for: croup, pleurisy and shingles"),
         (DISEASE, 3, 1, 21, "Uses: gout, sciatica"),
     ]
 
@@ -89,7 +89,7 @@ def test_hashtag_claims_and_seller_lines_quoted_alone(lint) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Parents were told the drops could reverse autism, which investigators called fraud.",
+        "Buyers were told the spray could reverse scoliosis, a court heard.",
         "Sellers were fined for saying their tea prevents the flu.",
         "Critics mocked the influencer who said beef liver cures autism.",
         "Marketers pitched the powder as a remedy for long COVID.",
@@ -118,7 +118,7 @@ def test_a_negation_elsewhere_in_the_sentence_keeps_the_comparison(lint) -> None
         "Kava does not work like Xanax.",
         "Nothing here replaces your insulin.",
         "No supplement is as effective as metformin.",
-        "Regulators rejected the marketer's claim that the herb works like Prozac.",
+        "The board rejected the vendor's claim that the bark works like Celexa.",
         "The panel dismissed the distributor's assertion that the root acts like Lexapro.",
     ],
 )
@@ -149,7 +149,7 @@ def test_without_the_side_effects_keeps_both_claims(lint) -> None:
         ("kava is basically a weaker klonopin lol", "weaker klonopin"),
         ("Valerian does the same job as Lunesta.", "same job as Lunesta"),
         ("Our focus blend is the closest thing to Adderall.", "closest thing to Adderall"),
-        ("St. John's wort has fewer side effects than Zoloft.", "fewer side effects than Zoloft"),
+        ("Our mood blend has fewer downsides than Paxil.", "fewer downsides than Paxil"),
     ],
 )
 def test_dismissive_and_lesser_drug_comparisons(lint, text, excerpt) -> None:
@@ -157,10 +157,8 @@ def test_dismissive_and_lesser_drug_comparisons(lint, text, excerpt) -> None:
 
 
 def test_touching_comparisons_are_one_finding(lint) -> None:
-    findings = lint("Valerian is a gentle replacement for sleeping pills like Lunesta.")
-    assert found(findings, DRUG) == [
-        (DRUG, 1, 22, 65, "replacement for sleeping pills like Lunesta")
-    ]
+    findings = lint("Hops tea is a soft replacement for sleep meds like Ambien.")
+    assert found(findings, DRUG) == [(DRUG, 1, 20, 58, "replacement for sleep meds like Ambien")]
 
 
 def test_one_finding_per_condition_in_a_sentence(lint) -> None:
@@ -180,3 +178,13 @@ def test_one_finding_per_condition_in_a_sentence(lint) -> None:
 )
 def test_abbreviations_are_not_lower_case_words(lint, text) -> None:
     assert found(lint(text), DISEASE) == []
+
+
+def test_a_symptom_claim_runs_on_to_its_disease(lint) -> None:
+    findings = lint(
+        "Kava soothes the flashbacks that come with PTSD.\n\n"
+        "Magnesium eases muscle cramps from hard workouts.\n"
+    )
+    assert found(findings, DISEASE) == [
+        (DISEASE, 1, 6, 48, "soothes the flashbacks that come with PTSD")
+    ]

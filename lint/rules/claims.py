@@ -449,6 +449,7 @@ class ClaimFinder:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
+            end = _disease_of(doc, end, hi, targets)
             if start < last_end:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
@@ -689,6 +690,23 @@ def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> in
         if i == end or i not in starts:
             return end
         end = starts[i]
+
+
+def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
+    """A symptom claim runs on to the disease it belongs to: "repairs nerve damage from
+    peripheral neuropathy", "calms the panic attacks that come with panic disorder"."""
+    lowers = token_strings(doc).lower
+    for t_start, t_end in targets:
+        if end < t_start <= end + SYMPTOM_REACH and t_end <= hi:
+            if lowers[t_start - 1] in SYMPTOM_LINKS and not _breaks(doc, end, t_start):
+                return t_end
+        if t_start > end + SYMPTOM_REACH:
+            break
+    return end
+
+
+SYMPTOM_LINKS = {"from", "by", "with", "in", "of", "to"}
+SYMPTOM_REACH = 4  # tokens between a symptom claim and the disease named after it
 
 
 def _anaphors(
