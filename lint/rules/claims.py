@@ -492,9 +492,14 @@ class ClaimFinder:
         in its clause before it. A
         negation inside the span is its own ("no need for Adderall"); one elsewhere in the
         sentence ("works like Xanax, with no crash") does not reach it."""
-        if self._mentions_only(sentence):
-            return False
         doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
+        # once per sentence, not per match: a long sentence of comparisons stays linear
+        known = doc.user_data.setdefault(_MENTIONS_KEY, {})
+        key = (id(self), sentence.index)
+        if key not in known:
+            known[key] = self._mentions_only(sentence)
+        if known[key]:
+            return False
         reports = reports or self.reports
         found = reports.find(doc, lo, hi) if reports is not None else []
         if any(r_start < end for r_start, _ in found):
@@ -510,7 +515,7 @@ class ClaimFinder:
         if self._has(self.dismissals, doc, lo, hi):
             return True
         # "sold to treat COVID-19 without FDA approval": an absent approval negates too
-        negated = any(t.lower_ in NEGATIONS or t.lower_ in ABSENT for t in sentence.span)
+        negated = any(w in NEGATIONS or w in ABSENT for w in sentence.lowers)
         return negated and self._has(self.regulatory, doc, lo, hi)
 
     @staticmethod
@@ -773,6 +778,7 @@ def _clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 _BREAKS_KEY = "supplint.claims.breaks"
+_MENTIONS_KEY = "supplint.claims.mentions"
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
