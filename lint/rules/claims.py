@@ -702,9 +702,9 @@ def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> 
     peripheral neuropathy", "calms the panic attacks that come with panic disorder"."""
     lowers = token_strings(doc).lower
     for t_start, t_end in targets:
-        if end < t_start <= end + SYMPTOM_REACH and t_end <= hi:
-            if lowers[t_start - 1] in SYMPTOM_LINKS and not _breaks(doc, end, t_start):
-                return t_end
+        near = end < t_start <= end + SYMPTOM_REACH and t_end <= hi
+        if near and lowers[t_start - 1] in SYMPTOM_LINKS and not _breaks(doc, end, t_start):
+            return t_end
         if t_start > end + SYMPTOM_REACH:
             break
     return end
