@@ -113,6 +113,24 @@ SAYING_WORDS = {
     "discover",
     "discovered",
 }
+# "anyone battling PTSD", "kids fighting cancer": people as the subject of a cue's -ing form
+PERSONS = {
+    "anyone",
+    "everyone",
+    "someone",
+    "people",
+    "those",
+    "patients",
+    "kids",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "folks",
+    "survivors",
+    "families",
+}
+OFFERED_TO = {"for", "to"}  # "ideal for anyone battling PTSD": the product is offered to them
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 QUOTE_OPEN = {"“", "«"}
 QUOTE_CLOSE = {"”", "»"}
@@ -352,6 +370,8 @@ class ClaimFinder:
     window_after: int = 6
     window_before: int = 3
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
+    drug_compared: bool = False  # a claim only beside a drug comparison ("... as well as Xanax")
+    offers: Terms | None = None  # a claim only with one of these after it ("... for you")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -411,16 +431,25 @@ class ClaimFinder:
             drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
         if self.drug_suffixes:
             drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
+        if self.drug_compared and not _compared(doc, drugs):
+            return
+        offered = self.offers.find(doc, lo, hi) if self.offers is not None else []
+        if self.offers is not None and not offered:
+            return
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
         reported_from = reports[0][0] if reports else None
         # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
         quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
         cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
         last_end = -1
-        for (cue_start, cue_end, _), target in pairs:
+        for (cue_start, cue_end, weak), target in pairs:
+            # "stronger than oxycodone for my pain" is the comparison alone: no "for" cues
+            if self.drug_compared and doc[cue_start].lower_ == "for":
+                continue
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
+            end = _disease_of(doc, end, hi, targets)
             if start < last_end:
                 continue
             if title_quote and (cue_start in quoted or target[0] in quoted):
@@ -435,6 +464,13 @@ class ClaimFinder:
                 continue
             if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
                 continue
+            if self.offers is not None and not any(o >= target[1] for o, _ in offered):
+                continue
+            if _person_acts(doc, lo, cue_start) or _avoided(doc, lo, target):
+                continue
+            # "For adults with insomnia, glycine is ...": an opening frame, not the offer
+            if weak and cue_start == lo and end < hi and doc[end].text == ",":
+                continue
             negation_from = _over_cue_list(doc, lo, start, cue_tokens)
             if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
                 doc, lo, start
@@ -447,6 +483,31 @@ class ClaimFinder:
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
             yield Claim(sentence, start, end, cue, found, self.label)
 
+    def asserts(
+        self, sentence: Sentence, start: int, end: int, reports: Terms | None = None
+    ) -> bool:
+        """Whether the sentence asserts the span [start, end) found by another rule (a drug
+        comparison), read like a claim: not a question, disclaimer, dismissal or regulatory
+        statement; no report (`reports`, else this finder's) before or inside it; no negation
+        in its clause before it. A
+        negation inside the span is its own ("no need for Adderall"); one elsewhere in the
+        sentence ("works like Xanax, with no crash") does not reach it."""
+        doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
+        # once per sentence, not per match: a long sentence of comparisons stays linear
+        known = doc.user_data.setdefault(_MENTIONS_KEY, {})
+        key = (id(self), sentence.index)
+        if key not in known:
+            known[key] = self._mentions_only(sentence)
+        if known[key]:
+            return False
+        reports = reports or self.reports
+        found = reports.find(doc, lo, hi) if reports is not None else []
+        if any(r_start < end for r_start, _ in found):
+            return False
+        if _open_question(doc, lo, start):
+            return False
+        return not self._negated(doc, lo, start, start, start)
+
     def _mentions_only(self, sentence: Sentence) -> bool:
         if sentence.is_question or sentence.is_disclaimer:
             return True
@@ -454,7 +515,7 @@ class ClaimFinder:
         if self._has(self.dismissals, doc, lo, hi):
             return True
         # "sold to treat COVID-19 without FDA approval": an absent approval negates too
-        negated = any(t.lower_ in NEGATIONS or t.lower_ in ABSENT for t in sentence.span)
+        negated = any(w in NEGATIONS or w in ABSENT for w in sentence.lowers)
         return negated and self._has(self.regulatory, doc, lo, hi)
 
     @staticmethod
@@ -466,10 +527,12 @@ class ClaimFinder:
     ) -> tuple[int, int] | None:
         if self.self_target:
             return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
+        # a label's colon joins it to its list: "Good for: asthma, bronchitis"
+        gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
         after = [
             t
             for t in targets
-            if cue_end <= t[0] <= cue_end + self.window_after and not _breaks(doc, cue_end, t[0])
+            if gap <= t[0] <= gap + self.window_after and not _breaks(doc, gap, t[0])
         ]
         if after:
             return after[0]
@@ -554,6 +617,36 @@ def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int])
     )
 
 
+def _compared(doc: Doc, drugs: list[tuple[int, int]]) -> bool:
+    """A drug named a few words after a comparison word: "without the side effects of
+    benzodiazepines", "as well as lorazepam", "better than Xanax"."""
+    lowers = token_strings(doc).lower
+    return any(
+        set(lowers[max(0, d_start - COMPARED_REACH) : d_start]) & COMPARISON_WORDS
+        for d_start, _ in drugs
+    )
+
+
+COMPARED_REACH = 6
+
+
+def _avoided(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
+    """ "all the calm of Xanax without the addiction", "without the muscle pain of statins": a
+    side effect avoided, not a disease treated."""
+    lowers = token_strings(doc).lower
+    return bool({"without", "minus"} & set(lowers[max(lo, target[0] - 3) : target[0]]))
+
+
+def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
+    """ "anyone battling PTSD deserves care": the person fights the disease, not the product;
+    "ideal for anyone battling PTSD" offers the product to them, and stays a claim."""
+    if cue_start - 1 < lo or doc[cue_start - 1].lower_ not in PERSONS:
+        return False
+    if not doc[cue_start].lower_.endswith("ing"):
+        return False
+    return not (cue_start - 2 >= lo and doc[cue_start - 2].lower_ in OFFERED_TO)
+
+
 def _occasional(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
     """ "the occasional hangover headache": an occasional symptom in healthy people is not a
     disease (21 CFR 101.93(g)(2) and the 2000 final rule: "occasional sleeplessness")."""
@@ -602,6 +695,23 @@ def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> in
         if i == end or i not in starts:
             return end
         end = starts[i]
+
+
+def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
+    """A symptom claim runs on to the disease it belongs to: "repairs nerve damage from
+    peripheral neuropathy", "calms the panic attacks that come with panic disorder"."""
+    lowers = token_strings(doc).lower
+    for t_start, t_end in targets:
+        near = end < t_start <= end + SYMPTOM_REACH and t_end <= hi
+        if near and lowers[t_start - 1] in SYMPTOM_LINKS and not _breaks(doc, end, t_start):
+            return t_end
+        if t_start > end + SYMPTOM_REACH:
+            break
+    return end
+
+
+SYMPTOM_LINKS = {"from", "by", "with", "in", "of", "to"}
+SYMPTOM_REACH = 4  # tokens between a symptom claim and the disease named after it
 
 
 def _anaphors(
@@ -668,6 +778,7 @@ def _clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 _BREAKS_KEY = "supplint.claims.breaks"
+_MENTIONS_KEY = "supplint.claims.mentions"
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:

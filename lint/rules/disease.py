@@ -9,6 +9,7 @@ statements, questions, quoted study titles, sentences about a drug).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +17,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.claims import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
+from lint.tokens import token_strings
 from lint.vocab import TermTable, load_terms
 
 if TYPE_CHECKING:
@@ -53,6 +55,28 @@ class DiseaseChecker(Checker):
             True,
         ),
         "weak_cues": Option(WORDS, "Cues that do not count in headings ('supplement for')."),
+        "if_cues": Option(
+            WORDS,
+            "Conditional audiences ('if you suffer from'): a cue before a condition only when "
+            "one of `offers` follows in the sentence ('If you have gout, this is the tea for "
+            "you'; not 'If you have gout, ask your doctor').",
+        ),
+        "offers": Option(WORDS, "What makes an `if_cues` sentence an offer ('for you')."),
+        "hashtag_cues": Option(
+            WORDS,
+            "Cue words run together with a one-word condition in a hashtag, either order "
+            "('#curecancer', '#eczemacure').",
+        ),
+        "forward_cues": Option(
+            WORDS,
+            "Cues that count only before their condition, any inflection: colloquial verbs "
+            "('knocks out the flu', 'kicked my migraines'; not 'my migraines kicked in').",
+        ),
+        "audiences": Option(
+            WORDS,
+            "Who a product is offered for ('for anyone battling', 'for people living with'): "
+            "a cue before a condition ('ideal for anyone battling PTSD'), not in headings.",
+        ),
         "substitutes": Option(
             WORDS, "Words that make a drug name a claim: 'alternative to' + a name in `drugs`."
         ),
@@ -122,7 +146,7 @@ class DiseaseChecker(Checker):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, finders in self.finders:
-            for claim in rule_claims(analysis, rule, finders):
+            for claim in same_condition_merged(rule_claims(analysis, rule, finders)):
                 if not any(claim.sentence.has(feature) for feature in rule.unless):
                     yield claim_hit(rule, analysis, claim)
 
@@ -165,17 +189,37 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
             **shared,
         )
     ]
+    if opts.get("forward_cues") or opts.get("audiences"):
+        # no condition before these: "my migraines kicked in" is no claim
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts.get("forward_cues") or [], lemma=True),
+                finders[0].targets,
+                weak_cues=terms("audiences", lemma=True),
+                before_words=frozenset(),
+                anaphora=terms("anaphora"),
+                **shared,
+            )
+        )
+    if opts.get("if_cues") and opts.get("offers"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["if_cues"], lemma=True),
+                finders[0].targets,
+                offers=Terms(nlp, opts["offers"]),
+                before_words=frozenset(),
+                **shared,
+            )
+        )
     if opts.get("implied"):
         implied = Terms(nlp, opts["implied"])
         finders.append(ClaimFinder(implied, implied, self_target=True, **shared))
     if opts.get("mild_conditions"):
-        finders.append(
-            ClaimFinder(
-                Terms(nlp, opts["strong_cues"], lemma=True),
-                Terms(nlp, opts["mild_conditions"]),
-                **shared,
-            )
-        )
+        mild = Terms(nlp, opts["mild_conditions"])
+        finders.append(ClaimFinder(Terms(nlp, opts["strong_cues"], lemma=True), mild, **shared))
+        # any cue, when the sentence also compares with a drug: "calms anxiety without the
+        # side effects of benzodiazepines" offers the product as the drug's substitute
+        finders.append(ClaimFinder(finders[0].cues, mild, drug_compared=True, **shared))
     if opts.get("substitutes"):
         finders.append(
             ClaimFinder(
@@ -211,7 +255,8 @@ def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> l
     key = f"supplint.claims.{rule.id}"
     cached: list[Claim] | None = analysis.doc.user_data.get(key)
     if cached is None:
-        cached = claims(analysis, finders)
+        tags = rule.options.get("hashtag_cues")
+        cached = claims(analysis, finders, hashtag_claims(analysis, tags, finders[0]))
         analysis.doc.user_data[key] = cached
     return cached
 
@@ -226,6 +271,53 @@ def claims(
     result: list[Claim] = []
     for claim in found:
         if not result or claim.start >= result[-1].end:
+            result.append(claim)
+    return result
+
+
+def hashtag_claims(
+    analysis: Analysis, cues: Sequence[str] | None, finder: ClaimFinder
+) -> list[Claim]:
+    """ "#curecancer", "#eczemacure": a cue word and a one-word condition run together after
+    a "#" (spaCy splits off the "#"), read with the finder's exclusions."""
+    if not cues:
+        return []
+    texts = token_strings(analysis.doc).text
+    if "#" not in texts:
+        return []
+    words = tuple(c.lower() for c in cues)
+    conditions = finder.targets.terms[False]
+    found = []
+    for i in [i for i, text in enumerate(texts[:-1]) if text == "#"]:
+        tag = texts[i + 1].lower()
+        hit = next(
+            (
+                (cue, rest)
+                for cue in words
+                for rest in (tag.removeprefix(cue), tag.removesuffix(cue))
+                if rest != tag and rest in conditions
+            ),
+            None,
+        )
+        sentence = analysis.sentence_at(analysis.doc[i].idx) if hit else None
+        if hit and sentence is not None and finder.asserts(sentence, i, i + 2):
+            found.append(Claim(sentence, i, i + 2, hit[0], hit[1]))
+    return found
+
+
+def same_condition_merged(found: list[Claim]) -> list[Claim]:
+    """One finding per condition and sentence: "ideal for children with ADHD ..., and they
+    relieve ADHD restlessness" is one claim about ADHD, spanning both mentions."""
+    result: list[Claim] = []
+    for claim in found:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.sentence is claim.sentence
+            and last.target.lower() == claim.target.lower()
+        ):
+            result[-1] = replace(last, end=claim.end)
+        else:
             result.append(claim)
     return result
 

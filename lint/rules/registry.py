@@ -9,6 +9,7 @@ from lint.rules.base import Checker
 KINDS: dict[str, str] = {
     "phrase": "lint.rules.phrase:PhraseChecker",
     "pattern": "lint.rules.pattern:PatternChecker",
+    "comparison": "lint.rules.comparison:ComparisonChecker",
     "regex": "lint.rules.regex:RegexChecker",
     "requires": "lint.rules.requires:RequiresChecker",
     "disease": "lint.rules.disease:DiseaseChecker",

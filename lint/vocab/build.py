@@ -191,6 +191,8 @@ def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
     names = {t.lower() for t in icd} | {t.lower() for t in overlay["add"]}
     names |= {plural(t) for t in names}
     names -= remove
+    # an abbreviation kept case-sensitive is not also a lower-case word: "Ms.", "sleep aids"
+    names -= {t.lower() for t in overlay["exact"]}
     names = {t for t in names if t.split(" ", 1)[0] not in LEADING_STOPS}
     modifiers = set(overlay["modifiers"])
     return {t for t in names if not redundant(t, names, modifiers)}

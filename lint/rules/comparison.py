@@ -1,0 +1,127 @@
+"""`comparison`: token patterns (as kind `pattern`) whose sentence must assert them.
+
+A drug comparison ("works like Xanax", "no need for Adderall") is read with the exclusions of
+the disease rule named in `disease_rule` (lint/rules/claims.py): questions, dismissals,
+regulatory statements, reported speech ("regulators rejected the claim that it works like
+Prozac") and a negation in the comparison's own clause ("does not work like Xanax"). A
+negation elsewhere in the sentence ("works as well as Zoloft, with no weight gain") leaves the
+comparison standing; kind `pattern` with `unless: [negated]` dropped the whole sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.errors import ConfigError
+from lint.rules.base import Option, span_hit
+from lint.rules.claims import Terms
+from lint.rules.disease import build_finders
+from lint.rules.model import Hit, Rule
+from lint.rules.pattern import PatternChecker
+from lint.rules.windows import anchors
+
+if TYPE_CHECKING:
+    from lint.analysis import Analysis
+    from lint.rules.claims import ClaimFinder
+
+WORDS = "string-array"
+
+
+class ComparisonChecker(PatternChecker):
+    kind = "comparison"
+    summary = "Flags drug comparisons (token patterns) that their sentence asserts."
+    options: ClassVar[dict[str, Option]] = {
+        **PatternChecker.options,
+        "disease_rule": Option(
+            "string",
+            "Id of a `disease` rule whose exclusions (reports, dismissals, regulatory words, "
+            "negation in the clause) decide whether a sentence asserts a match.",
+            required=True,
+        ),
+        "reports": Option(
+            WORDS,
+            "Words that report or judge someone else's comparison ('regulators', 'fined for', "
+            "'the claim that'): a match after one in its sentence is not asserted. Without "
+            "it, the disease rule's `reports`.",
+        ),
+    }
+
+    starter = """\
+message: "'{match}' compares the product with a prescription drug"
+# spaCy Matcher token patterns, as for kind `pattern`
+patterns:
+  - [{LOWER: {IN: [like, rivals, outperforms]}}, {LOWER: {IN: [xanax, valium, ambien]}}]
+# the sentence is read with this disease rule's exclusions (negation in the clause, reports)
+disease_rule: fda.disease-claim
+explain: |
+  What it flags: a supplement likened to a sedative ("works like Xanax").
+  Why it matters: a drug comparison implies the product treats what the drug treats.
+examples:
+  flag:
+    - "This tea works like Xanax, with no grogginess."
+  pass:
+    - "This tea does not work like Xanax."
+"""
+
+    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+        super().__init__(rules, nlp, ruleset)
+        if self.anchors is not None:  # one rule: window the Matcher on its drug names
+            self.anchors = anchors([_widest_first(p) for p in rules[0].options["patterns"]])
+        self.readers = {rule.id: self._reader(rule, nlp) for rule in rules}
+        self.reports = {
+            rule.id: Terms(nlp, rule.options["reports"]) if rule.options.get("reports") else None
+            for rule in rules
+        }
+
+    def _reader(self, rule: Rule, nlp: Any) -> ClaimFinder:
+        name = rule.options["disease_rule"]
+        disease = self.ruleset.by_id().get(name)
+        if disease is None or disease.kind != "disease":
+            raise ConfigError(
+                rule.file,
+                f"disease_rule '{name}' is not a rule of kind 'disease'",
+                *rule.where("disease_rule"),
+            )
+        return build_finders(disease, nlp)[0]
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
+        for rule, start, end in self._asserted(analysis):
+            span = doc[start:end]
+            hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
+            if hit is not None:
+                yield hit
+
+    def _asserted(self, analysis: Analysis) -> list[tuple[Rule, int, int]]:
+        """Asserted matches in text order; touching ones are one comparison ("a replacement
+        for sleeping pills like Lunesta"), so one finding."""
+        doc = analysis.doc
+        kept: list[tuple[Rule, int, int]] = []
+        for match_id, start, end in sorted(self._matches(analysis), key=lambda m: m[1]):
+            rule = self.by_id[self.nlp.vocab.strings[match_id]]
+            sentence = analysis.sentence_at(doc[start].idx)
+            reader, reports = self.readers[rule.id], self.reports[rule.id]
+            if sentence is not None and not reader.asserts(sentence, start, end, reports):
+                continue
+            if kept and kept[-1][0] is rule and kept[-1][1] <= start <= kept[-1][2]:
+                kept[-1] = (rule, kept[-1][1], max(end, kept[-1][2]))
+            else:
+                kept.append((rule, start, end))
+        return kept
+
+
+def _widest_first(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pattern with its longest required word list first, for `anchors` only (which picks
+    the first listed spec and ignores order otherwise): "[no, not, never] need ... <drug>"
+    anchors on the drug names, not on every "no" and "not" of the text."""
+
+    def size(spec: dict[str, Any]) -> int:
+        if spec.get("OP") not in (None, "1"):
+            return -1
+        value = next(iter(spec.values()), None)
+        words = value.get("IN") if isinstance(value, dict) else None
+        return len(words) if isinstance(words, list) else 0
+
+    widest = max(range(len(pattern)), key=lambda i: size(pattern[i]))
+    return [pattern[widest], *pattern[:widest], *pattern[widest + 1 :]]
