@@ -136,7 +136,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _text(data: bytes, where: Path) -> str:
-    return data.decode("utf-8", "backslashreplace").replace(str(where), "<WS>")
+    """Decoded, with the workspace and the checkout (explain names its rule files) relative."""
+    text = data.decode("utf-8", "backslashreplace").replace(str(where), "<WS>")
+    return text.replace(str(ROOT), "<ROOT>")
 
 
 def run_case(name: str, template: Path, scratch: Path) -> dict[str, object]:
