@@ -1,6 +1,12 @@
 """Compare supplint's negation/hedge lists with negspacy and medspaCy ConText (issue 14).
 
     python tests/eval/assertion_compare.py [set.yaml ...]   (default: fda*, evidence*, blind round6)
+    python tests/eval/assertion_compare.py --cost           (cold start and per-word cost)
+
+medspaCy 1.3.1 pins spacy<3.8 (supplint runs 3.8), so it is not installed in the project venv:
+install it beside, `pip install --no-deps --target DIR medspacy==1.3.1 pysbd PyRuSH PyFastNER
+quicksectx loguru medspacy_quickumls==3.2 medspacy_unqlite pysimstring Unidecode six nltk joblib
+regex`, and put DIR on PYTHONPATH (ConText itself then runs on spaCy 3.8).
 
 Method. Every case of the labelled sets is linted twice in-process:
 - "candidates": with supplint's negation and hedge decisions switched off (Sentence.negated,
@@ -19,7 +25,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -72,7 +80,7 @@ def score_method(
     decide: Decider | None, union: bool, rules: Iterable[str],
 ) -> dict[str, Any]:
     """Per-rule Score when `decide` (and, with union, supplint too) filters the candidates."""
-    from tests.eval.evaluate import Score, score_case
+    from evaluate import Score, score_case
 
     scores = {rule: Score(targets={"precision": 0.0, "recall": 0.0}) for rule in rules}
     for case, cands, ships in zip(cases, candidates, shipped, strict=True):
@@ -133,6 +141,8 @@ def _nlp_with(component: str, config: dict[str, Any] | None = None) -> Any:
 
 def _doc_with_entity(nlp: Any, sentence: str, start: int, end: int) -> tuple[Any, Any]:
     doc = nlp.make_doc(sentence)
+    for token in doc:  # the text is one sentence: ConText needs the boundaries set
+        token.is_sent_start = token.i == 0
     span = doc.char_span(start, end, label="CLAIM", alignment_mode="expand")
     if span is not None:
         doc.ents = [span]
@@ -188,11 +198,60 @@ def prf(tp: int, fp: int, fn: int) -> str:
     return f"TP {tp:4} FP {fp:4} FN {fn:4}  P {p:.3f}  R {r:.3f}"
 
 
+def _seconds(command: list[str], reps: int = 5) -> float:
+    """Least wall time of a fresh interpreter running `command` (the least: the 2 shared cores
+    make every other statistic noisy)."""
+    best = float("inf")
+    for _ in range(reps):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def cost() -> int:
+    """Cold start (import + building the component) against supplint's own cold start, and
+    per-word cost of the component on the bench article, one claim entity per sentence."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    article = corpus.single(Path(tempfile.mkdtemp()) / "one-article.md", 1500)
+    py = sys.executable
+    lint = _seconds([py, "-m", "lint", "check", str(article)])
+    bare = _seconds([py, "-c", "import spacy; spacy.blank('en')"])
+    print(f"supplint cold start (lint check one 1500-word article): {lint:.3f} s")
+    builds = {
+        "negspacy": "import spacy, negspacy.negation; spacy.blank('en').add_pipe('negex')",
+        "medspacy": "import spacy, medspacy.context; spacy.blank('en').add_pipe('medspacy_context')",
+    }
+    text = article.read_text()
+    sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) > 3]
+    words = sum(len(s.split()) for s in sentences)
+    deciders = {"negspacy": lambda: negspacy_decider("en_clinical"), "medspacy": context_decider}
+    for name, ok in available().items():
+        if not ok:
+            print(f"{name}: not installed")
+            continue
+        extra = _seconds([py, "-c", builds[name]]) - bare
+        decide = deciders[name]()
+        started = time.perf_counter()
+        for s in sentences:
+            decide(s, 0, len(s), "evidence.unsupported-causal-claim")
+        per_word = (time.perf_counter() - started) / words * 1e6
+        print(
+            f"{name}: cold start +{extra:.3f} s over blank spaCy ({extra / lint:.0%} of supplint's),"
+            f" {per_word:.1f} us/word on {words} words"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    sys.path.insert(0, str(ROOT))
-    from tests.eval.evaluate import load_set
+    sys.path[:0] = [str(ROOT), str(HERE)]
+    from evaluate import load_set
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--cost"]:
+        return cost()
     paths = [Path(a) for a in args] or default_paths()
     cases: list[Any] = []
     rules: set[str] = set()
