@@ -55,7 +55,9 @@ def test_sentence_around_gives_the_span_inside_its_own_sentence():
 
 def test_a_library_that_drops_the_negated_candidate_removes_the_false_positive():
     candidates = [[CURES_COLDS, CURE_FLU]]
-    unfiltered = compare.score_method([case()], candidates, [[]], None, False, ["fda.disease-claim"])
+    unfiltered = compare.score_method(
+        [case()], candidates, [[]], None, False, ["fda.disease-claim"]
+    )
     filtered = compare.score_method(
         [case()], candidates, [[]], drops_negated, False, ["fda.disease-claim"]
     )
@@ -66,7 +68,11 @@ def test_a_library_that_drops_the_negated_candidate_removes_the_false_positive()
 def test_union_starts_from_what_supplint_kept():
     # supplint dropped the true claim: the union cannot bring it back
     scores = compare.score_method(
-        [case()], [[CURES_COLDS, CURE_FLU]], [[CURE_FLU]], drops_negated, True,
+        [case()],
+        [[CURES_COLDS, CURE_FLU]],
+        [[CURE_FLU]],
+        drops_negated,
+        True,
         ["fda.disease-claim"],
     )
     score = scores["fda.disease-claim"]

@@ -45,10 +45,14 @@ Decider = Callable[[str, int, int, str], bool]  # (sentence, start, end, rule) -
 
 
 def default_paths() -> list[Path]:
-    return sorted(HERE.glob("fda*.yaml")) + sorted(HERE.glob("evidence*.yaml")) + [
-        HERE / "blind" / "fda_round6.yaml",
-        HERE / "blind" / "evidence_round6.yaml",
-    ]
+    return (
+        sorted(HERE.glob("fda*.yaml"))
+        + sorted(HERE.glob("evidence*.yaml"))
+        + [
+            HERE / "blind" / "fda_round6.yaml",
+            HERE / "blind" / "evidence_round6.yaml",
+        ]
+    )
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -76,8 +80,12 @@ def keep(findings: Iterable[Any], text: str, decide: Decider | None) -> list[Any
 
 
 def score_method(
-    cases: list[Any], candidates: list[list[Any]], shipped: list[list[Any]],
-    decide: Decider | None, union: bool, rules: Iterable[str],
+    cases: list[Any],
+    candidates: list[list[Any]],
+    shipped: list[list[Any]],
+    decide: Decider | None,
+    union: bool,
+    rules: Iterable[str],
 ) -> dict[str, Any]:
     """Per-rule Score when `decide` (and, with union, supplint too) filters the candidates."""
     from evaluate import Score, score_case
@@ -224,9 +232,15 @@ def cost() -> int:
     commands = {
         "supplint": [py, "-m", "lint", "check", str(article)],
         "blank": [py, "-c", "import spacy; spacy.blank('en')"],
-        "negspacy": [py, "-c", "import spacy, negspacy.negation; spacy.blank('en').add_pipe('negex')"],
+        "negspacy": [
+            py,
+            "-c",
+            "import spacy, negspacy.negation; spacy.blank('en').add_pipe('negex')",
+        ],
         "medspacy": [
-            py, "-c", "import spacy, medspacy.context; spacy.blank('en').add_pipe('medspacy_context')"
+            py,
+            "-c",
+            "import spacy, medspacy.context; spacy.blank('en').add_pipe('medspacy_context')",
         ],
     }
     best = _least_seconds({k: v for k, v in commands.items() if have.get(k, True)})
@@ -248,7 +262,8 @@ def cost() -> int:
             decide(s, 0, len(s), "evidence.unsupported-causal-claim")
         per_word = (time.perf_counter() - started) / words * 1e6
         print(
-            f"{name}: cold start +{extra:.3f} s over blank spaCy ({extra / lint:.0%} of supplint's),"
+            f"{name}: cold start +{extra:.3f} s over blank spaCy"
+            f" ({extra / lint:.0%} of supplint's),"
             f" {per_word:.1f} us/word on {words} words"
         )
     return 0
@@ -285,7 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     ):
         if have[need]:
             decide = make()
-            methods += [(f"(b/c) {label}", decide, False), (f"(d) supplint + {label}", decide, True)]
+            methods += [
+                (f"(b/c) {label}", decide, False),
+                (f"(d) supplint + {label}", decide, True),
+            ]
     for label, decide, union in methods:
         started = time.perf_counter()
         scores = score_method(cases, candidates, shipped, decide, union, sorted(rules))
