@@ -299,14 +299,14 @@ def main(argv: list[str] | None = None) -> int:
         ("medspaCy ConText", context_decider, "medspacy"),
     ):
         if have[need]:
-            decide = make()
+            library = make()
             methods += [
-                (f"(b/c) {label}", decide, False),
-                (f"(d) supplint + {label}", decide, True),
+                (f"(b/c) {label}", library, False),
+                (f"(d) supplint + {label}", library, True),
             ]
-    for label, decide, union in methods:
+    for label, chosen, union in methods:
         started = time.perf_counter()
-        scores = score_method(cases, candidates, shipped, decide, union, sorted(rules))
+        scores = score_method(cases, candidates, shipped, chosen, union, sorted(rules))
         took = time.perf_counter() - started
         print(f"== {label}  ({took:.1f}s)")
         for family in ("fda.", "evidence."):
