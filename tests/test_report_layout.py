@@ -11,7 +11,7 @@ import pytest
 
 from lint.report.annotate import Span, segment
 from lint.report.body import render_body
-from lint.report.layout import article_layout
+from lint.report.layout_article import article_layout
 from lint.report.views import edit_context
 
 MARKDOWN = (

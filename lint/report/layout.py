@@ -68,15 +68,3 @@ def text_layout(text: str) -> Layout:
     if begin is not None:
         layout.blocks.append(Block("p", begin, last))
     return layout
-
-
-def article_layout(text: str, fmt: str) -> Layout:
-    if fmt == "markdown":
-        from lint.report.layout_markdown import markdown_layout
-
-        return markdown_layout(text)
-    if fmt == "html":
-        from lint.report.layout_html import html_layout
-
-        return html_layout(text)
-    return text_layout(text)

@@ -17,7 +17,7 @@ from lint.positions import LineIndex
 from lint.report import Report
 from lint.report.annotate import Span, segment
 from lint.report.body import render_body
-from lint.report.layout import article_layout
+from lint.report.layout_article import article_layout
 
 SEVERITY_ORDER = ("error", "warning", "info")
 BAR_WIDTH = 160  # px of the longest bar in the summary chart
