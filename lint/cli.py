@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections.abc import Sequence
@@ -263,7 +264,13 @@ def cmd_check(args: Any) -> int:
         from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
         from lint.progress import progress
 
-        results.extend(progress(lint_inputs(engine, files, args, config), total=len(files)))
+        linted = progress(lint_inputs(engine, files, args, config), total=len(files))
+        from lint.report.stream import stream_results, streams
+
+        if streams(args, output):  # text/concise/github: written per file, only counts kept
+            tally = stream_results(itertools.chain(results, linted), args.format)
+            return _exit_code(args, config, bool(tally.errors), tally.worst)
+        results.extend(linted)
     if args.review_db:
         from lint.review.check import apply_review_db  # decisions taken in `supplint review`
 
@@ -276,15 +283,22 @@ def cmd_check(args: Any) -> int:
     for error in report.errors:
         print(f"supplint: error: {error}", file=sys.stderr)
     _write_output(output, _render_check(report, args))
-    if report.errors:
+    worst = max((SEVERITY_RANK[f.severity] for f in report.findings), default=-1)
+    return _exit_code(args, config, bool(report.errors), worst)
+
+
+def _exit_code(args: Any, config: Any, unreadable: bool, worst: int) -> int:
+    """2 if a file could not be read, else 1 if a finding is at or above --fail-on."""
+    from lint.finding import SEVERITY_RANK
+
+    if unreadable:
         return EXIT_ERROR
     if (
         args.write_baseline or args.exit_zero
     ):  # recording a baseline is how a team adopts the linter: not a failure
         return EXIT_CLEAN
     threshold = SEVERITY_RANK[args.fail_on or config.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
 
 
 def _show(args: Any, config: Any, engine: Any, files: list[str], missing: list[Any]) -> int:

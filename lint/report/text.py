@@ -21,17 +21,13 @@ def render(report: Report, style: str = "text") -> str:
     out: list[str] = []
     indexes: dict[str, LineIndex] = {}
     for finding in report.findings:
-        out.append(
-            f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.rule_id} "
-            f"[{finding.severity}] {printable(finding.message)}"
-        )
         text = report.sources.get(finding.path)
+        index = None
         if style == "text" and text is not None:
             index = indexes.get(finding.path)
             if index is None:  # not setdefault: that built a LineIndex for every finding
                 index = indexes[finding.path] = LineIndex(text)
-            if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
-                out.extend(_excerpt(index, text, finding))
+        out.extend(finding_lines(finding, style, text, index))
     out.append(summary(report))
     from lint.fixes.apply import fixable_hint  # "[*] N fixable with --fix", like ruff
 
@@ -39,6 +35,26 @@ def render(report: Report, style: str = "text") -> str:
     if hint:
         out.append(hint)
     return "\n".join(out) + "\n"
+
+
+def finding_lines(
+    finding: Finding, style: str, text: str | None, index: LineIndex | None
+) -> list[str]:
+    """One finding's header line and, in the `text` style, its source line with carets."""
+    lines = [
+        f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.rule_id} "
+        f"[{finding.severity}] {printable(finding.message)}"
+    ]
+    if style == "text" and text is not None and index is not None:
+        if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
+            lines.extend(_excerpt(index, text, finding))
+    return lines
+
+
+def result_lines(findings: list[Finding], style: str, text: str | None) -> list[str]:
+    """The lines of one file's findings, from that file's own text (lint.report.stream)."""
+    index = LineIndex(text) if style == "text" and text is not None and findings else None
+    return [line for finding in findings for line in finding_lines(finding, style, text, index)]
 
 
 def _excerpt(index: LineIndex, text: str, finding: Finding) -> list[str]:
@@ -84,11 +100,13 @@ def _shown(part: str) -> str:
 
 
 def summary(report: Report) -> str:
-    counts = report.counts()
-    files = len(report.results)
+    return summary_line(len(report.results), report.counts(), len(report.errors))
+
+
+def summary_line(files: int, counts: dict[str, int], unreadable: int) -> str:
     total = sum(counts.values())
     noun = "file" if files == 1 else "files"
-    if not total and not report.errors:
+    if not total and not unreadable:
         return f"All checks passed ({files} {noun})."
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
@@ -96,8 +114,6 @@ def summary(report: Report) -> str:
     line = (
         f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
     )
-    if report.errors:
-        line += (
-            f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
-        )
+    if unreadable:
+        line += f" {unreadable} file{'s' if unreadable != 1 else ''} could not be read."
     return line
