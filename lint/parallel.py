@@ -69,7 +69,8 @@ def lint_files(
     engine: Engine, files: Sequence[str], jobs: int | None, stdin_name: str | None = None
 ) -> Iterator[FileResult]:
     """Lint `files` with `jobs` processes; yields results in the order of `files`."""
-    size = None if jobs and jobs > 0 or "-" in files else total_bytes(files)
+    asked = jobs is not None and jobs > 0
+    size = None if asked or "-" in files else total_bytes(files)
     n_jobs = resolve_jobs(jobs, len(files), size)
     if n_jobs <= 1 or "-" in files:  # stdin can only be read by this process
         yield from engine.lint_paths(files, stdin_name)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from lint import parallel
 from lint.config import Config
 from lint.engine import Engine, FileResult
-from lint import parallel
 from lint.parallel import chunks, lint_files, resolve_jobs
 
 ARTICLES = {

@@ -42,7 +42,9 @@ def test_streamed_output_is_the_whole_run_output(
 ) -> None:
     whole = tmp_path / "whole.txt"  # --output-file takes the whole-run path
     streamed = run_cli("check", str(corpus), "--format", fmt, "--jobs", "1", *extra)
-    written = run_cli("check", str(corpus), "--format", fmt, "--jobs", "1", "-o", str(whole), *extra)
+    written = run_cli(
+        "check", str(corpus), "--format", fmt, "--jobs", "1", "-o", str(whole), *extra
+    )
     assert streamed.stdout == whole.read_bytes()
     assert streamed.stderr == written.stderr
     assert streamed.returncode == written.returncode == 2  # bad.md is unreadable

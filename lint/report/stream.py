@@ -62,9 +62,7 @@ def streams(args: Any, output: Any) -> bool:
     return not (wanted(None, sys.stderr) and _isatty(sys.stdout))
 
 
-def stream_results(
-    results: Iterable[FileResult], style: str, out: IO[str] | None = None
-) -> Tally:
+def stream_results(results: Iterable[FileResult], style: str, out: IO[str] | None = None) -> Tally:
     """Write each result's lines to `out` (stdout) as it comes; then the end of the output.
 
     The unreadable files' `supplint: error:` lines go to stderr after the last file, as the
@@ -99,8 +97,7 @@ def _end(tally: Tally, style: str) -> str:
         from lint.report.github import _file, annotation
 
         return "".join(
-            annotation("error", error, file=_file(path), title="supplint: unreadable")
-            + "\n"
+            annotation("error", error, file=_file(path), title="supplint: unreadable") + "\n"
             for path, error in tally.errors
         )
     from lint.fixes.apply import fixable_hint_for

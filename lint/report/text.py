@@ -45,9 +45,10 @@ def finding_lines(
         f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.rule_id} "
         f"[{finding.severity}] {printable(finding.message)}"
     ]
-    if style == "text" and text is not None and index is not None:
-        if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
-            lines.extend(_excerpt(index, text, finding))
+    if style != "text" or text is None or index is None:
+        return lines
+    if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
+        lines.extend(_excerpt(index, text, finding))
     return lines
 
 

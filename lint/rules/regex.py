@@ -62,15 +62,15 @@ class QuickMisses:
     on the built-in rules' patterns in tests/test_regex_quick.py.
     """
 
-    __slots__ = ("compiled", "_match", "_unanchored", "_null")
+    __slots__ = ("_match", "_null", "_unanchored", "compiled")
 
     def __init__(self, compiled: Any):
         import re2
 
         self.compiled = compiled
         self._match = compiled._regexp.Match
-        self._unanchored = re2._Anchor.UNANCHORED
-        self._null = re2._NULL_SPAN
+        self._unanchored = re2._Anchor.UNANCHORED  # type: ignore[attr-defined]
+        self._null = re2._NULL_SPAN  # type: ignore[attr-defined]
 
     def _misses(self, text: Any) -> bool:
         if type(text) is not str:
