@@ -3,7 +3,7 @@
     python bench/same_output.py record OUT_DIR [PATH ...]   # default: examples/ and the corpus
     python bench/same_output.py compare BEFORE_DIR AFTER_DIR
 
-`record` runs `python -m lint check` (the checkout on PYTHONPATH) once per format, with
+`record` runs `python -P -m lint check` (the checkout on PYTHONPATH) once per format, with
 `--jobs 1`, and keeps stdout, stderr and the exit code of each run. Record on the base commit,
 then on the change, then compare: any byte that differs is reported and the exit code is 1.
 The default paths are examples/ and bench/out/corpus-100 (generated if missing, fixed seed).
@@ -39,7 +39,18 @@ def record(out: Path, paths: list[str]) -> None:
     for path in paths:
         name = Path(path).name
         for fmt in FORMATS:
-            cmd = [sys.executable, "-m", "lint", "check", path, "--jobs", "1", "--format", fmt]
+            cmd = [
+                sys.executable,
+                "-P",
+                "-m",
+                "lint",
+                "check",
+                path,
+                "--jobs",
+                "1",
+                "--format",
+                fmt,
+            ]
             proc = subprocess.run(cmd, capture_output=True, env=env)  # same cwd both times
             (out / f"{name}.{fmt}.out").write_bytes(proc.stdout)
             (out / f"{name}.{fmt}.err").write_bytes(proc.stderr)

@@ -37,7 +37,8 @@ def main() -> None:
     commands = {"proselint": [*bench.tool("proselint"), "check", str(folder)]}
     for label, checkout in (("base", args.base), ("new", args.new)):
         env_prefix = ["env", f"PYTHONPATH={checkout.resolve()}"]
-        lint = [sys.executable, "-m", "lint", "check", str(folder), "--jobs", "1"]
+        # -P: the working folder is not put on sys.path, so PYTHONPATH picks the checkout
+        lint = [sys.executable, "-P", "-m", "lint", "check", str(folder), "--jobs", "1"]
         commands[label] = [*env_prefix, *lint]
     results = bench.measure(commands, args.reps)
     print(f"{args.articles} articles, {words:,} words; {args.reps} runs each after a warm-up")
