@@ -15,6 +15,8 @@ from lint.commands.run import (
     EXIT_FINDINGS,
     Prepared,
     exit_code,
+    exit_status,
+    lint_all,
     prepare,
     report_of,
     run,
@@ -32,8 +34,24 @@ def command(options: CheckOptions) -> int:
         return show(options, prepared)
     if options.fixes is not None:
         return fix(options, options.fixes, prepared, output)
+    from lint.report.stream import streams
+
+    if streams(options.format, options.statistics, bool(options.review_db), output):
+        return streamed(options, prepared)
     report = run(options, prepared)
     return finish(options, prepared, report, output)
+
+
+def streamed(options: CheckOptions, prepared: Prepared) -> int:
+    """text/concise/github written per file as it is linted: only counts are kept."""
+    from lint.report.stream import stream_results
+
+    color = wants_color(options.color, sys.stdout)
+    results = lint_all(options, prepared)
+    tally = stream_results(results, options.format, quiet=options.quiet, color=color)
+    fail_on = options.fail_on or prepared.config.fail_on
+    lenient = bool(options.inputs.write_baseline) or options.exit_zero
+    return exit_status(bool(tally.errors), tally.worst, fail_on, lenient)
 
 
 def finish(options: CheckOptions, prepared: Prepared, report: Report, output: Path | None) -> int:

@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: one per core, at most 8; 1 = no workers)",
+        help="worker processes (default: one per core, at most 8, one per ~50k words; 1 = none)",
     )
     check.add_argument(
         "--timeout",
