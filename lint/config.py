@@ -78,7 +78,8 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def _toml() -> Any:
+def toml_reader() -> Any:
+    """tomllib, or tomli on Python 3.10 (the same API)."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -95,7 +96,7 @@ def _has_supplint_table(path: Path) -> bool:
 
 
 def _parse_toml(path: Path, text: str) -> dict[str, Any]:
-    tomllib = _toml()
+    tomllib = toml_reader()
     try:
         return dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as err:
