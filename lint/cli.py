@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the output to FILE instead of stdout",
     )
     check.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip what .gitignore names in folder walks (default: on, or `respect_gitignore`)",
+    )
+    check.add_argument(
         "--show-files", action="store_true", help="list the files that would be linted, then exit"
     )
     check.add_argument(
@@ -237,11 +243,14 @@ def cmd_check(args: Any) -> int:
     config = load_settings(args, args.paths[0])
     if args.timeout is not None:
         config.timeout = args.timeout
+    if args.respect_gitignore is not None:
+        config.respect_gitignore = args.respect_gitignore
     select = args.select
     if args.extend_select:  # added to --select, or to the config's select (ruff's meaning)
         select = [*(args.select or config.select), *args.extend_select]
     engine = Engine(config, select, args.ignore)
-    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    include = config.include or DEFAULT_INCLUDE
+    files, missing = collect(args.paths, include, config.exclude, config.respect_gitignore)
     output = _output_target(args.output_file, args.paths, files)
     if args.show_files or args.show_settings:
         return _show(args, config, engine, files, missing)

@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "disclosure_text": (str, "affiliate disclosure wording that --fix adds"),
     "disclosure_position": (str, "where --fix adds the disclosure: before-link (default) | top"),
     "site_domains": (list, "your own domains: links there are first-party, not affiliate (ftc)"),
+    "respect_gitignore": (bool, "skip what .gitignore names when walking folders (default: true)"),
 }
 
 
@@ -55,6 +56,7 @@ class Config:
     disclosure_text: str | None = None
     disclosure_position: str = "before-link"
     site_domains: list[str] = field(default_factory=list)  # lint.rules.link.is_first_party
+    respect_gitignore: bool = True  # lint.gitignore, in folder walks only
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
 
 
@@ -189,6 +191,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
 def _type_name(expected: type | tuple[type, ...]) -> str:
     names: dict[Any, str] = {
         list: "list",
+        bool: "boolean (true or false)",
         str: "string",
         dict: "mapping",
         int: "number",

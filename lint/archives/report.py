@@ -38,7 +38,9 @@ def archive_run(args: Any, config: Any) -> Any:
     from lint.report.command import Run, without_output
     from lint.sources import DEFAULT_INCLUDE, collect
 
-    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    files, missing = collect(
+        args.paths, config.include or DEFAULT_INCLUDE, config.exclude, config.respect_gitignore
+    )
     files = without_output(list(dict.fromkeys(files)), args)
     if not has_archives(args, files, config):
         return None

@@ -83,7 +83,9 @@ def lint_run(args: Any, config: Any) -> Run:
     from lint.sources import DEFAULT_INCLUDE, collect
 
     engine = Engine(config, args.select, args.ignore)
-    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    files, missing = collect(
+        args.paths, config.include or DEFAULT_INCLUDE, config.exclude, config.respect_gitignore
+    )
     unique = without_output(list(dict.fromkeys(files)), args)  # `report dir dir/a.md`: once
 
     def results() -> Iterator[FileResult]:

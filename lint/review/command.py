@@ -132,7 +132,9 @@ def serve(args: Any) -> int:
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config, db = _config_and_db(args)
-    files, missing = collect(args.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    files, missing = collect(
+        args.paths, config.include or DEFAULT_INCLUDE, config.exclude, config.respect_gitignore
+    )
     if not files:
         raise UsageError("no articles to review in " + " ".join(args.paths))
     for error in missing:
