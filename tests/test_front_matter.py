@@ -5,11 +5,11 @@ its exact line and column."""
 from __future__ import annotations
 
 import pytest
+from conftest import lint_text, run_cli
+from test_positions import DRUG, assert_exact, only
 
 from lint.config import Config
 from lint.engine import Engine
-from tests.conftest import lint_text, run_cli
-from tests.test_positions import DRUG, assert_exact, only
 
 BODY = "Intro line.\n\nSome sellers call it an alternative to Ritalin.\n"
 HEADERS = {

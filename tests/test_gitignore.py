@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import run_cli
+
 from lint.sources import collect, walk
-from tests.conftest import run_cli
 
 CLAIM = "Ginkgo cures ADHD in children.\n"
 
