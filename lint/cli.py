@@ -305,15 +305,12 @@ def _show(args: Any, config: Any, engine: Any, files: list[str], missing: list[A
     if args.show_settings:
         import json
 
-        from lint.config import KEYS
+        from lint.config import settings_view
 
-        settings = {key: getattr(config, key) for key in KEYS}
-        settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
-        shown = {
-            "config": str(config.path) if config.path else None,
-            "settings": settings,
-            "rules": sorted(rule.id for rule in engine.rules),
-        }
+        named = [path for path in args.paths if os.path.isfile(path)]
+        shown = settings_view(
+            config, engine.rules, named[0] if len(named) == len(args.paths) == 1 else None
+        )
         print(json.dumps(shown, indent=2, default=str))
     return EXIT_ERROR if missing else EXIT_CLEAN
 

@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "disclosure_text": (str, "affiliate disclosure wording that --fix adds"),
     "disclosure_position": (str, "where --fix adds the disclosure: before-link (default) | top"),
     "site_domains": (list, "your own domains: links there are first-party, not affiliate (ftc)"),
+    "per_file_ignores": (dict, "file glob -> rule ids or families not reported there"),
     "respect_gitignore": (bool, "skip what .gitignore names when walking folders (default: true)"),
 }
 
@@ -57,7 +58,14 @@ class Config:
     disclosure_position: str = "before-link"
     site_domains: list[str] = field(default_factory=list)  # lint.rules.link.is_first_party
     respect_gitignore: bool = True  # lint.gitignore, in folder walks only
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # lint.config_ignores
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
+
+    def ignored_for(self, file_path: str) -> list[str]:
+        """Rule ids and families per-file-ignores turns off for this file."""
+        from lint.config_ignores import ignored_for
+
+        return ignored_for(self.per_file_ignores, self.path, file_path)
 
 
 def discover(start: Path) -> Path | None:
@@ -153,7 +161,10 @@ def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
-    config = Config(path=path, lines=lines)
+    # lines under the key as written and as normalised (`fail-on` is `fail_on`)
+    config = Config(
+        path=path, lines={**lines, **{k.replace("-", "_"): v for k, v in lines.items()}}
+    )
     for key, value in data.items():
         line = lines.get(key)
         norm = key.replace("-", "_")
@@ -185,6 +196,11 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 lines.get("severity"),
             )
     config.rule_dirs = [(path.parent / str(d)).resolve() for d in config.rule_dirs]
+    if config.per_file_ignores:
+        from lint.config_ignores import validate
+
+        where = config.lines.get("per_file_ignores")
+        config.per_file_ignores = validate(path, config.per_file_ignores, where)
     return config
 
 
@@ -198,3 +214,23 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
         (int, float): "number",
     }
     return names.get(expected, "value")
+
+
+def settings_view(config: Config, rules: list[Any], file_path: str | None) -> dict[str, Any]:
+    """What `check --show-settings` prints: the config file, its settings, the rules that run,
+    and, for one named file, what per-file-ignores turn off there."""
+    settings = {key: getattr(config, key) for key in KEYS}
+    settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
+    shown = {
+        "config": str(config.path) if config.path else None,
+        "settings": settings,
+        "rules": sorted(rule.id for rule in rules),
+    }
+    if file_path is not None:
+        from lint.selection import selected
+
+        off = config.ignored_for(file_path)
+        shown["file"] = file_path
+        shown["ignored_for_file"] = off
+        shown["rules_for_file"] = [rule for rule in shown["rules"] if not selected(rule, off)]
+    return shown

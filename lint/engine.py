@@ -66,6 +66,9 @@ class Engine:
         config, where = self.config, str(self.config.path)
         for key, selectors in (("select", config.select), ("ignore", config.ignore)):
             check_config_selectors(where, key, selectors, known, config.lines.get(key))
+        for selectors in config.per_file_ignores.values():
+            line = config.lines.get("per_file_ignores")
+            check_config_selectors(where, "per-file-ignores", selectors, known, line)
         severity_ids = list(config.severity)
         check_config_selectors(where, "severity", severity_ids, known, config.lines.get("severity"))
 
@@ -131,6 +134,9 @@ class Engine:
             budget.check()  # where the alarm cannot interrupt (a thread), between checkers
             hits.extend(checker.check(analysis))
         budget.check()
+        off_here = self.config.ignored_for(analysis.path)  # per-file-ignores: no finding, no fix
+        if off_here:
+            hits = [hit for hit in hits if not selected(hit.rule.id, off_here)]
         from lint.fixes.producers import attach_fixes  # fixes and suggestions, by rule id
 
         attach_fixes(analysis, hits, self.config, self.ruleset.knowledge)
@@ -143,7 +149,8 @@ class Engine:
             finding = self._finding(analysis, hit)
             if not suppressions.covers(finding.rule_id, finding.line):
                 findings.setdefault((finding.rule_id, hit.start, hit.end), finding)
-        for selector, start, end, _line in suppressions.unknown:
+        unknown = [] if selected(UNKNOWN_SUPPRESSION, off_here) else suppressions.unknown
+        for selector, start, end, _line in unknown:
             finding = make_finding(
                 analysis,
                 UNKNOWN_SUPPRESSION,
