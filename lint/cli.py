@@ -235,20 +235,18 @@ def load_settings(args: Any, start: str | None = None) -> Any:
 
 
 def cmd_check(args: Any) -> int:
-    from lint.engine import Engine, FileResult
+    from functools import partial
+
+    from lint.config_tree import lint_by_config, require_one_config  # the nearest config
+    from lint.engine import FileResult
     from lint.finding import SEVERITY_RANK
     from lint.report import Report
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(args, args.paths[0])
-    if args.timeout is not None:
-        config.timeout = args.timeout
     if args.respect_gitignore is not None:
         config.respect_gitignore = args.respect_gitignore
-    select = args.select
-    if args.extend_select:  # added to --select, or to the config's select (ruff's meaning)
-        select = [*(args.select or config.select), *args.extend_select]
-    engine = Engine(config, select, args.ignore)
+    engine = _engine(args, config)
     include = config.include or DEFAULT_INCLUDE
     files, missing = collect(args.paths, include, config.exclude, config.respect_gitignore)
     output = _output_target(args.output_file, args.paths, files)
@@ -265,6 +263,7 @@ def cmd_check(args: Any) -> int:
         from lint.archives.cli import refuse_fixes  # exports are fixed in the CMS, not here
 
         refuse_fixes(files, args, config)
+        require_one_config(files, config, args.config, "--fix/--diff")
         done = run_fixes(args, engine, files, results)
         if done is not None:
             return done
@@ -272,7 +271,13 @@ def cmd_check(args: Any) -> int:
         from lint.archives.cli import lint_inputs  # plain files still go through lint.parallel
         from lint.progress import progress
 
-        results.extend(progress(lint_inputs(engine, files, args, config), total=len(files)))
+        def lint(engine: Any, files: Any, config: Any) -> Any:
+            return lint_inputs(engine, files, args, config)
+
+        if args.write_baseline:  # one baseline file, written by one run
+            require_one_config(files, config, args.config, "--write-baseline")
+        each = lint_by_config(files, config, args.config, engine, partial(_engine, args), lint)
+        results.extend(progress(each, total=len(files)))
     if args.review_db:
         from lint.review.check import apply_review_db  # decisions taken in `supplint review`
 
@@ -294,6 +299,18 @@ def cmd_check(args: Any) -> int:
     threshold = SEVERITY_RANK[args.fail_on or config.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _engine(args: Any, config: Any) -> Any:
+    """The engine for one config, with the command line's overrides."""
+    from lint.engine import Engine
+
+    if args.timeout is not None:
+        config.timeout = args.timeout
+    select = args.select
+    if args.extend_select:  # added to --select, or to the config's select (ruff's meaning)
+        select = [*(args.select or config.select), *args.extend_select]
+    return Engine(config, select, args.ignore)
 
 
 def _show(args: Any, config: Any, engine: Any, files: list[str], missing: list[Any]) -> int:

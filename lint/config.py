@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,8 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise ConfigError(str(path), f"invalid TOML: {message}", line, column) from None
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, extending: tuple[Path, ...] = ()) -> Config:
+    """The config in `path` (`extend`: on top of the one it names, as Ruff's `extend`)."""
     if path is None:
         return Config()
     if not path.is_file():
@@ -125,7 +126,24 @@ def load_config(path: Path | None) -> Config:
         data, lines = _load_pyproject(path)
     else:
         data, lines = _load_yaml(path)
-    return _build(path, data, lines)
+    base = _extended(path, data.pop("extend", None), lines.get("extend"), extending)
+    return _build(path, data, lines, base)
+
+
+def _extended(path: Path, target: Any, line: int | None, extending: tuple[Path, ...]) -> Config:
+    """The config `extend` names (relative to `path`'s folder), loaded; Config() without one."""
+    if target is None:
+        return Config()
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(str(path), "'extend' must be a string (a config file's path)", line)
+    here, there = path.resolve(), (path.parent / target).resolve()
+    if there == here:
+        raise ConfigError(str(path), "extend: a config cannot extend itself", line)
+    if there in extending:
+        raise ConfigError(str(path), f"extend: a cycle ({target} extends this file)", line)
+    if not os.path.isfile(there):
+        raise ConfigError(str(path), f"extend: {target} does not exist", line)
+    return load_config(there, (*extending, here))
 
 
 def _read(path: Path) -> str:
@@ -160,11 +178,10 @@ def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
-def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
+def _build(path: Path, data: dict[str, Any], lines: dict[str, int], base: Config) -> Config:
     # lines under the key as written and as normalised (`fail-on` is `fail_on`)
-    config = Config(
-        path=path, lines={**lines, **{k.replace("-", "_"): v for k, v in lines.items()}}
-    )
+    lines = {**lines, **{k.replace("-", "_"): v for k, v in lines.items()}}
+    config = replace(base, path=path, lines=lines)  # this file's keys replace the base's
     for key, value in data.items():
         line = lines.get(key)
         norm = key.replace("-", "_")
