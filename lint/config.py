@@ -238,10 +238,11 @@ def settings_view(config: Config, rules: list[Any], file_path: str | None) -> di
     and, for one named file, what per-file-ignores turn off there."""
     settings = {key: getattr(config, key) for key in KEYS}
     settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
-    shown = {
+    rule_ids = sorted(rule.id for rule in rules)
+    shown: dict[str, Any] = {
         "config": str(config.path) if config.path else None,
         "settings": settings,
-        "rules": sorted(rule.id for rule in rules),
+        "rules": rule_ids,
     }
     if file_path is not None:
         from lint.selection import selected
@@ -249,5 +250,5 @@ def settings_view(config: Config, rules: list[Any], file_path: str | None) -> di
         off = config.ignored_for(file_path)
         shown["file"] = file_path
         shown["ignored_for_file"] = off
-        shown["rules_for_file"] = [rule for rule in shown["rules"] if not selected(rule, off)]
+        shown["rules_for_file"] = [rule for rule in rule_ids if not selected(rule, off)]
     return shown

@@ -66,14 +66,11 @@ class SkipIgnoredPaths:
     def __init__(self, cache: Any, config: Any):
         self.cache, self.config = cache, config
 
-    def get(self, source: Any) -> Any:
-        return None if self.config.ignored_for(source.path) else self.cache.get(source)
+    def get_all(self, source: Any) -> Any:
+        return None if self.config.ignored_for(source.path) else self.cache.get_all(source)
 
-    def put_many(self, entries: list[tuple[Any, Any]]) -> None:
-        kept = [
-            (source, found) for source, found in entries if not self.config.ignored_for(source.path)
-        ]
-        self.cache.put_many(kept)
+    def put_many(self, entries: list[tuple[Any, ...]]) -> None:
+        self.cache.put_many([e for e in entries if not self.config.ignored_for(e[0].path)])
 
     def close(self) -> None:
         self.cache.close()

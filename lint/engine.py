@@ -30,6 +30,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source: str | None = field(default=None, repr=False)  # decoded text, for excerpts
+    # hidden from every output but SARIF, which lists them with `suppressions` (report/sarif.py)
+    suppressed: list[Finding] = field(default_factory=list)  # inline comments, front matter
+    baselined: list[Finding] = field(default_factory=list)  # matched by --baseline
+    baseline: str | None = None  # the --baseline file, when one was applied
 
 
 class Engine:
@@ -145,10 +149,13 @@ class Engine:
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids
         )
         findings: dict[tuple[str, int, int], Finding] = {}
+        suppressed: dict[tuple[str, int, int], Finding] = {}
         for hit in hits:
             finding = self._finding(analysis, hit)
-            if not suppressions.covers(finding.rule_id, finding.line):
-                findings.setdefault((finding.rule_id, hit.start, hit.end), finding)
+            covered = suppressions.covers(finding.rule_id, finding.line)
+            (suppressed if covered else findings).setdefault(
+                (finding.rule_id, hit.start, hit.end), finding
+            )
         unknown = [] if selected(UNKNOWN_SUPPRESSION, off_here) else suppressions.unknown
         for selector, start, end, _line in unknown:
             finding = make_finding(
@@ -161,7 +168,8 @@ class Engine:
             )
             findings[(finding.rule_id, start, end)] = finding
         ordered = sorted(findings.values(), key=Finding.sort_key)
-        return FileResult(analysis.path, ordered, source=analysis.source_text)
+        hidden = sorted(suppressed.values(), key=Finding.sort_key)
+        return FileResult(analysis.path, ordered, source=analysis.source_text, suppressed=hidden)
 
     def _finding(self, analysis: Analysis, hit: Hit) -> Finding:
         rule = hit.rule

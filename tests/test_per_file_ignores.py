@@ -90,7 +90,8 @@ def test_bad_per_file_ignores_are_config_errors_with_their_line(tmp_path: Path) 
             "did you mean 'fda'?"
         ),
         "per-file-ignores: {'drafts/*': fda}\n": (
-            ".supplint.yaml:1: per-file-ignores: 'drafts/*' must map to a list of rule ids or families"
+            ".supplint.yaml:1: per-file-ignores: 'drafts/*' must map to a list of rule ids "
+            "or families"
         ),
         "per-file-ignores: [a]\n": ".supplint.yaml:1: 'per-file-ignores' must be a mapping",
     }
