@@ -88,7 +88,7 @@ class Linter:
     def __init__(self) -> None:
         import threading
 
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # the worker thread's lint and the loop's hover
         self._engines: dict[Any, Engine] = {}
         # path -> (engine, text, language, findings): hover and code actions on the text
         # just linted reuse its findings instead of linting it again
@@ -188,13 +188,14 @@ def build_server() -> LanguageServer:
     def lint(uri: str, text: str, language: str | None) -> tuple[list[types.Diagnostic], str]:
         """(diagnostics, error message or ""): safe to run in the worker thread."""
         path = uri_to_path(uri)
-        try:
-            findings = linter.findings(path, text, language)
-        except SupplintError as err:  # a broken house rule or config: tell the user, once
-            return [], f"supplint: {err.render()}"
+        with linter.lock:
+            try:
+                findings = linter.findings(path, text, language)
+            except SupplintError as err:  # a broken house rule or config: tell the user, once
+                return [], f"supplint: {err.render()}"
+            links = rule_links(linter.engine_for(path)) if findings else {}
         lines = split_lines(text)
         units = server.workspace.position_codec.client_num_units
-        links = rule_links(linter.engine_for(path)) if findings else {}
         return [to_diagnostic(f, lines, units, links) for f in findings], ""
 
     def tell(error: str) -> None:
@@ -274,12 +275,13 @@ def build_server() -> LanguageServer:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         path = uri_to_path(uri)
-        try:
-            findings = linter.findings(path, document.source, document.language_id)
-        except SupplintError:
-            return None
+        with linter.lock:
+            try:
+                findings = linter.findings(path, document.source, document.language_id)
+            except SupplintError:
+                return None
+            rules = {rule.id: rule for rule in linter.engine_for(path).rules}
         units = ls.workspace.position_codec.client_num_units
-        rules = {rule.id: rule for rule in linter.engine_for(path).rules}
         return hover_for(document.source, units, findings, rules, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)

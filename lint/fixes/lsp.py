@@ -34,34 +34,38 @@ def add_code_actions(server: LanguageServer, linter: Any) -> None:
         types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=kinds)
     )
     def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        from lint.server import uri_to_path
+        with linter.lock:  # the server's lint thread uses the same pipeline
+            return _actions(ls, params, linter)
 
-        uri = params.text_document.uri
-        document = ls.workspace.get_text_document(uri)
-        text, path = document.source, uri_to_path(uri)
-        findings = linter.findings(path, text, document.language_id)
-        positions = Positions(text, ls.workspace.position_codec.client_num_units)
-        wanted = params.context.only
-        actions = []
-        if not wanted or any(str(k).startswith("quickfix") for k in wanted):
-            from lint.server import rule_links, to_diagnostic
 
-            lines, units = split_lines(text), ls.workspace.position_codec.client_num_units
-            links = rule_links(linter.engine_for(path)) if findings else {}
+def _actions(ls: LanguageServer, params: types.CodeActionParams, linter: Any) -> list[Any]:
+    from lint.server import rule_links, to_diagnostic, uri_to_path
 
-            def diagnostic(finding: Finding) -> types.Diagnostic:
-                return to_diagnostic(finding, lines, units, links)
+    uri = params.text_document.uri
+    document = ls.workspace.get_text_document(uri)
+    text, path = document.source, uri_to_path(uri)
+    findings = linter.findings(path, text, document.language_id)
+    units = ls.workspace.position_codec.client_num_units
+    positions = Positions(text, units)
+    wanted = params.context.only
+    actions = []
+    if not wanted or any(str(k).startswith("quickfix") for k in wanted):
+        lines = split_lines(text)
+        links = rule_links(linter.engine_for(path)) if findings else {}
 
-            actions += quick_fixes(uri, findings, params.range, positions, diagnostic)
-            if format_for(path) in ("markdown", "html") or document.language_id in (
-                "markdown",
-                "html",
-            ):
-                actions += suppress_actions(uri, findings, params.range, positions, diagnostic)
-        if not wanted or any(str(k).startswith("source") for k in wanted):
-            fix_all = fix_all_action(linter.engine_for(path), path, text, uri, positions)
-            actions += [fix_all] if fix_all is not None else []
-        return actions
+        def diagnostic(finding: Finding) -> types.Diagnostic:
+            return to_diagnostic(finding, lines, units, links)
+
+        actions += quick_fixes(uri, findings, params.range, positions, diagnostic)
+        if "markdown" in (format_for(path), document.language_id) or "html" in (
+            format_for(path),
+            document.language_id,
+        ):
+            actions += suppress_actions(uri, findings, params.range, positions, diagnostic)
+    if not wanted or any(str(k).startswith("source") for k in wanted):
+        fix_all = fix_all_action(linter.engine_for(path), path, text, uri, positions)
+        actions += [fix_all] if fix_all is not None else []
+    return actions
 
 
 class Positions:
