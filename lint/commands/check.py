@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,9 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
 
         raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
+    from lint.config_tree import require_one_config  # one engine fixes: one config
+
+    require_one_config(prepared.files, prepared.config, options.config, "--fix/--diff")
     results = list(prepared.missing_results())
     outcome = run_fixes(request, prepared.engine, prepared.files, results)
     if options.quiet < 2:
@@ -125,16 +129,11 @@ def show(options: CheckOptions, prepared: Prepared) -> int:
     if options.show_settings:
         import json
 
-        from lint.config import KEYS
+        from lint.config import settings_view
 
-        config = prepared.config
-        settings = {key: getattr(config, key) for key in KEYS}
-        settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
-        shown = {
-            "config": str(config.path) if config.path else None,
-            "settings": settings,
-            "rules": sorted(rule.id for rule in prepared.engine.rules),
-        }
+        named = [path for path in options.paths if os.path.isfile(path)]
+        one = named[0] if len(named) == len(options.paths) == 1 else None
+        shown = settings_view(prepared.config, prepared.engine.rules, one)
         print(json.dumps(shown, indent=2, default=str))
     return EXIT_ERROR if prepared.missing else EXIT_CLEAN
 

@@ -3,7 +3,7 @@ the fail-on threshold and the exit codes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,15 +51,25 @@ class Prepared:
 
 
 def prepare(options: LintOptions) -> Prepared:
-    from lint.engine import Engine
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(options.config, options.paths[0])
+    if options.respect_gitignore is not None:
+        config.respect_gitignore = options.respect_gitignore
+    engine = engine_for(options, config)
+    include = config.include or DEFAULT_INCLUDE
+    files, missing = collect(options.paths, include, config.exclude, config.respect_gitignore)
+    return Prepared(config, engine, files, missing)
+
+
+def engine_for(options: LintOptions, config: Config) -> Engine:
+    """The engine for one config (the run's, or a file's nearest), with the command line's
+    overrides."""
+    from lint.engine import Engine
+
     if options.timeout is not None:
         config.timeout = options.timeout
-    engine = Engine(config, *selection(options, config))
-    files, missing = collect(options.paths, config.include or DEFAULT_INCLUDE, config.exclude)
-    return Prepared(config, engine, files, missing)
+    return Engine(config, *selection(options, config))
 
 
 def selection(options: LintOptions, config: Config) -> tuple[list[str] | None, list[str] | None]:
@@ -86,12 +96,23 @@ def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
 
 def lint_all(options: CheckOptions, ready: Prepared) -> Iterator[FileResult]:
     """The missing inputs' error results, then every file's, as each is linted (in order)."""
+    from functools import partial
+
     from lint.archives.check import lint_inputs
+    from lint.config_tree import lint_by_config, require_one_config  # each file's nearest config
     from lint.progress import progress
 
+    def lint(engine: Engine, files: Sequence[str], config: Config) -> Iterator[FileResult]:
+        return lint_inputs(engine, files, options.inputs, config)
+
+    if options.inputs.write_baseline:  # one baseline file, written by one run
+        require_one_config(ready.files, ready.config, options.config, "--write-baseline")
     yield from ready.missing_results()
-    linted = lint_inputs(ready.engine, ready.files, options.inputs, ready.config)
-    yield from progress(linted, total=len(ready.files))
+    make_engine = partial(engine_for, options)
+    each = lint_by_config(
+        ready.files, ready.config, options.config, ready.engine, make_engine, lint
+    )
+    yield from progress(each, total=len(ready.files))
 
 
 def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:

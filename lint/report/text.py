@@ -127,12 +127,23 @@ def _clip(text: str, start: int, length: int, first: int, last: int) -> tuple[st
     before = _shown(text[start + lo : start + first])
     inside = _shown(text[start + first : start + cut])
     after = _shown(text[start + cut : start + hi])
-    return head + before + inside + after + tail, len(head) + len(before), len(inside)
+    return head + before + inside + after + tail, _width(head + before), _width(inside)
 
 
 def _shown(part: str) -> str:
     # a tab becomes one space, so a column is one code point (the columns findings report)
     return printable(part.replace("\t", " "))
+
+
+def _width(part: str) -> int:
+    """Terminal columns `part` takes: an emoji or CJK character two, a combining mark none
+    (wcwidth), so the carets stand under the span. Findings still report code points."""
+    if part.isascii():
+        return len(part)
+    from wcwidth import wcswidth, wcwidth  # only for lines that are not ASCII
+
+    width = wcswidth(part)
+    return width if width >= 0 else sum(max(wcwidth(char), 0) for char in part)
 
 
 def summary(report: Report) -> str:
