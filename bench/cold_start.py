@@ -31,7 +31,8 @@ def main() -> None:
     commands = {}
     for label, checkout in (("base", args.base), ("new", args.new)):
         env_prefix = ["env", f"PYTHONPATH={checkout.resolve()}"]
-        commands[label] = [*env_prefix, sys.executable, "-m", "lint", "check", str(one)]
+        # -P: the working folder is not put on sys.path, so PYTHONPATH picks the checkout
+        commands[label] = [*env_prefix, sys.executable, "-P", "-m", "lint", "check", str(one)]
     bench.ENV.pop("SUPPLINT_NO_CACHE", None)
     results = bench.measure(commands, args.reps)
     for label, row in results.items():

@@ -20,8 +20,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lint"
 # the intended layering, top first: a runtime arrow from a unit to a higher tier runs back up
-TIERS = (
-    ("__main__", "cli", "commands", "daemon", "server", "report_args", "authoring"),  # front ends
+TIERS = (  # front ends first (server_hover: the LSP server's hover, site15)
+    ("__main__", "cli", "commands", "daemon", "server", "server_hover", "report_args", "authoring"),
     ("review", "testing"),  # the review workspace, `test-rules`
     ("fixes", "report"),  # after checking: fixes and renderers
     ("archives", "parallel", "progress"),  # how inputs are read and fanned out

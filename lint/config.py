@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,8 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "disclosure_text": (str, "affiliate disclosure wording that --fix adds"),
     "disclosure_position": (str, "where --fix adds the disclosure: before-link (default) | top"),
     "site_domains": (list, "your own domains: links there are first-party, not affiliate (ftc)"),
+    "per_file_ignores": (dict, "file glob -> rule ids or families not reported there"),
+    "respect_gitignore": (bool, "skip what .gitignore names when walking folders (default: true)"),
 }
 
 
@@ -55,7 +57,15 @@ class Config:
     disclosure_text: str | None = None
     disclosure_position: str = "before-link"
     site_domains: list[str] = field(default_factory=list)  # lint.rules.link.is_first_party
+    respect_gitignore: bool = True  # lint.gitignore, in folder walks only
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # lint.config_ignores
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
+
+    def ignored_for(self, file_path: str) -> list[str]:
+        """Rule ids and families per-file-ignores turns off for this file."""
+        from lint.config_ignores import ignored_for
+
+        return ignored_for(self.per_file_ignores, self.path, file_path)
 
 
 def discover(start: Path) -> Path | None:
@@ -78,7 +88,8 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def _toml() -> Any:
+def toml_reader() -> Any:
+    """tomllib, or tomli on Python 3.10 (the same API)."""
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -95,7 +106,7 @@ def _has_supplint_table(path: Path) -> bool:
 
 
 def _parse_toml(path: Path, text: str) -> dict[str, Any]:
-    tomllib = _toml()
+    tomllib = toml_reader()
     try:
         return dict(tomllib.loads(text))
     except tomllib.TOMLDecodeError as err:
@@ -105,7 +116,8 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise ConfigError(str(path), f"invalid TOML: {message}", line, column) from None
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, extending: tuple[Path, ...] = ()) -> Config:
+    """The config in `path` (`extend`: on top of the one it names, as Ruff's `extend`)."""
     if path is None:
         return Config()
     if not path.is_file():
@@ -114,7 +126,24 @@ def load_config(path: Path | None) -> Config:
         data, lines = _load_pyproject(path)
     else:
         data, lines = _load_yaml(path)
-    return _build(path, data, lines)
+    base = _extended(path, data.pop("extend", None), lines.get("extend"), extending)
+    return _build(path, data, lines, base)
+
+
+def _extended(path: Path, target: Any, line: int | None, extending: tuple[Path, ...]) -> Config:
+    """The config `extend` names (relative to `path`'s folder), loaded; Config() without one."""
+    if target is None:
+        return Config()
+    if not isinstance(target, str) or not target.strip():
+        raise ConfigError(str(path), "'extend' must be a string (a config file's path)", line)
+    here, there = path.resolve(), (path.parent / target).resolve()
+    if there == here:
+        raise ConfigError(str(path), "extend: a config cannot extend itself", line)
+    if there in extending:
+        raise ConfigError(str(path), f"extend: a cycle ({target} extends this file)", line)
+    if not os.path.isfile(there):
+        raise ConfigError(str(path), f"extend: {target} does not exist", line)
+    return load_config(there, (*extending, here))
 
 
 def _read(path: Path) -> str:
@@ -149,8 +178,10 @@ def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
-def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
-    config = Config(path=path, lines=lines)
+def _build(path: Path, data: dict[str, Any], lines: dict[str, int], base: Config) -> Config:
+    # lines under the key as written and as normalised (`fail-on` is `fail_on`)
+    lines = {**lines, **{k.replace("-", "_"): v for k, v in lines.items()}}
+    config = replace(base, path=path, lines=lines)  # this file's keys replace the base's
     for key, value in data.items():
         line = lines.get(key)
         norm = key.replace("-", "_")
@@ -182,15 +213,42 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 lines.get("severity"),
             )
     config.rule_dirs = [(path.parent / str(d)).resolve() for d in config.rule_dirs]
+    if config.per_file_ignores:
+        from lint.config_ignores import validate
+
+        where = config.lines.get("per_file_ignores")
+        config.per_file_ignores = validate(path, config.per_file_ignores, where)
     return config
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
     names: dict[Any, str] = {
         list: "list",
+        bool: "boolean (true or false)",
         str: "string",
         dict: "mapping",
         int: "number",
         (int, float): "number",
     }
     return names.get(expected, "value")
+
+
+def settings_view(config: Config, rules: list[Any], file_path: str | None) -> dict[str, Any]:
+    """What `check --show-settings` prints: the config file, its settings, the rules that run,
+    and, for one named file, what per-file-ignores turn off there."""
+    settings = {key: getattr(config, key) for key in KEYS}
+    settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
+    rule_ids = sorted(rule.id for rule in rules)
+    shown: dict[str, Any] = {
+        "config": str(config.path) if config.path else None,
+        "settings": settings,
+        "rules": rule_ids,
+    }
+    if file_path is not None:
+        from lint.selection import selected
+
+        off = config.ignored_for(file_path)
+        shown["file"] = file_path
+        shown["ignored_for_file"] = off
+        shown["rules_for_file"] = [rule for rule in rule_ids if not selected(rule, off)]
+    return shown

@@ -31,6 +31,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     source: str | None = field(default=None, repr=False)  # decoded text, for excerpts
+    # hidden from every output but SARIF, which lists them with `suppressions` (report/sarif.py)
+    suppressed: list[Finding] = field(default_factory=list)  # inline comments, front matter
+    baselined: list[Finding] = field(default_factory=list)  # matched by --baseline
+    baseline: str | None = None  # the --baseline file, when one was applied
 
 
 class Engine:
@@ -68,6 +72,9 @@ class Engine:
         config, where = self.config, str(self.config.path)
         for key, selectors in (("select", config.select), ("ignore", config.ignore)):
             check_config_selectors(where, key, selectors, known, config.lines.get(key))
+        for selectors in config.per_file_ignores.values():
+            line = config.lines.get("per_file_ignores")
+            check_config_selectors(where, "per-file-ignores", selectors, known, line)
         severity_ids = list(config.severity)
         check_config_selectors(where, "severity", severity_ids, known, config.lines.get("severity"))
 
@@ -133,6 +140,9 @@ class Engine:
             budget.check()  # where the alarm cannot interrupt (a thread), between checkers
             hits.extend(checker.check(analysis))
         budget.check()
+        off_here = self.config.ignored_for(analysis.path)  # per-file-ignores: no finding, no fix
+        if off_here:
+            hits = [hit for hit in hits if not selected(hit.rule.id, off_here)]
         # its own step: each rule's fixer (named in its YAML) gives its hits a Fix and suggestion
         attach_fixes(analysis, hits, self.fix_settings, self.ruleset.knowledge)
         document = analysis.document
@@ -140,11 +150,15 @@ class Engine:
             analysis.source_text, analysis.lines, document.front_matter, self.known_ids
         )
         findings: dict[tuple[str, int, int], Finding] = {}
+        suppressed: dict[tuple[str, int, int], Finding] = {}
         for hit in hits:
             finding = self._finding(analysis, hit)
-            if not suppressions.covers(finding.rule_id, finding.line):
-                findings.setdefault((finding.rule_id, hit.start, hit.end), finding)
-        for selector, start, end, _line in suppressions.unknown:
+            covered = suppressions.covers(finding.rule_id, finding.line)
+            (suppressed if covered else findings).setdefault(
+                (finding.rule_id, hit.start, hit.end), finding
+            )
+        unknown = [] if selected(UNKNOWN_SUPPRESSION, off_here) else suppressions.unknown
+        for selector, start, end, _line in unknown:
             finding = make_finding(
                 analysis,
                 UNKNOWN_SUPPRESSION,
@@ -155,7 +169,8 @@ class Engine:
             )
             findings[(finding.rule_id, start, end)] = finding
         ordered = sorted(findings.values(), key=Finding.sort_key)
-        return FileResult(analysis.path, ordered, source=analysis.source_text)
+        hidden = sorted(suppressed.values(), key=Finding.sort_key)
+        return FileResult(analysis.path, ordered, source=analysis.source_text, suppressed=hidden)
 
     def _finding(self, analysis: Analysis, hit: Hit) -> Finding:
         rule = hit.rule

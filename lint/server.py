@@ -8,6 +8,13 @@ rule's YAML file (its `explain` text is there), severity error/warning/info.
 Lines are split as the CLI splits them (lint.positions: CR, LF, CRLF), and documents are
 synced in full: pygls applies incremental edits with `str.splitlines`, which also breaks at
 U+2028 or a form feed. Reads from the client are bounded (BoundedStdin).
+
+A burst of changes lints only the newest version: each change waits DEBOUNCE_SECONDS, then
+lints in a worker thread (so the server keeps reading changes meanwhile), and a version that a
+newer one replaced, before or during its lint, is dropped unpublished. One lint runs at a time
+(Linter's lock): the pipeline is never shared between threads. Clients that support pull diagnostics
+(`textDocument/diagnostic`) get them on request instead of pushed. Hover on a finding shows its
+rule's `explain` text; code actions are in lint/fixes/lsp.py.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ MAX_MESSAGE_BYTES = 4 * MAX_BYTES
 MAX_HEADER_BYTES = 1024  # a header line; longer ones are read (and ignored) in pieces
 READ_CHUNK = 1024 * 1024
 SKIPPED = "supplint/skippedMessage"  # what the server reads instead of an oversized message
+DEBOUNCE_SECONDS = 0.03  # under a typist's gap between keys: one quick change is not delayed
 
 
 class BoundedStdin:
@@ -78,7 +86,13 @@ class Linter:
     """One Engine per config file, rebuilt when the config or any rule file changes."""
 
     def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.RLock()  # the worker thread's lint and the loop's hover
         self._engines: dict[Any, Engine] = {}
+        # path -> (engine, text, language, findings): hover and code actions on the text
+        # just linted reuse its findings instead of linting it again
+        self._last: dict[str, tuple[Engine, str, str | None, list[Finding]]] = {}
 
     def engine_for(self, path: str) -> Engine:
         from lint.cache import rules_key
@@ -97,14 +111,25 @@ class Linter:
         return engine
 
     def findings(self, path: str, text: str, language: str | None) -> list[Finding]:
+        with self.lock:
+            return self._findings(path, text, language)
+
+    def _findings(self, path: str, text: str, language: str | None) -> list[Finding]:
         from lint.sources import Source, format_for
 
         engine = self.engine_for(path)
+        last = self._last.get(path)
+        if last is not None and last[0] is engine and last[1] == text and last[2] == language:
+            return last[3]
         fmt = FORMAT_BY_LANGUAGE.get(language or "") or format_for(path)
         [result] = engine.lint_sources([Source(path, text, fmt)])
         if result.error:
             raise UsageError(result.error)
+        self._last[path] = (engine, text, language, result.findings)
         return result.findings
+
+    def forget(self, path: str) -> None:
+        self._last.pop(path, None)
 
 
 def to_diagnostic(
@@ -160,33 +185,104 @@ def build_server() -> LanguageServer:
     )
     linter = Linter()
 
-    def publish(uri: str) -> None:
-        document = server.workspace.get_text_document(uri)
+    def lint(uri: str, text: str, language: str | None) -> tuple[list[types.Diagnostic], str]:
+        """(diagnostics, error message or ""): safe to run in the worker thread."""
         path = uri_to_path(uri)
-        try:
-            findings = linter.findings(path, document.source, document.language_id)
-        except SupplintError as err:  # a broken house rule or config: tell the user, once
-            server.window_show_message(
-                types.ShowMessageParams(types.MessageType.Error, f"supplint: {err.render()}")
-            )
-            findings = []
-        lines = split_lines(document.source)
+        with linter.lock:
+            try:
+                findings = linter.findings(path, text, language)
+            except SupplintError as err:  # a broken house rule or config: tell the user, once
+                return [], f"supplint: {err.render()}"
+            links = rule_links(linter.engine_for(path)) if findings else {}
+        lines = split_lines(text)
         units = server.workspace.position_codec.client_num_units
-        links = rule_links(linter.engine_for(path)) if findings else {}
-        diagnostics = [to_diagnostic(f, lines, units, links) for f in findings]
+        return [to_diagnostic(f, lines, units, links) for f in findings], ""
+
+    def tell(error: str) -> None:
+        if error:
+            server.window_show_message(types.ShowMessageParams(types.MessageType.Error, error))
+
+    def diagnostics(uri: str) -> list[types.Diagnostic]:
+        document = server.workspace.get_text_document(uri)
+        found, error = lint(uri, document.source, document.language_id)
+        tell(error)
+        return found
+
+    def pulls() -> bool:
+        """Does the client ask for diagnostics itself (LSP 3.17 pull)? Then none are pushed."""
+        text_document = server.client_capabilities.text_document
+        return text_document is not None and text_document.diagnostic is not None
+
+    def send(uri: str, version: int | None, found: list[types.Diagnostic]) -> None:
         server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(
-                uri=uri, version=document.version, diagnostics=diagnostics
-            )
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=found)
         )
+
+    def publish(uri: str) -> None:
+        if not pulls():
+            send(uri, server.workspace.get_text_document(uri).version, diagnostics(uri))
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="supplint-lint")
+
+    def current(uri: str, version: int) -> bool:
+        return server.workspace.get_text_document(uri).version == version
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-        publish(params.text_document.uri)
+    async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        import asyncio
+
+        uri, version = params.text_document.uri, params.text_document.version
+        await asyncio.sleep(DEBOUNCE_SECONDS)  # newer changes, typed meanwhile, are read now
+        if pulls() or not current(uri, version):
+            return  # superseded: the newest version's own handler lints it
+        document = ls.workspace.get_text_document(uri)
+        text, language = document.source, document.language_id
+
+        def job() -> tuple[list[types.Diagnostic], str] | None:
+            # queued behind another lint: skip it if a newer version came meanwhile
+            return lint(uri, text, language) if current(uri, version) else None
+
+        done = await asyncio.get_running_loop().run_in_executor(worker, job)
+        if done is None:
+            return
+        tell(done[1])
+        if current(uri, version):  # else replaced while it was linted: never shown stale
+            send(uri, version, done[0])
+
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(
+            identifier="supplint", inter_file_dependencies=False, workspace_diagnostics=False
+        ),
+    )
+    def pull(
+        ls: LanguageServer, params: types.DocumentDiagnosticParams
+    ) -> types.RelatedFullDocumentDiagnosticReport:
+        return types.RelatedFullDocumentDiagnosticReport(
+            items=diagnostics(params.text_document.uri)
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
+        from lint.server_hover import hover_for
+
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        path = uri_to_path(uri)
+        with linter.lock:
+            try:
+                findings = linter.findings(path, document.source, document.language_id)
+            except SupplintError:
+                return None
+            rules = {rule.id: rule for rule in linter.engine_for(path).rules}
+        units = ls.workspace.position_codec.client_num_units
+        return hover_for(document.source, units, findings, rules, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -194,6 +290,9 @@ def build_server() -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        linter.forget(uri_to_path(params.text_document.uri))
+        if pulls():
+            return
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lint.errors import InputError
+from lint.gitignore import GitIgnore
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
@@ -117,38 +118,59 @@ def _matches(name: str, rel: str, globs: Iterable[str]) -> bool:
 
 
 def walk(
-    root: str, include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+    root: str,
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    respect_gitignore: bool = True,
 ) -> Iterator[str]:
     """Files under `root` matching include and not exclude, sorted. Symlinked folders are not
-    followed (as ruff and git do: no loop, nothing outside the tree), and a folder of supplint's
-    own reports (holding OUTPUT_MARKER) is skipped."""
+    followed (as ruff and git do: no loop, nothing outside the tree), a folder of supplint's
+    own reports (holding OUTPUT_MARKER) is skipped, and so is what git ignores (lint/gitignore.py)
+    unless `respect_gitignore` is off. A named `root` git ignores is walked in full: naming it
+    is asking for it (`supplint check public/`)."""
     include, exclude = tuple(include), tuple(DEFAULT_EXCLUDE) + tuple(exclude)
+    ignores = _ignores(root) if respect_gitignore else None
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         if OUTPUT_MARKER in filenames:
             dirnames[:] = []
             continue
+        if ignores is not None:
+            ignores.enter(dirpath, filenames)
         rel_dir = os.path.relpath(dirpath, root)
         dirnames[:] = sorted(
             d
             for d in dirnames
             if not _matches(d, os.path.normpath(os.path.join(rel_dir, d)), exclude)
+            and not (ignores and ignores.ignored(os.path.join(dirpath, d), is_dir=True))
         )
         for name in sorted(filenames):
             rel = os.path.normpath(os.path.join(rel_dir, name))
-            if _matches(name, rel, include) and not _matches(name, rel, exclude):
+            if not _matches(name, rel, include) or _matches(name, rel, exclude):
+                continue
+            if ignores is None or not ignores.ignored(os.path.join(dirpath, name), is_dir=False):
                 yield os.path.join(dirpath, name)
 
 
+def _ignores(root: str) -> GitIgnore | None:
+    """The walk's ignore rules; none when the named root is itself ignored (see walk)."""
+    ignores = GitIgnore(root)
+    return None if ignores.ignored(root, is_dir=True) else ignores
+
+
 def expand(
-    paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = ()
+    paths: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    respect_gitignore: bool = True,
 ) -> list[str]:
-    """Command-line paths -> files; named files are kept whatever their suffix (like ruff)."""
+    """Command-line paths -> files; named files are kept whatever their suffix or ignore rule
+    (like ruff)."""
     files: list[str] = []
     for path in paths:
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            found = list(walk(path, include, exclude))
+            found = list(walk(path, include, exclude, respect_gitignore))
             if not found:
                 raise InputError(path, "no articles found (looked for " + ", ".join(include) + ")")
             files.extend(found)
@@ -160,14 +182,17 @@ def expand(
 
 
 def collect(
-    paths: Iterable[str], include: Iterable[str], exclude: Iterable[str]
+    paths: Iterable[str],
+    include: Iterable[str],
+    exclude: Iterable[str],
+    respect_gitignore: bool = True,
 ) -> tuple[list[str], list[InputError]]:
     """Every path expanded on its own, so one missing path does not hide the others' files."""
     files: list[str] = []
     errors: list[InputError] = []
     for path in paths:
         try:
-            files.extend(expand([path], include, exclude))
+            files.extend(expand([path], include, exclude, respect_gitignore))
         except InputError as err:
             errors.append(err)
     return files, errors

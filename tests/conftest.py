@@ -36,10 +36,34 @@ def lint(engine: Engine):
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     import subprocess
 
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "lint", *args],
         input=stdin,
         capture_output=True,
         cwd=cwd or ROOT,
         timeout=120,
     )
+    if _asks_for_sarif(args) and done.returncode in (0, 1) and done.stdout.strip():
+        validate_sarif_text(done.stdout)  # every SARIF log the suite produces
+    return done
+
+
+NOT_A_REPORT = ("--statistics", "--show-files", "--show-settings", "--diff", "--fix", "-o")
+
+
+def _asks_for_sarif(args: tuple[str, ...]) -> bool:
+    """A SARIF log on stdout: --format sarif, and no flag that prints something else."""
+    from itertools import pairwise
+
+    sarif = any(b == "--format" and a == "sarif" for b, a in pairwise(args))
+    return (sarif or "--format=sarif" in args) and not any(a in NOT_A_REPORT for a in args)
+
+
+def validate_sarif_text(text: bytes | str) -> None:
+    """Valid against the OASIS SARIF 2.1.0 schema (vendored: tests/data/sarif-schema.NOTICE.md)."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(json.loads(text))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from lint import parallel
 from lint.config import Config
 from lint.engine import Engine, FileResult
 from lint.parallel import chunks, lint_files, resolve_jobs
@@ -48,6 +49,32 @@ def test_resolve_jobs_caps_by_files_and_cores() -> None:
     assert resolve_jobs(1, 100) == 1
     assert resolve_jobs(3, 0) == 1
     assert 1 <= resolve_jobs(None, 100) <= 8
+
+
+def test_default_jobs_follow_the_size_of_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("lint.parallel.available_cores", lambda: 4)
+    per = parallel.BYTES_PER_WORKER
+    assert resolve_jobs(None, 20, 20 * 10_000) == 1  # a pre-commit batch: one process
+    assert resolve_jobs(0, 20, per) == 1
+    assert resolve_jobs(None, 20, per + 1) == 2
+    assert resolve_jobs(None, 1000, 1000 * per) == 4  # a big run: one per core
+    assert resolve_jobs(3, 20, 1) == 3  # --jobs N is taken as asked
+
+
+def test_a_small_default_run_starts_no_workers(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started for a few small files")
+
+    monkeypatch.setattr("lint.parallel.available_cores", lambda: 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    files = [str(corpus / name) for name in ARTICLES]
+    results = list(lint_files(Engine(Config()), files, None))
+    assert [r.path for r in results] == files
+    assert parallel.total_bytes(files) == sum(len(t.encode()) for t in ARTICLES.values())
 
 
 def test_chunks_keep_every_file_in_order() -> None:

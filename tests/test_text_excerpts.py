@@ -89,3 +89,42 @@ def test_a_finding_past_the_last_line_prints_without_excerpt():
     assert lines[0] == "post.md:999999:-5: fda.x [error] m"
     assert lines[1] == "post.md:1:-5: fda.y [error] m"
     assert lines[3:5] == ["1 | Zinc.", "  | ^^^^^"]
+
+
+def _display_underlined(source: str, carets: str) -> str:
+    """The characters under the carets, measured in terminal columns (wide = 2, combining = 0)."""
+    import unicodedata
+
+    def width(char: str) -> int:
+        if unicodedata.combining(char):
+            return 0
+        return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+    start = len(carets) - len(carets.lstrip(" "))
+    chosen, column = [], 0
+    for char in source:
+        if start <= column < start + carets.count("^") or (width(char) == 0 and chosen):
+            chosen.append(char)
+        column += width(char)
+    return "".join(chosen)
+
+
+def test_carets_count_display_columns_for_emoji_cjk_and_combining_marks(engine: Engine):
+    # emoji and CJK take two terminal columns, a combining accent none: the carets used to
+    # count code points and sat one column off after each wide character
+    for line in (
+        f"🧠 Focus notes: {CLAIM}",
+        f"注意力 {CLAIM}",
+        f"Cafe\u0301 owners say: {CLAIM}",
+        "This blend is 临床 clinically proven.",
+    ):
+        (pair,) = excerpts(text_output(engine, f"{line}\n"))
+        assert _display_underlined(*pair) == "clinically proven", pair
+
+
+def test_wide_characters_inside_the_span_widen_the_carets(engine: Engine):
+    from lint.report.text import _clip
+
+    text = "ab注意cd"
+    shown, pad, span = _clip(text, 0, len(text), 1, 5)  # "b注意c"
+    assert (shown, pad, span) == (text, 1, 6)

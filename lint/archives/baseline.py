@@ -150,6 +150,7 @@ class Baseline:
     """Hides findings recorded in a baseline file, up to each key's recorded count."""
 
     def __init__(self, path: Path):
+        self.file = str(path)
         self.path_key = PathKey(path)
         self.remaining: Counter[Key] = Counter()
         self.hidden = 0
@@ -160,14 +161,15 @@ class Baseline:
 
     def filter(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for result in results:
-            kept = []
+            kept, hidden = [], []
             for key, finding in keys(result, self.path_key):
                 if self.remaining[key] > 0:
                     self.remaining[key] -= 1
                     self.hidden += 1
+                    hidden.append(finding)  # SARIF lists it as suppressed (external)
                 else:
                     kept.append(finding)
-            yield result if len(kept) == len(result.findings) else replace(result, findings=kept)
+            yield replace(result, findings=kept, baselined=hidden, baseline=self.file)
 
 
 def _load(path: Path) -> dict[str, list[dict[str, object]]]:

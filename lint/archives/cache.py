@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Sequence
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,7 @@ from lint.finding import SEVERITIES, Edit, Finding, Fix
 from lint.positions import LineIndex
 from lint.sources import Source
 
-FORMAT_VERSION = 2  # 2: rows carry an HMAC
+FORMAT_VERSION = 3  # 2: rows carry an HMAC; 3: and the suppressed findings (for SARIF)
 KEEP = 8  # result databases kept (one per rule set / version / settings combination)
 # config fields that cannot change an article's findings; any other (or future) field is keyed
 _NOT_FINDINGS = {"path", "lines", "jobs", "include", "exclude", "archive", "fail_on"}
@@ -191,6 +192,11 @@ class ResultCache:
         return sign(self._key, self.settings.encode(), key.encode(), findings.encode())
 
     def get(self, source: Source) -> list[Finding] | None:
+        found = self.get_all(source)
+        return None if found is None else found[0]
+
+    def get_all(self, source: Source) -> tuple[list[Finding], list[Finding]] | None:
+        """(findings, suppressed findings) of a cached article, or None."""
         db = self._connect()
         try:
             row = None
@@ -208,8 +214,9 @@ class ResultCache:
                 raise ValueError("row does not verify")
             data = json.loads(text)
             findings = [finding_from_json(source.path, item) for item in data["findings"]]
+            hidden = [finding_from_json(source.path, i) for i in data.get("suppressed", [])]
             lines = LineIndex(source.text)
-            for finding in findings:
+            for finding in (*findings, *hidden):
                 check_finding(finding, source.text, lines)
         except KeyError:
             self.misses += 1
@@ -219,17 +226,18 @@ class ResultCache:
             debug(f"result cache row for {source.path} not used: {err}")
             return None
         self.hits += 1
-        return findings
+        return findings, hidden
 
-    def put_many(self, entries: list[tuple[Source, list[Finding]]]) -> None:
+    def put_many(self, entries: list[tuple[Any, ...]]) -> None:
+        """(source, findings) or (source, findings, suppressed findings) per article."""
         db = self._connect()
         if db is None or not entries:
             return
         try:
             rows = []
-            for source, findings in entries:
+            for source, findings, *suppressed in entries:
                 key = content_key(source)
-                text = json.dumps(_payload(findings), ensure_ascii=False)
+                text = json.dumps(_payload(findings, *suppressed), ensure_ascii=False)
                 rows.append((key, text, self._mac(key, text)))
             with contextlib.closing(db.cursor()) as cursor:
                 cursor.execute("BEGIN IMMEDIATE")
@@ -246,8 +254,11 @@ class ResultCache:
             self._db = None
 
 
-def _payload(findings: list[Finding]) -> dict[str, Any]:
-    return {"findings": [finding_to_json(f) for f in findings]}
+def _payload(findings: list[Finding], suppressed: Sequence[Finding] = ()) -> dict[str, Any]:
+    payload: dict[str, Any] = {"findings": [finding_to_json(f) for f in findings]}
+    if suppressed:
+        payload["suppressed"] = [finding_to_json(f) for f in suppressed]
+    return payload
 
 
 def _safe_database(path: Path) -> bool:

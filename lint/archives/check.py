@@ -120,7 +120,14 @@ class ArchiveCheck:
         from lint.archives.cache import ResultCache, default_cache_dir, settings_digest
 
         folder = self.inputs.cache_dir or default_cache_dir()
-        return None if folder is None else ResultCache(folder, settings_digest(self.engine))
+        if folder is None:
+            return None
+        cache = ResultCache(folder, settings_digest(self.engine))
+        if self.engine.config.per_file_ignores:  # findings that depend on the path: not shared
+            from lint.config_ignores import SkipIgnoredPaths
+
+            return SkipIgnoredPaths(cache, self.engine.config)
+        return cache
 
     def run(self, files: Sequence[str]) -> Iterator[FileResult]:
         from lint.archives.inputs import read_inputs

@@ -100,10 +100,11 @@ class ArchiveRun:
             self.meta[item.source.path] = item.meta
         if self.cache is None:
             return None
-        findings = self.cache.get(item.source)
-        if findings is None:
+        found = self.cache.get_all(item.source)
+        if found is None:
             return None
-        return FileResult(item.source.path, findings, source=item.source.text)
+        findings, hidden = found
+        return FileResult(item.source.path, findings, source=item.source.text, suppressed=hidden)
 
     def _store(
         self, chunk: list[Item], slots: list[FileResult | None], done: list[FileResult]
@@ -112,7 +113,7 @@ class ArchiveRun:
         if self.cache is None:
             return
         fresh = [
-            (item.source, result.findings)
+            (item.source, result.findings, result.suppressed)
             for item, slot, result in zip(chunk, slots, done, strict=True)
             if slot is None and isinstance(item, Article) and result.error is None
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ from lint.commands.run import (
     EXIT_FINDINGS,
     Prepared,
     exit_code,
+    exit_status,
+    lint_all,
     prepare,
     report_of,
     run,
@@ -32,8 +35,24 @@ def command(options: CheckOptions) -> int:
         return show(options, prepared)
     if options.fixes is not None:
         return fix(options, options.fixes, prepared, output)
+    from lint.report.stream import streams
+
+    if streams(options.format, options.statistics, bool(options.review_db), output):
+        return streamed(options, prepared)
     report = run(options, prepared)
     return finish(options, prepared, report, output)
+
+
+def streamed(options: CheckOptions, prepared: Prepared) -> int:
+    """text/concise/github written per file as it is linted: only counts are kept."""
+    from lint.report.stream import stream_results
+
+    color = wants_color(options.color, sys.stdout)
+    results = lint_all(options, prepared)
+    tally = stream_results(results, options.format, quiet=options.quiet, color=color)
+    fail_on = options.fail_on or prepared.config.fail_on
+    lenient = bool(options.inputs.write_baseline) or options.exit_zero
+    return exit_status(bool(tally.errors), tally.worst, fail_on, lenient)
 
 
 def finish(options: CheckOptions, prepared: Prepared, report: Report, output: Path | None) -> int:
@@ -56,6 +75,9 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
 
         raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
+    from lint.config_tree import require_one_config  # one engine fixes: one config
+
+    require_one_config(prepared.files, prepared.config, options.config, "--fix/--diff")
     results = list(prepared.missing_results())
     outcome = run_fixes(request, prepared.engine, prepared.files, results)
     if options.quiet < 2:
@@ -107,16 +129,11 @@ def show(options: CheckOptions, prepared: Prepared) -> int:
     if options.show_settings:
         import json
 
-        from lint.config import KEYS
+        from lint.config import settings_view
 
-        config = prepared.config
-        settings = {key: getattr(config, key) for key in KEYS}
-        settings["rule_dirs"] = [str(d) for d in config.rule_dirs]
-        shown = {
-            "config": str(config.path) if config.path else None,
-            "settings": settings,
-            "rules": sorted(rule.id for rule in prepared.engine.rules),
-        }
+        named = [path for path in options.paths if os.path.isfile(path)]
+        one = named[0] if len(named) == len(options.paths) == 1 else None
+        shown = settings_view(prepared.config, prepared.engine.rules, one)
         print(json.dumps(shown, indent=2, default=str))
     return EXIT_ERROR if prepared.missing else EXIT_CLEAN
 

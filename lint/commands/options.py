@@ -30,6 +30,7 @@ class LintOptions:
     extend_select: Ids = None  # added to --select, or to the config's select (Ruff's meaning)
     fail_on: str | None = None
     timeout: float | None = None
+    respect_gitignore: bool | None = None  # None: as the config says (default on)
     inputs: InputOptions = field(default_factory=InputOptions)  # also --jobs, --stdin-filename
 
 

@@ -108,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the output to FILE instead of stdout",
     )
     check.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip what .gitignore names in folder walks (default: on, or `respect_gitignore`)",
+    )
+    check.add_argument(
         "--show-files", action="store_true", help="list the files that would be linted, then exit"
     )
     check.add_argument(
@@ -128,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: one per core, at most 8; 1 = no workers)",
+        help="worker processes (default: one per core, at most 8, one per ~50k words; 1 = none)",
     )
     check.add_argument(
         "--timeout",

@@ -3,7 +3,7 @@ the fail-on threshold and the exit codes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from lint.config import Config
     from lint.engine import Engine, FileResult
     from lint.errors import InputError
-    from lint.finding import Finding
     from lint.report import Report
     from lint.rules.model import Rule
 
@@ -52,15 +51,25 @@ class Prepared:
 
 
 def prepare(options: LintOptions) -> Prepared:
-    from lint.engine import Engine
     from lint.sources import DEFAULT_INCLUDE, collect
 
     config = load_settings(options.config, options.paths[0])
+    if options.respect_gitignore is not None:
+        config.respect_gitignore = options.respect_gitignore
+    engine = engine_for(options, config)
+    include = config.include or DEFAULT_INCLUDE
+    files, missing = collect(options.paths, include, config.exclude, config.respect_gitignore)
+    return Prepared(config, engine, files, missing)
+
+
+def engine_for(options: LintOptions, config: Config) -> Engine:
+    """The engine for one config (the run's, or a file's nearest), with the command line's
+    overrides."""
+    from lint.engine import Engine
+
     if options.timeout is not None:
         config.timeout = options.timeout
-    engine = Engine(config, *selection(options, config))
-    files, missing = collect(options.paths, config.include or DEFAULT_INCLUDE, config.exclude)
-    return Prepared(config, engine, files, missing)
+    return Engine(config, *selection(options, config))
 
 
 def selection(options: LintOptions, config: Config) -> tuple[list[str] | None, list[str] | None]:
@@ -74,13 +83,8 @@ def selection(options: LintOptions, config: Config) -> tuple[list[str] | None, l
 def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
     """`check` without fixes: every named input linted, in order, review decisions applied.
     Plain files go through lint.parallel; archives, caches and baselines through their pipeline."""
-    from lint.archives.check import lint_inputs
-    from lint.progress import progress
-
     ready = prepared or prepare(options)
-    results = list(ready.missing_results())
-    linted = lint_inputs(ready.engine, ready.files, options.inputs, ready.config)
-    results.extend(progress(linted, total=len(ready.files)))
+    results = list(lint_all(options, ready))
     if options.review_db:
         from lint.review.check import apply_review_db  # decisions taken in `supplint review`
         from lint.review.keys import project_folder
@@ -90,6 +94,27 @@ def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
     return report_of(results, ready.rules)
 
 
+def lint_all(options: CheckOptions, ready: Prepared) -> Iterator[FileResult]:
+    """The missing inputs' error results, then every file's, as each is linted (in order)."""
+    from functools import partial
+
+    from lint.archives.check import lint_inputs
+    from lint.config_tree import lint_by_config, require_one_config  # each file's nearest config
+    from lint.progress import progress
+
+    def lint(engine: Engine, files: Sequence[str], config: Config) -> Iterator[FileResult]:
+        return lint_inputs(engine, files, options.inputs, config)
+
+    if options.inputs.write_baseline:  # one baseline file, written by one run
+        require_one_config(ready.files, ready.config, options.config, "--write-baseline")
+    yield from ready.missing_results()
+    make_engine = partial(engine_for, options)
+    each = lint_by_config(
+        ready.files, ready.config, options.config, ready.engine, make_engine, lint
+    )
+    yield from progress(each, total=len(ready.files))
+
+
 def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:
     from lint.report import Report
 
@@ -97,21 +122,24 @@ def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = T
     return Report(results, rules, sources)
 
 
-def failing(findings: Iterable[Finding], fail_on: str) -> bool:
-    """Whether any finding is at least as severe as `fail_on` (error, warning or info)."""
-    from lint.finding import SEVERITY_RANK
-
-    threshold = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[finding.severity] >= threshold for finding in findings)
-
-
 def exit_code(results: Iterable[FileResult], fail_on: str, exit_zero: bool = False) -> int:
     """2 for any unreadable input, else 1 when a finding reaches `fail_on` (never with
     `exit_zero`: --exit-zero, or recording a baseline, which is how a team adopts the linter)."""
+    from lint.finding import SEVERITY_RANK
+
     results = list(results)
-    if any(result.error for result in results):
+    ranks = (SEVERITY_RANK[f.severity] for result in results for f in result.findings)
+    unreadable = any(result.error for result in results)
+    return exit_status(unreadable, max(ranks, default=-1), fail_on, exit_zero)
+
+
+def exit_status(unreadable: bool, worst: int, fail_on: str, exit_zero: bool = False) -> int:
+    """exit_code from what a streamed run keeps: any unreadable input, the worst SEVERITY_RANK
+    seen (-1 for no finding)."""
+    from lint.finding import SEVERITY_RANK
+
+    if unreadable:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    findings = (finding for result in results for finding in result.findings)
-    return EXIT_FINDINGS if failing(findings, fail_on) else EXIT_CLEAN
+    return EXIT_FINDINGS if worst >= SEVERITY_RANK[fail_on] else EXIT_CLEAN

@@ -105,8 +105,12 @@ def fixable_hint(findings: Iterable[Finding]) -> str | None:
     """The summary's last line, like ruff's: how many findings the fix flags would fix."""
     fixes = [f.fix for f in findings if f.fix is not None]
     safe = sum(1 for fix in fixes if fix.safe)
-    unsafe = len(fixes) - safe
-    if not fixes:
+    return fixable_hint_for(safe, len(fixes) - safe)
+
+
+def fixable_hint_for(safe: int, unsafe: int) -> str | None:
+    """fixable_hint from the counts alone (streamed output keeps no findings)."""
+    if not safe and not unsafe:
         return None
     if not safe:
         return f"[*] {unsafe} fixable with --unsafe-fixes (rewordings to review)."

@@ -5,6 +5,10 @@ format prints, and end positions are exclusive, as SARIF defines them. Lines bre
 CRLF (lint/positions.py), so the run says so in `newlineSequences` (SARIF's default omits a bare
 CR). Paths under the working folder are relative URIs against `%SRCROOT%`, which
 `originalUriBaseIds` resolves, so code scanning maps them to repository files.
+
+Suppressed findings, hidden from every other format, are results here with `suppressions`:
+`inSource` for a suppress comment or front matter, `external` for a --baseline match. With a
+baseline every result also has a `baselineState`: `new`, or `unchanged` when the baseline has it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from lint import __version__
+from lint.engine import FileResult
 from lint.finding import Finding, Fix
 from lint.positions import LineIndex
 from lint.report import Report
@@ -40,7 +45,6 @@ def build(report: Report) -> dict[str, Any]:
     rule_ids = sorted(set(report.rules) | {f.rule_id for f in report.findings})
     index = {rule_id: n for n, rule_id in enumerate(rule_ids)}
     lines = {path: LineIndex(text) for path, text in report.sources.items()}
-    fingerprints = _fingerprints(report.findings)
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -54,8 +58,9 @@ def build(report: Report) -> dict[str, Any]:
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "invocations": [_invocation(report)],
         "results": [
-            _result(finding, index[finding.rule_id], lines.get(finding.path), fingerprint)
-            for finding, fingerprint in zip(report.findings, fingerprints, strict=True)
+            _result(finding, index[finding.rule_id], lines.get(finding.path), fingerprint, extra)
+            for result in report.results
+            for finding, fingerprint, extra in _file_results(result)
         ],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -116,8 +121,43 @@ def _region(finding: Finding) -> dict[str, Any]:
     }
 
 
+def _file_results(result: FileResult) -> list[tuple[Finding, str, dict[str, Any]]]:
+    """One file's results in line order: (finding, fingerprint, suppression keys).
+
+    Reported and baseline-matched findings are numbered together, so each keeps the
+    fingerprint it has in a run without the baseline; suppressed ones count on their own, so
+    adding a suppress comment changes no other result's fingerprint."""
+    state: dict[str, Any] = {}
+    if result.baseline is not None:
+        state = {"baselineState": "new"}
+    external = {
+        "suppressions": [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"recorded in baseline {result.baseline}",
+            }
+        ],
+        "baselineState": "unchanged",
+    }
+    in_source = {"suppressions": [{"kind": "inSource", "status": "accepted"}], **state}
+    counted = sorted(
+        [(f, state) for f in result.findings] + [(f, external) for f in result.baselined],
+        key=lambda pair: pair[0].sort_key(),
+    )
+    prints = _fingerprints([finding for finding, _ in counted])
+    rows = [(f, fp, extra) for (f, extra), fp in zip(counted, prints, strict=True)]
+    hidden = _fingerprints(result.suppressed, salt="inSource")
+    rows += [(f, fp, in_source) for f, fp in zip(result.suppressed, hidden, strict=True)]
+    return sorted(rows, key=lambda row: row[0].sort_key())
+
+
 def _result(
-    finding: Finding, rule_index: int, lines: LineIndex | None, fingerprint: str
+    finding: Finding,
+    rule_index: int,
+    lines: LineIndex | None,
+    fingerprint: str,
+    extra: dict[str, Any],
 ) -> dict[str, Any]:
     properties: dict[str, Any] = {"severity": finding.severity, "family": finding.family}
     if finding.strength is not None:
@@ -139,6 +179,7 @@ def _result(
         ],
         "partialFingerprints": {"supplintExcerptHash/v1": fingerprint},
         "properties": properties,
+        **extra,
     }
     if finding.fix is not None and finding.fix.edits:
         result["fixes"] = [_fix(finding.path, finding.fix, lines)]
@@ -169,14 +210,15 @@ def _fix(path: str, fix: Fix, lines: LineIndex | None) -> dict[str, Any]:
     }
 
 
-def _fingerprints(findings: list[Finding]) -> list[str]:
+def _fingerprints(findings: list[Finding], salt: str = "") -> list[str]:
     """Stable across edits elsewhere in the file: rule, path, excerpt and which occurrence."""
     seen: dict[tuple[str, str, str], int] = {}
     out = []
     for finding in findings:
         key = (finding.path, finding.rule_id, " ".join(finding.excerpt.split()))
         seen[key] = seen.get(key, 0) + 1
-        digest = hashlib.sha256("\x00".join((*key, str(seen[key]))).encode()).hexdigest()
+        parts = (*key, str(seen[key]), *([salt] if salt else []))
+        digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
         out.append(digest[:32])
     return out
 

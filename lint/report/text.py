@@ -25,15 +25,13 @@ def render(report: Report, style: str = "text", footer: bool = True, color: bool
     out: list[str] = []
     indexes: dict[str, LineIndex] = {}
     for finding in report.findings:
-        out.append(_header(finding, color))
         text = report.sources.get(finding.path)
+        index = None
         if style == "text" and text is not None:
             index = indexes.get(finding.path)
             if index is None:  # not setdefault: that built a LineIndex for every finding
                 index = indexes[finding.path] = LineIndex(text)
-            if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
-                lines = _excerpt(index, text, finding)
-                out.extend(_paint_excerpt(lines, finding.severity) if color else lines)
+        out.extend(finding_lines(finding, style, text, index, color))
     if not footer:
         return "".join(f"{line}\n" for line in out)
     out.append(summary(report))
@@ -43,6 +41,29 @@ def render(report: Report, style: str = "text", footer: bool = True, color: bool
     if hint:
         out.append(hint)
     return "\n".join(out) + "\n"
+
+
+def finding_lines(
+    finding: Finding, style: str, text: str | None, index: LineIndex | None, color: bool = False
+) -> list[str]:
+    """One finding's header line and, in the `text` style, its source line with carets."""
+    lines = [_header(finding, color)]
+    if style != "text" or text is None or index is None:
+        return lines
+    if 1 <= finding.line <= index.line_count():  # a forged cache row may say otherwise
+        excerpt = _excerpt(index, text, finding)
+        lines.extend(_paint_excerpt(excerpt, finding.severity) if color else excerpt)
+    return lines
+
+
+def result_lines(
+    findings: list[Finding], style: str, text: str | None, color: bool = False
+) -> list[str]:
+    """The lines of one file's findings, from that file's own text (lint.report.stream)."""
+    index = LineIndex(text) if style == "text" and text is not None and findings else None
+    return [
+        line for finding in findings for line in finding_lines(finding, style, text, index, color)
+    ]
 
 
 def _header(finding: Finding, color: bool) -> str:
@@ -106,7 +127,7 @@ def _clip(text: str, start: int, length: int, first: int, last: int) -> tuple[st
     before = _shown(text[start + lo : start + first])
     inside = _shown(text[start + first : start + cut])
     after = _shown(text[start + cut : start + hi])
-    return head + before + inside + after + tail, len(head) + len(before), len(inside)
+    return head + before + inside + after + tail, _width(head + before), _width(inside)
 
 
 def _shown(part: str) -> str:
@@ -114,12 +135,25 @@ def _shown(part: str) -> str:
     return printable(part.replace("\t", " "))
 
 
+def _width(part: str) -> int:
+    """Terminal columns `part` takes: an emoji or CJK character two, a combining mark none
+    (wcwidth), so the carets stand under the span. Findings still report code points."""
+    if part.isascii():
+        return len(part)
+    from wcwidth import wcswidth, wcwidth  # only for lines that are not ASCII
+
+    width = wcswidth(part)
+    return width if width >= 0 else sum(max(wcwidth(char), 0) for char in part)
+
+
 def summary(report: Report) -> str:
-    counts = report.counts()
-    files = len(report.results)
+    return summary_line(len(report.results), report.counts(), len(report.errors))
+
+
+def summary_line(files: int, counts: dict[str, int], unreadable: int) -> str:
     total = sum(counts.values())
     noun = "file" if files == 1 else "files"
-    if not total and not report.errors:
+    if not total and not unreadable:
         return f"All checks passed ({files} {noun})."
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
@@ -127,8 +161,6 @@ def summary(report: Report) -> str:
     line = (
         f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
     )
-    if report.errors:
-        line += (
-            f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be read."
-        )
+    if unreadable:
+        line += f" {unreadable} file{'s' if unreadable != 1 else ''} could not be read."
     return line

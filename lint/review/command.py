@@ -97,7 +97,9 @@ def serve(options: ReviewOptions, config: Config) -> int:
     from lint.sources import DEFAULT_INCLUDE, collect
 
     db, project = database(options, config)
-    files, missing = collect(options.paths, config.include or DEFAULT_INCLUDE, config.exclude)
+    files, missing = collect(
+        options.paths, config.include or DEFAULT_INCLUDE, config.exclude, config.respect_gitignore
+    )
     if not files:
         raise UsageError("no articles to review in " + " ".join(options.paths))
     for error in missing:

@@ -20,7 +20,7 @@ def compile_re2(rule: Rule, pattern: str, case_sensitive: bool, key: str = "rege
     options.case_sensitive = case_sensitive
     options.log_errors = False
     try:
-        return re2.compile(pattern, options)
+        return quick_misses(re2.compile(pattern, options))
     except re2.error as err:
         detail = err.args[0].decode() if err.args and isinstance(err.args[0], bytes) else err
         raise ConfigError(
@@ -29,6 +29,74 @@ def compile_re2(rule: Rule, pattern: str, case_sensitive: bool, key: str = "rege
             f"{detail}",
             *rule.where(key),
         ) from None
+
+
+def quick_misses(compiled: Any) -> Any:
+    """`compiled` (an re2 pattern) behind QuickMisses, or itself where re2's internals differ."""
+    import re2
+
+    internals = all(hasattr(re2, name) for name in ("_Anchor", "_NULL_SPAN"))
+    if not internals or not hasattr(getattr(compiled, "_regexp", None), "Match"):
+        return compiled
+    return QuickMisses(compiled)
+
+
+_LAST_TEXT: list[Any] = [None, b""]  # [str, its UTF-8]: patterns in turn search one sentence
+
+
+class QuickMisses:
+    """An re2 pattern whose `search` and `finditer` answer a miss with one C call.
+
+    Most searches miss: a rule's patterns run on every sentence. The google-re2 wrapper sets up
+    a generator, a position table and the UTF-8 copy of the text on every call, which cost
+    more than RE2's matching (issue 17). Here a whole-text call first asks RE2 itself, on the
+    text's UTF-8 (encoded once for all patterns that search the same string in turn).
+
+    Proof of the same results: with `pos` and `endpos` unset, re2's `_match` starts at encoded
+    position CharLenToBytes(text, 0, 0) == 0 and ends at len(encoded) (its "common case"), and
+    its first step is `self._regexp.Match(anchor, encoded, 0, len(encoded))`; a null first span
+    ends it with nothing yielded, so `search` returns None and `finditer` yields nothing. That
+    same call is made here, and only when it reports a match (or when `pos`/`endpos` are given)
+    does the original method run, from the start, giving its own result. Everything else
+    (`match`, `sub`, `pattern`, pickling) is the original pattern's. Tested against plain re2
+    on the built-in rules' patterns in tests/test_regex_quick.py.
+    """
+
+    __slots__ = ("_match", "_null", "_unanchored", "compiled")
+
+    def __init__(self, compiled: Any):
+        import re2
+
+        self.compiled = compiled
+        self._match = compiled._regexp.Match
+        self._unanchored = re2._Anchor.UNANCHORED  # type: ignore[attr-defined]
+        self._null = re2._NULL_SPAN  # type: ignore[attr-defined]
+
+    def _misses(self, text: Any) -> bool:
+        if type(text) is not str:
+            return False
+        if _LAST_TEXT[0] is not text:  # identity: the cache holds the str, so no id reuse
+            _LAST_TEXT[:] = [text, text.encode("utf-8")]
+        encoded = _LAST_TEXT[1]
+        return bool(self._match(self._unanchored, encoded, 0, len(encoded))[0] == self._null)
+
+    def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
+        if pos is None and endpos is None and self._misses(text):
+            return None
+        return self.compiled.search(text, pos, endpos)
+
+    def finditer(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
+        if pos is None and endpos is None and self._misses(text):
+            return iter(())
+        return self.compiled.finditer(text, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "compiled":  # not set yet (copy, unpickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any]]:
+        return QuickMisses, (self.compiled,)
 
 
 class RegexChecker(Checker):
