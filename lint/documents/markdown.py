@@ -113,6 +113,8 @@ class _Walker:
         elif kind == "link_open":
             start = src.find("<" if child.markup == "autolink" else "[", aligner.cursor)
             start = aligner.cursor if child.markup == "linkify" or start < 0 else start
+            if child.markup != "linkify":  # past the "[" or "<": the text is searched after it,
+                aligner.cursor = max(aligner.cursor, start + 1)  # not in markup before the link
             open_links.append((child, start, len(self.builder.chars)))
         elif kind == "link_close" and open_links:
             self._close_link(*open_links.pop())
