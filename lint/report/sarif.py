@@ -6,6 +6,13 @@ CRLF (lint/positions.py), so the run says so in `newlineSequences` (SARIF's defa
 CR). Paths under the working folder are relative URIs against `%SRCROOT%`, which
 `originalUriBaseIds` resolves, so code scanning maps them to repository files.
 
+An archive article (`export.xml#post-101`, lint/archives/) is located as SARIF 2.1.0 does for
+items inside a file: the physical location is the archive itself (`export.xml`, no fragment, so
+code scanning maps it), the article is a logical location (`name` the id, `fullyQualifiedName`
+the `FILE#ID` path), and the region keeps the article body's own lines and columns, as every
+other format prints them (docs/archives.md says what a viewer highlights). Such results carry
+no `fixes`: their regions are not lines of the archive file, and --fix refuses archives.
+
 Suppressed findings, hidden from every other format, are results here with `suppressions`:
 `inSource` for a suppress comment or front matter, `external` for a --baseline match. With a
 baseline every result also has a `baselineState`: `new`, or `unchanged` when the baseline has it.
@@ -17,6 +24,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -34,6 +42,8 @@ SCHEMA_URI = (
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 NEWLINE_SEQUENCES = ["\r\n", "\n", "\r"]  # the line breaks LineIndex counts
 SRCROOT = "%SRCROOT%"
+# SARIF's logicalLocation kinds for an article in each archive format; other tables: "resource"
+ITEM_KINDS = {".xml": "element", ".jsonl": "object", ".ndjson": "object", ".json": "object"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(])")
 
 
@@ -75,6 +85,35 @@ def artifact_location(path: str) -> dict[str, str]:
             return {"uri": pure.as_uri()}
         pure = PurePath(relative)
     return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def archive_item(path: str) -> tuple[str, str] | None:
+    """(archive file, article id) for an archive article's `FILE#ID` path, else None.
+
+    Ids never contain '#' (lint/archives/model.py), so the file is what comes before the last
+    one; a plain file may have '#' in its name, so the file must exist and the whole path not."""
+    file, sep, item = path.rpartition("#")
+    if not (sep and file and item) or not _is_file(file) or os.path.isfile(path):
+        return None
+    return file, item
+
+
+@lru_cache(maxsize=256)  # one archive holds many articles: one stat per archive
+def _is_file(path: str) -> bool:
+    return os.path.isfile(path)
+
+
+def location(path: str, region: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A result's location: the file, or the archive file plus the article as logical location."""
+    item = archive_item(path)
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(item[0] if item else path)}
+    if region is not None:
+        physical["region"] = region
+    found: dict[str, Any] = {"physicalLocation": physical}
+    if item:
+        kind = ITEM_KINDS.get(PurePath(item[0]).suffix.lower(), "resource")
+        found["logicalLocations"] = [{"name": item[1], "fullyQualifiedName": path, "kind": kind}]
+    return found
 
 
 def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
@@ -169,19 +208,12 @@ def _result(
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": artifact_location(finding.path),
-                    "region": _region(finding),
-                }
-            }
-        ],
+        "locations": [location(finding.path, _region(finding))],
         "partialFingerprints": {"supplintExcerptHash/v1": fingerprint},
         "properties": properties,
         **extra,
     }
-    if finding.fix is not None and finding.fix.edits:
+    if finding.fix is not None and finding.fix.edits and archive_item(finding.path) is None:
         result["fixes"] = [_fix(finding.path, finding.fix, lines)]
     return result
 
@@ -228,9 +260,7 @@ def _invocation(report: Report) -> dict[str, Any]:
         {
             "level": "error",
             "message": {"text": result.error},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
-            ],
+            "locations": [location(result.path)],
         }
         for result in report.results
         if result.error
