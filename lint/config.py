@@ -56,7 +56,7 @@ class Config:
     disclaimer_before: str | None = None
     disclosure_text: str | None = None
     disclosure_position: str = "before-link"
-    site_domains: list[str] = field(default_factory=list)  # lint.rules.link.is_first_party
+    site_domains: list[str] = field(default_factory=list)  # lint.rules.kinds.link.is_first_party
     respect_gitignore: bool = True  # lint.gitignore, in folder walks only
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # lint.config_ignores
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file

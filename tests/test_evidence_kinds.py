@@ -1,5 +1,5 @@
 """evidence.unsupported-causal-claim by failure kind (issue 14): each case failed before the
-object/verb-reading rewrite of lint/rules/claim.py and lint/rules/claim_grammar.py."""
+object/verb-reading rewrite of lint/rules/kinds/claim.py and lint/rules/match/claim_grammar.py."""
 
 from __future__ import annotations
 

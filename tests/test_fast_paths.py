@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lint.nlp import get_nlp
-from lint.rules.windows import anchors, windows
+from lint.rules.match.windows import anchors, windows
 from lint.tokens import token_strings
 
 PATTERNS = [
@@ -119,7 +119,7 @@ def test_prose_builder_collapses_whitespace_and_keeps_offsets():
     ],
 )
 def test_prescreen_knows_anchored_patterns(pattern, anchored):
-    from lint.rules.prescreen import unanchored
+    from lint.rules.match.prescreen import unanchored
 
     assert unanchored([pattern]) is not anchored
 
@@ -143,8 +143,8 @@ def test_prescreen_never_misses_a_sentence_match():
 
 def test_disclaimer_and_dose_regexes_stay_fit_for_the_prescreen():
     from lint.analysis import DISCLAIMER
-    from lint.rules.dosing import DOSE
-    from lint.rules.prescreen import unanchored
+    from lint.rules.match.dosing import DOSE
+    from lint.rules.match.prescreen import unanchored
 
     assert unanchored([DISCLAIMER.pattern])  # else has_disclaimer may not search all at once
     assert unanchored([DOSE.pattern])  # else substance may not skip sentences without doses
@@ -155,7 +155,7 @@ def test_first_candidate_skips_only_sentences_without_a_match():
 
     import re2
 
-    from lint.rules.prescreen import candidates, first_candidate
+    from lint.rules.match.prescreen import candidates, first_candidate
 
     rnd = random.Random(13)
     words = ["kidney", "renal", "x", "", " ", ".", "\n"]
@@ -207,7 +207,7 @@ def test_every_disclaimer_match_contains_one_of_the_prefilter_words():
     from re import _parser  # type: ignore[attr-defined]
 
     from lint.analysis import DISCLAIMER
-    from lint.rules.disclaimer import DISCLAIMER_WORDS
+    from lint.rules.kinds.disclaimer import DISCLAIMER_WORDS
 
     words = DISCLAIMER_WORDS.pattern.split("|")
     assert _requires_word(_parser.parse(DISCLAIMER.pattern, DISCLAIMER.flags), words)

@@ -1,4 +1,4 @@
-"""QuickMisses (lint/rules/regex.py) answers exactly as the re2 pattern it wraps."""
+"""QuickMisses (lint/rules/kinds/regex.py) answers exactly as the re2 pattern it wraps."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from lint.config import Config
 from lint.engine import Engine
-from lint.rules import regex
+from lint.rules.kinds import regex
 
 TEXTS = [
     "",

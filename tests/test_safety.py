@@ -10,9 +10,9 @@ from conftest import ROOT, run_cli
 from lint.config import Config
 from lint.engine import Engine
 from lint.errors import ConfigError
-from lint.rules.dosing import find_doses
 from lint.rules.knowledge import load_substances
 from lint.rules.loader import load_rules, parse_yaml
+from lint.rules.match.dosing import find_doses
 from lint.sources import Source
 
 CYCLING = "safety.missing-cycling-caution"
@@ -394,7 +394,7 @@ def test_a_denial_the_writer_refutes_is_still_a_caution(lint) -> None:
 def test_find_doses_gives_exactly_the_matches_of_the_dose_regex() -> None:
     import random
 
-    from lint.rules.dosing import DOSE
+    from lint.rules.match.dosing import DOSE
 
     rnd = random.Random(5)
     parts = (

@@ -7,18 +7,18 @@ import importlib
 from lint.rules.base import Checker
 
 KINDS: dict[str, str] = {
-    "phrase": "lint.rules.phrase:PhraseChecker",
-    "pattern": "lint.rules.pattern:PatternChecker",
-    "comparison": "lint.rules.comparison:ComparisonChecker",
-    "regex": "lint.rules.regex:RegexChecker",
-    "requires": "lint.rules.requires:RequiresChecker",
-    "disease": "lint.rules.disease:DiseaseChecker",
-    "disclaimer": "lint.rules.disclaimer:DisclaimerChecker",
-    "link": "lint.rules.link:LinkChecker",
-    "disclosure": "lint.rules.disclosure:DisclosureChecker",
-    "claim": "lint.rules.claim:ClaimChecker",
-    "animal": "lint.rules.animal:AnimalChecker",
-    "substance": "lint.rules.substance:SubstanceChecker",
+    "phrase": "lint.rules.kinds.phrase:PhraseChecker",
+    "pattern": "lint.rules.kinds.pattern:PatternChecker",
+    "comparison": "lint.rules.kinds.comparison:ComparisonChecker",
+    "regex": "lint.rules.kinds.regex:RegexChecker",
+    "requires": "lint.rules.kinds.requires:RequiresChecker",
+    "disease": "lint.rules.kinds.disease:DiseaseChecker",
+    "disclaimer": "lint.rules.kinds.disclaimer:DisclaimerChecker",
+    "link": "lint.rules.kinds.link:LinkChecker",
+    "disclosure": "lint.rules.kinds.disclosure:DisclosureChecker",
+    "claim": "lint.rules.kinds.claim:ClaimChecker",
+    "animal": "lint.rules.kinds.animal:AnimalChecker",
+    "substance": "lint.rules.kinds.substance:SubstanceChecker",
 }
 
 

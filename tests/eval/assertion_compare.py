@@ -121,7 +121,8 @@ class _assertions_disabled:
         if not self.active:
             return
         from lint.analysis import Sentence
-        from lint.rules import claim, claims
+        from lint.rules.kinds import claim
+        from lint.rules.match import cue_target as claims
 
         no = property(lambda self: False)
         for owner, name, value in (

@@ -9,7 +9,8 @@ import pytest
 
 from lint.documents import model
 from lint.nlp import MAX_RUN_CHARS, MAX_SENTENCE_TOKENS, MIN_PIECE_TOKENS, get_nlp
-from lint.rules import claim, claims
+from lint.rules.kinds import claim
+from lint.rules.match import cue_target as claims
 
 WORDS = ["ginkgo", "boosts", "memory", "not", "but", ",", ";", "no", '"', "“", "focus", "never"]
 

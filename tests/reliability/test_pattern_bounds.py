@@ -12,7 +12,7 @@ from lint.config import Config
 from lint.engine import Engine
 from lint.nlp import MIN_PIECE_TOKENS
 from lint.rules.loader import load_rules
-from lint.rules.token_bounds import MAX_MATCH_TOKENS
+from lint.rules.match.token_bounds import MAX_MATCH_TOKENS
 from lint.sources import Source
 
 from .harness import run_supplint

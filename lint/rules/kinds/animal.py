@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.inflect import verb_forms
+from lint.rules.match.inflect import verb_forms
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:

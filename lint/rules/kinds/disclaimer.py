@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import DISCLAIMER
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.claims import Claim, ClaimFinder, Terms
-from lint.rules.disease import build_finders, claims, rule_claims
+from lint.rules.kinds.disease import build_finders, claims, rule_claims
+from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
+from lint.rules.match.prescreen import first_candidate
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import first_candidate
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -110,7 +110,7 @@ def has_disclaimer(analysis: Analysis) -> bool:
     # them in the prose (which holds every sentence) or front matter there is no disclaimer
     if not any(DISCLAIMER_WORDS.search(text) for text in texts):
         return False
-    # one search over all sentences first: DISCLAIMER has no anchors (lint/rules/prescreen.py)
+    # one search over all sentences first: DISCLAIMER has no anchors (lint/rules/match/prescreen.py)
     first = first_candidate(DISCLAIMER, analysis)
     if first is not None and any(s.is_disclaimer for s in analysis.sentences[first:]):
         return True

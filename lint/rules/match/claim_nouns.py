@@ -17,7 +17,7 @@ the claim as (start, end) token indexes, or None.
 
 from __future__ import annotations
 
-from lint.rules import claim_grammar as grammar
+from lint.rules.match import claim_grammar as grammar
 
 EFFECT_NOUNS = {"effect", "effects", "benefit", "benefits", "impact", "impacts"}
 CHANGE_NOUNS = {"improvement", "improvements", "reduction", "reductions", "decrease", "relief"}

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.analysis import NEGATIONS
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.link import LinkMatcher, OwnPages, link_hit, site_domains
+from lint.rules.kinds.link import LinkMatcher, OwnPages, link_hit, site_domains
+from lint.rules.kinds.regex import compile_re2
+from lint.rules.match.prescreen import first_candidate, may_match, unanchored
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import first_candidate, may_match, unanchored
-from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis, Sentence
@@ -198,7 +198,7 @@ class Patterns:
         self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
         self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
         self.cache_key = "supplint.disclosures." + "\x00".join(opts["disclosures"])
-        # one search over the whole document first, when exact (lint/rules/prescreen.py)
+        # one search over the whole document first, when exact (lint/rules/match/prescreen.py)
         self.screen_calls = unanchored(opts.get("calls", []))
         self.screen_clear = unanchored(opts["disclosures"])
         self.screen_labels = unanchored(opts.get("weak_labels", []))

@@ -1,9 +1,9 @@
 """`disease`: sentences saying a product treats, cures, prevents or mitigates a disease.
 
 A claim is a cue ("treats", "treatment for", "helps people with") next to a condition ("ADHD"),
-or a substitute cue next to a drug name ("an alternative to Adderall"); see lint/rules/claims.py
-for what "next to" means and which sentences only mention a disease (negations, regulatory
-statements, questions, quoted study titles, sentences about a drug).
+or a substitute cue next to a drug name ("an alternative to Adderall"); see
+lint/rules/match/cue_target.py for what "next to" means and which sentences only mention a
+disease (negations, regulatory statements, questions, quoted study titles, sentences about a drug).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.claims import Claim, ClaimFinder, Terms
+from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 from lint.vocab import TermTable, load_terms

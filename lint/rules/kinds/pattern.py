@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.positions import split_lines
 from lint.rules.base import Checker, Option, span_hit
+from lint.rules.match.token_bounds import bounded_matches, check_patterns
+from lint.rules.match.windows import anchors, windows
 from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
-from lint.rules.token_bounds import bounded_matches, check_patterns
-from lint.rules.windows import anchors, windows
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class PatternChecker(Checker):
                 ) from None
         self.by_id = {rule.id: rule for rule in rules}
         # one rule: its matches come out in an order set by the matches themselves, so the
-        # Matcher can run on windows only (lint/rules/windows.py) with identical results
+        # Matcher can run on windows only (lint/rules/match/windows.py) with identical results
         self.anchors = anchors(rules[0].options["patterns"]) if len(rules) == 1 else None
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
-from lint.rules.cautions import about_other_drug, denied, general
-from lint.rules.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
+from lint.rules.kinds.regex import compile_re2
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
+from lint.rules.match.cautions import about_other_drug, denied, general
+from lint.rules.match.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
+from lint.rules.match.prescreen import candidates, unanchored
 from lint.rules.model import Hit, Rule
-from lint.rules.prescreen import candidates, unanchored
-from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis, Sentence
@@ -153,7 +153,7 @@ class SubstanceChecker(Checker):
         # one search per sentence instead of one per pattern: a match of the alternation exists
         # exactly when one of the patterns matches (None: the list is searched as it is)
         self.any_caution = {rule.id: _alternation(rule) for rule in rules}
-        # one search over the whole document first, when exact (lint/rules/prescreen.py)
+        # one search over the whole document first, when exact (lint/rules/match/prescreen.py)
         self.prescreen = {r.id: unanchored(r.options["caution_patterns"]) for r in rules}
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:

@@ -1,7 +1,7 @@
 """`comparison`: token patterns (as kind `pattern`) whose sentence must assert them.
 
 A drug comparison ("works like Xanax", "no need for Adderall") is read with the exclusions of
-the disease rule named in `disease_rule` (lint/rules/claims.py): questions, dismissals,
+the disease rule named in `disease_rule` (lint/rules/match/cue_target.py): questions, dismissals,
 regulatory statements, reported speech ("regulators rejected the claim that it works like
 Prozac") and a negation in the comparison's own clause ("does not work like Xanax"). A
 negation elsewhere in the sentence ("works as well as Zoloft, with no weight gain") leaves the
@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
-from lint.rules.claims import Terms
-from lint.rules.disease import build_finders
+from lint.rules.kinds.disease import build_finders
+from lint.rules.kinds.pattern import PatternChecker
+from lint.rules.match.cue_target import Terms
+from lint.rules.match.windows import anchors
 from lint.rules.model import Hit, Rule
-from lint.rules.pattern import PatternChecker
-from lint.rules.windows import anchors
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
-    from lint.rules.claims import ClaimFinder
+    from lint.rules.match.cue_target import ClaimFinder
 
 WORDS = "string-array"
 

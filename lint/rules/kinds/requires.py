@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.positions import split_lines
 from lint.rules.base import Checker, Option
+from lint.rules.kinds.regex import compile_re2
+from lint.rules.match.token_bounds import bounded_matches, check_patterns
 from lint.rules.model import Hit, Rule
-from lint.rules.regex import compile_re2
 from lint.rules.spec import TOKEN_PATTERNS
-from lint.rules.token_bounds import bounded_matches, check_patterns
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
-from lint.rules import claim_grammar as grammar
-from lint.rules import claim_nouns as nouns
 from lint.rules.base import Checker, Option
-from lint.rules.inflect import form_table, verb_forms
+from lint.rules.match import claim_grammar as grammar
+from lint.rules.match import claim_nouns as nouns
+from lint.rules.match.inflect import form_table, verb_forms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
+from lint.rules.kinds.regex import compile_re2
 from lint.rules.model import Hit, Rule
-from lint.rules.regex import compile_re2
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis, Sentence

@@ -77,7 +77,7 @@ def find_doses(text: str) -> Iterator[tuple[int, int]]:
 
 def dose_sentences(analysis: Any) -> set[int]:
     """Indexes of the sentences that hold a dose (one search of the joined text per part)."""
-    from lint.rules.prescreen import candidates, sentences_text
+    from lint.rules.match.prescreen import candidates, sentences_text
 
     found = set(candidates(_NUMERIC, analysis))
     if _may_count(sentences_text(analysis)):
