@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lint.nlp import get_nlp
-from lint.rules.match.windows import anchors, windows
+from lint.rules.match.windows import PatternByPattern, anchors, needs, possible, windows
 from lint.tokens import token_strings
 
 PATTERNS = [
@@ -63,9 +63,58 @@ def test_windowed_matches_equal_whole_doc_matches():
     assert matched > 100  # the random texts did exercise overlapping matches
 
 
+# overlapping patterns of one key, optional specs first and last, a spec with two attributes
+MORE_PATTERNS = [
+    *PATTERNS,
+    [{"LOWER": "the", "OP": "?"}, {"LOWER": "pill"}, {"LOWER": "-", "OP": "?"}],
+    [{"LOWER": {"IN": ["good", "strong"]}}, {"LOWER": "as", "op": "?"}, {"LOWER": "pill"}],
+    [{"LOWER": "pill", "IS_ALPHA": True}, {"LOWER": "and"}, {"LOWER": "pill"}],
+    [{"LOWER": "as"}, {"IS_PUNCT": True}],
+]
+
+
+def test_pattern_by_pattern_equals_one_matcher_of_all_patterns():
+    """Only the patterns a window can hold, each in its own Matcher, then spaCy's greedy
+    LONGEST filter again: the same matches as one Matcher with every pattern."""
+    from spacy.matcher import Matcher
+
+    nlp = get_nlp()
+    matcher = Matcher(nlp.vocab)
+    matcher.add("rule", MORE_PATTERNS, greedy="LONGEST")
+    by_pattern = PatternByPattern(nlp.vocab, "rule", MORE_PATTERNS)
+    rnd = random.Random(5)
+    matched = skipped = 0
+    for _ in range(400):
+        doc = nlp(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 30))))
+        expected = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        assert by_pattern(doc, 0, len(doc)) == expected, doc.text
+        matched += len(expected)
+        skipped += len(MORE_PATTERNS) - len(
+            possible(token_strings(doc), 0, len(doc), by_pattern.required)
+        )
+    assert matched > 100 and skipped > 100  # overlaps and skipped patterns were exercised
+
+
+def test_needs_name_only_required_specs():
+    required = needs([*MORE_PATTERNS[4:7], [{"IS_DIGIT": True}]])
+    assert required[0] == [("lower", frozenset(["pill"]))]  # "the" and "-" are optional
+    assert required[1] == [("lower", frozenset(["good", "strong"])), ("lower", frozenset(["pill"]))]
+    pill, also = ("lower", frozenset(["pill"])), ("lower", frozenset(["and"]))
+    assert required[2] == [pill, also, pill]
+    assert required[3] is None  # no word named: any range may hold it
+
+
 @pytest.mark.parametrize("op", ["*", "+", "!", "{2}"])
 def test_unbounded_patterns_match_the_whole_doc(op):
     assert anchors([[{"LOWER": "pill"}, {"LOWER": "x", "OP": op}]]) is None
+
+
+def test_operator_key_in_any_case_is_read():
+    # spaCy takes `op: "*"` as it takes `OP: "*"`: such a pattern has no bounded length either
+    assert anchors([[{"LOWER": "pill"}, {"LOWER": "x", "op": "*"}]]) is None
+    assert needs([[{"LOWER": "x", "op": "?"}, {"lower": "pill"}]]) == [
+        [("lower", frozenset(["pill"]))]
+    ]
 
 
 def test_pattern_without_named_words_matches_the_whole_doc():

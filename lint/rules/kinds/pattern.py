@@ -9,7 +9,7 @@ from lint.errors import ConfigError
 from lint.positions import split_lines
 from lint.rules.base import Checker, Option, span_hit
 from lint.rules.match.token_bounds import bounded_matches, check_patterns
-from lint.rules.match.windows import anchors, windows
+from lint.rules.match.windows import PatternByPattern, anchors, needs, windows
 from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
 from lint.tokens import token_strings
@@ -53,6 +53,13 @@ class PatternChecker(Checker):
         # one rule: its matches come out in an order set by the matches themselves, so the
         # Matcher can run on windows only (lint/rules/match/windows.py) with identical results
         self.anchors = anchors(rules[0].options["patterns"]) if len(rules) == 1 else None
+        # the words each pattern requires: ranges holding none of some pattern's are skipped
+        self.needs = needs([p for rule in rules for p in rule.options["patterns"]])
+        self.by_pattern = (
+            PatternByPattern(nlp.vocab, rules[0].id, rules[0].options["patterns"])
+            if self.anchors is not None
+            else None
+        )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
@@ -65,11 +72,11 @@ class PatternChecker(Checker):
 
     def _matches(self, analysis: Analysis) -> list[tuple[int, int, int]]:
         doc = analysis.doc
-        if self.anchors is None:  # unbounded or unanchored: one capped sentence at a time
-            found = bounded_matches(self.matcher, analysis)
+        if self.anchors is None or self.by_pattern is None:  # one capped sentence at a time
+            found = bounded_matches(self.matcher, analysis, self.needs)
         else:
             found = []
             for lo, hi in windows(token_strings(doc), self.anchors):
-                found += [(k, lo + start, lo + end) for k, start, end in self.matcher(doc[lo:hi])]
+                found += [(k, lo + s, lo + e) for k, s, e in self.by_pattern(doc, lo, hi)]
         # the Matcher's order for one key with greedy LONGEST: longest first, then leftmost
         return sorted(found, key=lambda m: (m[1] - m[2], m[1]))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from lint.errors import ConfigError
+from lint.rules.match.windows import Needs, may_match
 
 if TYPE_CHECKING:
     from lint.analysis import Analysis
@@ -95,10 +96,16 @@ def match_ranges(analysis: Analysis) -> Iterator[tuple[int, int]]:
             yield lo, min(end, lo + MAX_MATCH_TOKENS)
 
 
-def bounded_matches(matcher: Any, analysis: Analysis) -> list[tuple[int, int, int]]:
-    """(key, start token, end token) of `matcher` over match_ranges, in Doc token indices."""
-    doc = analysis.doc
+def bounded_matches(
+    matcher: Any, analysis: Analysis, required: Needs | None = None
+) -> list[tuple[int, int, int]]:
+    """(key, start token, end token) of `matcher` over match_ranges, in Doc token indices;
+    with `required` (the words of the matcher's patterns), ranges none can match are skipped."""
+    from lint.tokens import token_strings
+
+    doc, tokens = analysis.doc, token_strings(analysis.doc)
     found: list[tuple[int, int, int]] = []
     for lo, hi in match_ranges(analysis):
-        found += [(key, lo + start, lo + end) for key, start, end in matcher(doc[lo:hi])]
+        if required is None or may_match(tokens, lo, hi, required):
+            found += [(key, lo + start, lo + end) for key, start, end in matcher(doc[lo:hi])]
     return found
