@@ -51,15 +51,34 @@ class Prepared:
 
 
 def prepare(options: LintOptions) -> Prepared:
-    from lint.sources import DEFAULT_INCLUDE, collect
-
     config = load_settings(options.config, options.paths[0])
     if options.respect_gitignore is not None:
         config.respect_gitignore = options.respect_gitignore
+    if options.force_exclude is not None:
+        config.force_exclude = options.force_exclude
     engine = engine_for(options, config)
-    include = config.include or DEFAULT_INCLUDE
-    files, missing = collect(options.paths, include, config.exclude, config.respect_gitignore)
+    files, missing = collect_inputs(options.paths, config)
     return Prepared(config, engine, files, missing)
+
+
+def collect_inputs(paths: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
+    """The files to lint under the run's config (walk settings, --force-exclude)."""
+    import sys
+
+    from lint.sources import DEFAULT_INCLUDE, collect, exclusion
+
+    forced = None
+    if config.force_exclude:
+        forced = exclusion(config.exclude, config.respect_gitignore, config.path)
+    include = config.include or DEFAULT_INCLUDE
+    files, missing = collect(paths, include, config.exclude, config.respect_gitignore, forced)
+    if forced is not None and not files and not missing:  # as Ruff: a warning, and exit 0
+        print(
+            "supplint: warning: no articles to lint: every path named is excluded "
+            "(--force-exclude)",
+            file=sys.stderr,
+        )
+    return files, missing
 
 
 def engine_for(options: LintOptions, config: Config) -> Engine:
