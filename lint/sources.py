@@ -17,7 +17,7 @@ from lint.gitignore import GitIgnore, NamedIgnores
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_EXCLUDE = (
     *(".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"),
-    "_site",  # Jekyll's and Eleventy's built site: never written by hand (docs/configuration.md)
+    "_site",  # Jekyll's and Eleventy's built site, never written by hand (README, Configuration)
 )
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -199,7 +199,9 @@ class Exclusion:
             return False
         if self.respect_gitignore and ignores.ignored(path, is_dir=os.path.isdir(path)):
             return True
-        return any(_matches(os.path.basename(part), part, self.exclude) for part in self._parts(path))
+        return any(
+            _matches(os.path.basename(part), part, self.exclude) for part in self._parts(path)
+        )
 
     def _parts(self, path: str) -> list[str]:
         """The path and the folders above it, relative to `base` ("posts/a.md", "posts");

@@ -126,7 +126,9 @@ def test_force_exclude_applies_ignores_and_excludes_to_named_paths(tmp_path) -> 
     assert {line.split(":")[0] for line in result.stdout.decode().splitlines()} == {
         "content/posts/a.md"
     }
-    folder = run_cli("check", "public", "content/posts", "--show-files", "--force-exclude", cwd=root)
+    folder = run_cli(
+        "check", "public", "content/posts", "--show-files", "--force-exclude", cwd=root
+    )
     assert folder.stdout.decode().split() == ["content/posts/a.md"]  # a named folder, too
     no_git = run_cli(
         "check", *named, "--show-files", "--force-exclude", "--no-respect-gitignore", cwd=root

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from lint import __version__
 
 if TYPE_CHECKING:
-    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Commands = argparse._SubParsersAction["IntermixedParser"]
 Common = Callable[[argparse.ArgumentParser], None]
 
 CHECK_FORMATS = ("text", "concise", "json", "sarif", "github")
