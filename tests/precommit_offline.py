@@ -35,7 +35,7 @@ def install_environment(
 
     if additional_dependencies:
         raise SystemExit("precommit_offline: additional_dependencies need pip and an index")
-    envdir = lang_base.environment_dir(prefix, python.ENVIRONMENT_DIR, version)  # type: ignore[arg-type]
+    envdir = lang_base.environment_dir(prefix, python.ENVIRONMENT_DIR, version)
     subprocess.run(
         [sys.executable, "-m", "virtualenv", "--no-seed", "--no-periodic-update", envdir],
         check=True,
@@ -74,7 +74,7 @@ def main(argv: Sequence[str]) -> int:
     from pre_commit.languages import python
     from pre_commit.main import main as pre_commit
 
-    python.install_environment = install_environment  # type: ignore[assignment]
+    python.install_environment = install_environment
     return pre_commit(list(argv))
 
 
