@@ -36,6 +36,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "site_domains": (list, "your own domains: links there are first-party, not affiliate (ftc)"),
     "per_file_ignores": (dict, "file glob -> rule ids or families not reported there"),
     "respect_gitignore": (bool, "skip what .gitignore names when walking folders (default: true)"),
+    "force_exclude": (bool, "apply exclude and .gitignore to paths named too (default: false)"),
 }
 
 
@@ -58,6 +59,7 @@ class Config:
     disclosure_position: str = "before-link"
     site_domains: list[str] = field(default_factory=list)  # lint.rules.kinds.link.is_first_party
     respect_gitignore: bool = True  # lint.gitignore, in folder walks only
+    force_exclude: bool = False  # lint.sources.Exclusion: exclusions for named paths too
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # lint.config_ignores
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
 

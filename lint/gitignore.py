@@ -91,3 +91,32 @@ def _verdict(spec: Any, base: str, path: str, is_dir: bool) -> bool | None:
     rel = os.path.relpath(path, base).replace(os.sep, "/")
     result: bool | None = spec.check_file(rel + "/" if is_dir else rel).include
     return result
+
+
+class NamedIgnores:
+    """Whether git ignores a path named on the command line (for --force-exclude): the path,
+    or any folder above it up to the repository's top, as git sees a file inside an ignored
+    folder. One instance serves a whole batch (pre-commit names every staged file), reading
+    each folder's .gitignore once."""
+
+    def __init__(self) -> None:
+        self.by_folder: dict[str, GitIgnore] = {}
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        path = os.path.abspath(path)
+        folder = os.path.dirname(path)
+        ignores = self._ignores(folder)
+        above = []
+        while folder != ignores.top and os.path.dirname(folder) != folder:
+            above.append(folder)
+            folder = os.path.dirname(folder)
+        if any(ignores.ignored(each, is_dir=True) for each in reversed(above)):
+            return True
+        return ignores.ignored(path, is_dir)
+
+    def _ignores(self, folder: str) -> GitIgnore:
+        if folder not in self.by_folder:
+            ignores = GitIgnore(folder)  # the folders above `folder`...
+            ignores.enter(folder, [IGNORE_FILE])  # ...and its own file (skipped when missing)
+            self.by_folder[folder] = ignores
+        return self.by_folder[folder]

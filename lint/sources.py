@@ -12,10 +12,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lint.errors import InputError
-from lint.gitignore import GitIgnore
+from lint.gitignore import GitIgnore, NamedIgnores
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+DEFAULT_EXCLUDE = (
+    *(".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"),
+    "_site",  # Jekyll's and Eleventy's built site, never written by hand (README, Configuration)
+)
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -181,15 +184,58 @@ def expand(
     return files
 
 
+@dataclass(frozen=True)
+class Exclusion:
+    """--force-exclude (Ruff's meaning): the exclusions of a walk applied to the paths named
+    too. `base` is the folder `exclude` globs are relative to (the config's; else the working
+    folder)."""
+
+    exclude: tuple[str, ...]
+    respect_gitignore: bool
+    base: str
+
+    def excludes(self, path: str, ignores: NamedIgnores) -> bool:
+        if path == "-":
+            return False
+        if self.respect_gitignore and ignores.ignored(path, is_dir=os.path.isdir(path)):
+            return True
+        return any(
+            _matches(os.path.basename(part), part, self.exclude) for part in self._parts(path)
+        )
+
+    def _parts(self, path: str) -> list[str]:
+        """The path and the folders above it, relative to `base` ("posts/a.md", "posts");
+        a path outside `base` as written, so a folder above the project never counts."""
+        rel = os.path.relpath(os.path.abspath(path), self.base)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            rel = os.path.normpath(path)
+        parts = []
+        while rel not in ("", os.curdir, os.sep) and rel != os.path.dirname(rel):
+            parts.append(rel)
+            rel = os.path.dirname(rel)
+        return parts
+
+
+def exclusion(exclude: Iterable[str], respect_gitignore: bool, config: Path | None) -> Exclusion:
+    """The --force-exclude test of a run: the default excludes and the config's."""
+    base = str(config.parent.resolve()) if config is not None else os.getcwd()
+    return Exclusion((*DEFAULT_EXCLUDE, *exclude), respect_gitignore, base)
+
+
 def collect(
     paths: Iterable[str],
     include: Iterable[str],
     exclude: Iterable[str],
     respect_gitignore: bool = True,
+    force_exclude: Exclusion | None = None,
 ) -> tuple[list[str], list[InputError]]:
-    """Every path expanded on its own, so one missing path does not hide the others' files."""
+    """Every path expanded on its own, so one missing path does not hide the others' files;
+    with `force_exclude`, named paths it excludes are left out first."""
     files: list[str] = []
     errors: list[InputError] = []
+    if force_exclude is not None:
+        ignores = NamedIgnores()
+        paths = [path for path in paths if not force_exclude.excludes(path, ignores)]
     for path in paths:
         try:
             files.extend(expand([path], include, exclude, respect_gitignore))

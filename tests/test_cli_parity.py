@@ -127,3 +127,33 @@ def test_show_settings_and_files(tmp_path: Path) -> None:
         "fda.drug-comparison",
         "fda.missing-disclaimer",
     ]
+
+
+def test_options_between_paths_are_accepted(tmp_path: Path) -> None:
+    """As Ruff: `check a.md -q b.md` lints both files quietly (argparse alone stops the paths
+    at the first option and rejects b.md)."""
+    first = article(tmp_path)
+    second = tmp_path / "b.md"
+    second.write_text("Bacopa cures ADHD.\n", encoding="utf-8")
+    result = run_cli("check", "a.md", "-q", "b.md", "--format", "concise", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    paths = {line.split(":", 1)[0] for line in result.stdout.decode().splitlines()}
+    assert paths == {first.name, second.name}  # both linted; -q: no summary line
+    listed = run_cli("check", "b.md", "--show-files", "a.md", cwd=tmp_path)
+    assert listed.stdout.decode().splitlines() == ["b.md", "a.md"]
+    dashed = run_cli("check", "--show-files", "--", "-q", cwd=tmp_path)  # after --: a path
+    assert dashed.returncode == 2 and b"-q: no such file" in dashed.stderr
+
+
+def test_intermixed_parsing_of_every_path_command() -> None:
+    from lint.commands.parser import build_parser
+
+    parse = build_parser().parse_args
+    assert parse(["check", "a.md", "-q", "b.md"]).paths == ["a.md", "b.md"]
+    assert parse(["check", "-q"]).paths == ["."]  # the default stays
+    report = parse(["report", "a.md", "-o", "r.html", "b.md"])
+    assert (report.paths, report.output) == (["a.md", "b.md"], "r.html")
+    tested = parse(["test-rules", "pack", "-v", "more"])
+    assert [str(t) for t in tested.targets] == ["pack", "more"] and tested.verbose
+    review = parse(["review", "a.md", "--no-open", "b.md"])
+    assert review.paths == ["a.md", "b.md"] and review.no_open

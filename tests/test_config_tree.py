@@ -89,9 +89,45 @@ def test_extend_cycle_is_an_error(tmp_path: Path) -> None:
     assert b"extend: a cycle" in result.stderr
 
 
-def test_fix_across_several_configs_is_refused_before_writing(tmp_path: Path) -> None:
-    _site(tmp_path, f"ignore: [{DISCLAIMER}]\n")
-    result = run_cli("check", ".", "--fix", cwd=tmp_path)
-    assert result.returncode == 2
-    assert b"under 2 configs" in result.stderr
-    assert (tmp_path / "a.md").read_text(encoding="utf-8") == CLAIM
+def _two_sites(root: Path) -> None:
+    """Two folders, each with its own config: its own disclaimer wording for --fix."""
+    for name in ("north", "south"):
+        (root / name).mkdir()
+        (root / name / "a.md").write_text(CLAIM, encoding="utf-8")
+        (root / name / ".supplint.yaml").write_text(
+            f"disclaimer_text: The {name} office has not had this evaluated.\n",
+            encoding="utf-8",
+        )
+
+
+def test_fix_and_diff_use_each_files_own_config(tmp_path: Path) -> None:
+    """As Ruff: --fix over files under several configs fixes each with its own config."""
+    _two_sites(tmp_path)
+    diff = run_cli("check", ".", "--diff", cwd=tmp_path)
+    assert diff.returncode == 1, diff.stderr
+    text = diff.stdout.decode()
+    assert text.index("north/a.md") < text.index("+The north office") < text.index("south/a.md")
+    assert text.index("south/a.md") < text.index("+The south office")
+    assert (tmp_path / "north" / "a.md").read_text(encoding="utf-8") == CLAIM  # --diff: unchanged
+    fixed = run_cli("check", ".", "--fix", "--format", "concise", cwd=tmp_path)
+    assert fixed.returncode == 1, fixed.stderr  # the disease claim has no fix: it stays
+    assert b"applied 2 fix(es) in 2 files" in fixed.stderr
+    for name, other in (("north", "south"), ("south", "north")):
+        after = (tmp_path / name / "a.md").read_text(encoding="utf-8")
+        assert after.startswith(CLAIM) and f"The {name} office has not" in after
+        assert f"The {other} office" not in after
+    lines = fixed.stdout.decode().splitlines()
+    left = [Path(line.split(":")[0]).as_posix() for line in lines if ".md:" in line]
+    assert list(dict.fromkeys(left)) == ["north/a.md", "south/a.md"]  # in walk order
+
+
+def test_write_baseline_across_several_configs(tmp_path: Path) -> None:
+    _two_sites(tmp_path)
+    (tmp_path / "south" / ".supplint.yaml").write_text(f"ignore: [{DISCLAIMER}]\n")
+    wrote = run_cli("check", ".", "--write-baseline", "base.json", cwd=tmp_path)
+    assert wrote.returncode == 0, wrote.stderr
+    recorded = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    rules = sorted(json.dumps(recorded).count(rule) for rule in (DISCLAIMER,))
+    assert rules == [1]  # north's disclaimer finding only: south's config ignores it
+    again = run_cli("check", ".", "--baseline", "base.json", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout.decode() + again.stderr.decode()

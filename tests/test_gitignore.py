@@ -98,3 +98,62 @@ def test_an_unreadable_or_odd_gitignore_does_not_stop_the_walk(tmp_path) -> None
     (tmp_path / ".gitignore").write_bytes(b"\xff\xfe bad bytes\n[\n\\\n")
     (tmp_path / "a.md").write_text(CLAIM, encoding="utf-8")
     assert _rel(tmp_path, list(walk(str(tmp_path)))) == ["a.md"]
+
+
+def test_force_exclude_applies_ignores_and_excludes_to_named_paths(tmp_path) -> None:
+    """As Ruff's --force-exclude (what the pre-commit hooks pass, since pre-commit names every
+    staged file): .gitignore, `exclude` and the default excludes also skip paths named on the
+    command line, a file inside an ignored folder included."""
+    root = _site(tmp_path)
+    (root / ".supplint.yaml").write_text("exclude: [content/drafts]\n", encoding="utf-8")
+    (root / "_site").mkdir()
+    (root / "_site" / "index.html").write_text(CLAIM, encoding="utf-8")
+    named = [
+        "content/posts/a.md",
+        "public/posts/a/index.html",  # under an ignored folder
+        "scratch.md",  # .git/info/exclude
+        "content/posts/b.tmp.md",  # an ignored file name
+        "content/drafts/keep.md",  # the config's exclude
+        "_site/index.html",  # a default exclude (Jekyll's output)
+    ]
+    plain = run_cli("check", *named, "--show-files", cwd=root)
+    assert [Path(p).as_posix() for p in plain.stdout.decode().split()] == named
+    forced = run_cli("check", *named, "--show-files", "--force-exclude", cwd=root)
+    assert forced.returncode == 0, forced.stderr
+    assert forced.stdout.decode().split() == ["content/posts/a.md"]
+    result = run_cli("check", *named, "--force-exclude", "--format", "concise", "-q", cwd=root)
+    assert result.returncode == 1
+    assert {line.split(":")[0] for line in result.stdout.decode().splitlines()} == {
+        "content/posts/a.md"
+    }
+    folder = run_cli(
+        "check", "public", "content/posts", "--show-files", "--force-exclude", cwd=root
+    )
+    assert folder.stdout.decode().split() == ["content/posts/a.md"]  # a named folder, too
+    no_git = run_cli(
+        "check", *named, "--show-files", "--force-exclude", "--no-respect-gitignore", cwd=root
+    )
+    assert "public/posts/a/index.html" in no_git.stdout.decode().split()
+
+
+def test_force_exclude_with_nothing_left_passes_with_a_warning(tmp_path) -> None:
+    root = _site(tmp_path)
+    (root / ".supplint.yaml").write_text("force_exclude: true\n", encoding="utf-8")
+    result = run_cli("check", "public/posts/a/index.html", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert b"public/" not in result.stdout
+    assert b"warning: no articles to lint: every path named is excluded" in result.stderr
+    off = run_cli("check", "public/posts/a/index.html", "--no-force-exclude", cwd=root)
+    assert off.returncode == 1 and b"public/posts/a/index.html:1:" in off.stdout
+    (root / ".supplint.yaml").write_text("force-exclude: yes please\n", encoding="utf-8")
+    bad = run_cli("check", "content", cwd=root)
+    assert bad.returncode == 2
+    assert b".supplint.yaml:1: 'force-exclude' must be a boolean" in bad.stderr
+
+
+def test_jekyll_site_output_is_a_default_exclude(tmp_path) -> None:
+    for rel in ("_posts/a.md", "_site/a/index.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(CLAIM, encoding="utf-8")
+    assert _rel(tmp_path, list(walk(str(tmp_path)))) == ["_posts/a.md"]
+    assert _rel(tmp_path, list(walk(str(tmp_path / "_site")))) == ["_site/a/index.html"]

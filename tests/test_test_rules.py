@@ -172,3 +172,22 @@ def test_builtin_examples_pin_their_spans() -> None:
     assert pinned["ftc.missing-rel-sponsored"] == [
         '<a href="https://amzn.to/3kq2Zx9">these capsules</a>'
     ]
+
+
+def test_naming_a_builtin_folder_loads_it_once() -> None:
+    """`test-rules rules/safety` tests the built-in safety rules: they are not loaded a second
+    time as a house folder (that was a "duplicate rule id" error, exit 2)."""
+    for target in ("rules/safety", "rules", "rules/fda/disease-claim.yaml"):
+        result = run_cli("test-rules", target)
+        assert result.returncode == 0, (target, result.stderr)
+        out = result.stdout.decode()
+        assert "passed" in out and "duplicate" not in out + result.stderr.decode()
+    safety = run_cli("test-rules", "rules/safety", "-v").stdout.decode()
+    tested = {line.split(":")[0].strip() for line in safety.splitlines() if line.startswith("  ")}
+    assert tested and all(rule_id.startswith("safety.") for rule_id in tested)
+
+
+def test_a_house_folder_inside_another_is_loaded_once(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path)
+    ruleset = load_rules([folder.parent, folder])
+    assert [rule.id for rule in ruleset.rules].count("house.no-cure") == 1

@@ -75,11 +75,14 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
 
         raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
-    from lint.config_tree import require_one_config  # one engine fixes: one config
+    from functools import partial
 
-    require_one_config(prepared.files, prepared.config, options.config, "--fix/--diff")
+    from lint.commands.run import engine_for
+    from lint.config_tree import fix_by_config  # each file fixed with its nearest config
+
     results = list(prepared.missing_results())
-    outcome = run_fixes(request, prepared.engine, prepared.files, results)
+    make_engine = partial(engine_for, options)
+    outcome = fix_by_config(run_fixes, request, prepared, options.config, make_engine, results)
     if options.quiet < 2:
         for warning in outcome.warnings:  # files left unfixed, and why
             print(f"supplint: warning: {warning}", file=sys.stderr)

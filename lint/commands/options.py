@@ -31,6 +31,7 @@ class LintOptions:
     fail_on: str | None = None
     timeout: float | None = None
     respect_gitignore: bool | None = None  # None: as the config says (default on)
+    force_exclude: bool | None = None  # None: as the config says (default off)
     inputs: InputOptions = field(default_factory=InputOptions)  # also --jobs, --stdin-filename
 
 

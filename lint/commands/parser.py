@@ -4,14 +4,15 @@ imports stay light; tests/test_cli_parity.py checks that completion's shtab is n
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint import __version__
 
 if TYPE_CHECKING:
-    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Commands = argparse._SubParsersAction["IntermixedParser"]
 Common = Callable[[argparse.ArgumentParser], None]
 
 CHECK_FORMATS = ("text", "concise", "json", "sarif", "github")
@@ -31,6 +32,54 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+class IntermixedParser(argparse.ArgumentParser):
+    """A subcommand's parser that takes options between paths, as Ruff does (`check a.md -q
+    b.md`): argparse's intermixed parsing, reached through parse_known_args because that is
+    what the subcommand action calls. The intermixed parse calls parse_known_args itself
+    (Python < 3.13), so the inner calls take the plain path. Python 3.11's intermixed parse
+    reads options after `--`, so everything after `--` is added to the paths here."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:
+            return super().parse_known_args(args, namespace)
+        args = list(sys.argv[1:] if args is None else args)
+        paths = self._paths_action()
+        if "--" in args and paths is None:  # no list of paths to add to: argparse as it is
+            return super().parse_known_args(args, namespace)
+        cut = args.index("--") if "--" in args else len(args)
+        self._intermixing = True
+        try:
+            if paths is None:
+                return self.parse_known_intermixed_args(args, namespace)
+            return self._intermixed_paths(args[:cut], args[cut + 1 :], paths, namespace)
+        finally:
+            self._intermixing = False
+
+    def _paths_action(self) -> argparse.Action | None:
+        """The one positional taking a list (PATH..., DIR...), if that is the only one."""
+        positionals = self._get_positional_actions()
+        if len(positionals) == 1 and positionals[0].nargs == "*":
+            return positionals[0]
+        return None
+
+    def _intermixed_paths(
+        self, head: list[str], tail: list[str], paths: argparse.Action, namespace: Any
+    ) -> tuple[argparse.Namespace, list[str]]:
+        default, paths.default = paths.default, argparse.SUPPRESS  # to tell "none given"
+        try:
+            namespace, extras = self.parse_known_intermixed_args(head, namespace)
+        finally:
+            paths.default = default
+        convert = paths.type if callable(paths.type) else (lambda value: value)
+        given = [*getattr(namespace, paths.dest, []), *map(convert, tail)]
+        setattr(namespace, paths.dest, given or ([] if default is None else default))
+        return namespace, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supplint",
@@ -38,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         "evidence and safety problems.",
     )
     parser.add_argument("--version", action="version", version=f"supplint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=IntermixedParser
+    )
 
     check = commands.add_parser("check", help="lint articles and print findings")
     check.add_argument(
@@ -112,6 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="skip what .gitignore names in folder walks (default: on, or `respect_gitignore`)",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="apply the exclusions (.gitignore, `exclude`, defaults) to paths named as well, "
+        "as the pre-commit hooks do (default: off, or `force_exclude`)",
     )
     check.add_argument(
         "--show-files", action="store_true", help="list the files that would be linted, then exit"

@@ -4,7 +4,7 @@ the fail-on threshold and the exit codes."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,15 +51,34 @@ class Prepared:
 
 
 def prepare(options: LintOptions) -> Prepared:
-    from lint.sources import DEFAULT_INCLUDE, collect
-
     config = load_settings(options.config, options.paths[0])
     if options.respect_gitignore is not None:
         config.respect_gitignore = options.respect_gitignore
+    if options.force_exclude is not None:
+        config.force_exclude = options.force_exclude
     engine = engine_for(options, config)
-    include = config.include or DEFAULT_INCLUDE
-    files, missing = collect(options.paths, include, config.exclude, config.respect_gitignore)
+    files, missing = collect_inputs(options.paths, config)
     return Prepared(config, engine, files, missing)
+
+
+def collect_inputs(paths: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
+    """The files to lint under the run's config (walk settings, --force-exclude)."""
+    import sys
+
+    from lint.sources import DEFAULT_INCLUDE, collect, exclusion
+
+    forced = None
+    if config.force_exclude:
+        forced = exclusion(config.exclude, config.respect_gitignore, config.path)
+    include = config.include or DEFAULT_INCLUDE
+    files, missing = collect(paths, include, config.exclude, config.respect_gitignore, forced)
+    if forced is not None and not files and not missing:  # as Ruff: a warning, and exit 0
+        print(
+            "supplint: warning: no articles to lint: every path named is excluded "
+            "(--force-exclude)",
+            file=sys.stderr,
+        )
+    return files, missing
 
 
 def engine_for(options: LintOptions, config: Config) -> Engine:
@@ -99,20 +118,42 @@ def lint_all(options: CheckOptions, ready: Prepared) -> Iterator[FileResult]:
     from functools import partial
 
     from lint.archives.check import lint_inputs
-    from lint.config_tree import lint_by_config, require_one_config  # each file's nearest config
+    from lint.config_tree import groups, lint_by_config  # each file's nearest config
     from lint.progress import progress
 
-    def lint(engine: Engine, files: Sequence[str], config: Config) -> Iterator[FileResult]:
-        return lint_inputs(engine, files, options.inputs, config)
+    inputs = options.inputs
+    several = len(groups(ready.files, ready.config, options.config)) > 1
+    if inputs.write_baseline and several:  # one baseline for every group: recorded here
+        inputs = replace(inputs, write_baseline=None)
 
-    if options.inputs.write_baseline:  # one baseline file, written by one run
-        require_one_config(ready.files, ready.config, options.config, "--write-baseline")
+    def lint(engine: Engine, files: Sequence[str], config: Config) -> Iterator[FileResult]:
+        return lint_inputs(engine, files, inputs, config)
+
     yield from ready.missing_results()
     make_engine = partial(engine_for, options)
     each = lint_by_config(
         ready.files, ready.config, options.config, ready.engine, make_engine, lint
     )
-    yield from progress(each, total=len(ready.files))
+    if inputs is options.inputs:
+        yield from progress(each, total=len(ready.files))
+        return
+    each = progress(each, total=len(ready.files))
+    yield from baseline_of(options.inputs.write_baseline, ready.files, each)
+
+
+def baseline_of(
+    path: Path | None, files: Sequence[str], results: Iterator[FileResult]
+) -> Iterator[FileResult]:
+    """The results, recorded in one baseline file written once they are all in."""
+    import sys
+
+    from lint.archives.baseline import BaselineWriter
+
+    assert path is not None
+    writer = BaselineWriter(path, files)  # refuses a baseline over an input, before any work
+    yield from writer.record(results)
+    count = writer.write()
+    print(f"supplint: wrote {count} finding(s) to baseline {path}", file=sys.stderr)
 
 
 def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:

@@ -67,10 +67,14 @@ def load_rules(extra_dirs: Iterable[Path] = (), validate_all: bool = False) -> R
     ruleset = RuleSet()
     digest = hashlib.sha256()
     seen: dict[str, Rule] = {}
+    loaded: set[Path] = set()  # a folder inside another (`test-rules rules/safety`): read once
     for directory, builtin in rule_sources(extra_dirs):
         if not directory.exists():
             raise ConfigError(str(directory), "rule folder does not exist")
         for path in rule_files(directory):
+            if path.resolve() in loaded:
+                continue
+            loaded.add(path.resolve())
             raw = path.read_bytes()
             digest.update(str(path.name).encode() + b"\0" + raw)
             strict = validate_all or not builtin
