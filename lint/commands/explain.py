@@ -9,18 +9,14 @@ from lint.commands.run import EXIT_CLEAN, load_settings
 
 
 def command(options: ExplainOptions) -> int:
-    from lint.errors import UsageError
+    from lint.errors import UsageError, did_you_mean
     from lint.rules.loader import load_rules
 
     config = load_settings(options.config)
     rules = load_rules(config.rule_dirs).by_id()
     rule = rules.get(options.rule_id)
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(options.rule_id, list(rules), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise UsageError(f"unknown rule '{options.rule_id}'{hint}")
+        raise UsageError(f"unknown rule '{options.rule_id}'{did_you_mean(options.rule_id, rules)}")
     print(f"{rule.id} ({rule.severity}, kind {rule.kind})")
     print(f"defined in {rule.file}:{rule.line}")
     for change in rule.overrides:  # house overrides: severity, disabled, extended

@@ -2,7 +2,8 @@
 
 A rule names its fixer in YAML (`fix: {with: disclaimer}`); `lint.rules.fixers.FIXERS` maps the
 name to a function here, and `attach_fixes` (after checking) calls it, so every output (text,
-JSON, SARIF, reports, --fix) sees the same Fix.
+JSON, SARIF, reports, --fix) sees the same Fix. Whether a fix is safe is said once, by its
+`Fixer` entry; a producer only makes the edits.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ DOCTOR_LINE = (
 _REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
-# -- safe: the FDA disclaimer -------------------------------------------------------------
+# -- the FDA disclaimer -------------------------------------------------------------------
 
 
 def disclaimer_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -41,10 +42,10 @@ def disclaimer_fix(context: FixContext, hit: Hit) -> Fix | None:
         return None
     edit = placement.append_paragraph(context.analysis, words, settings.disclaimer_before)
     where = "before the footer" if settings.disclaimer_before else "at the end of the article"
-    return Fix(f"Add the FDA disclaimer {where}", (edit,), safe=True)
+    return Fix(f"Add the FDA disclaimer {where}", (edit,))
 
 
-# -- safe: the affiliate disclosure -------------------------------------------------------
+# -- the affiliate disclosure -------------------------------------------------------------
 
 
 def disclosure_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -63,7 +64,7 @@ def disclosure_fix(context: FixContext, hit: Hit) -> Fix | None:
             else:
                 block = f"{nl}{nl}{words}"
             edit = Edit(top.start, top.end, block)
-            return Fix("Add the affiliate disclosure at the top", (edit,), safe=True)
+            return Fix("Add the affiliate disclosure at the top", (edit,))
         first = analysis.document.offsets[0] if analysis.document.prose else first
     heading = placement.before_block(analysis, first, words)
     if heading is not None:
@@ -71,13 +72,11 @@ def disclosure_fix(context: FixContext, hit: Hit) -> Fix | None:
     at = placement.paragraph_head(analysis, first)
     body = html.escape(words, quote=False) if fmt == "html" else words
     return Fix(
-        "Add the affiliate disclosure before the first affiliate link",
-        (Edit(at, at, body + " "),),
-        safe=True,
+        "Add the affiliate disclosure before the first affiliate link", (Edit(at, at, body + " "),)
     )
 
 
-# -- safe: rel="sponsored" ----------------------------------------------------------------
+# -- rel="sponsored" ----------------------------------------------------------------------
 
 
 def rel_sponsored_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -105,11 +104,11 @@ def rel_sponsored_fix(context: FixContext, hit: Hit) -> Fix | None:
             quoted = group != 3
             new = f"{value} sponsored".strip()
             edit = Edit(start, end, new) if quoted else Edit(start, end, f'"{new}"')
-        return Fix('Add rel="sponsored" to the affiliate link', (edit,), safe=True)
+        return Fix('Add rel="sponsored" to the affiliate link', (edit,))
     return None
 
 
-# -- unsafe: hedge an unsupported causal claim --------------------------------------------
+# -- hedge an unsupported causal claim ----------------------------------------------------
 
 
 def hedge_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -142,7 +141,7 @@ def hedge_fix(context: FixContext, hit: Hit) -> Fix | None:
         edit = _prose_edit(analysis, first.idx, token.idx + len(token), original, new)
         if edit is None:
             return None
-        return Fix(f"Hedge the claim: '{original}' -> '{new}'", (edit,), safe=False)
+        return Fix(f"Hedge the claim: '{original}' -> '{new}'", (edit,))
     return None
 
 
@@ -150,7 +149,7 @@ def _source_start(analysis: Analysis, token: Any) -> int:
     return analysis.source_span(token.idx, token.idx + len(token))[0]
 
 
-# -- unsafe: disease claim -> structure/function wording ----------------------------------
+# -- disease claim -> structure/function wording ------------------------------------------
 
 
 def disease_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -169,14 +168,12 @@ def disease_fix(context: FixContext, hit: Hit) -> Fix | None:
         edit = _prose_edit(analysis, start, start + len(match.group()), match.group(), new)
         if edit is not None:
             return Fix(
-                f"Reword as a structure/function claim: '{match.group()}' -> '{new}'",
-                (edit,),
-                safe=False,
+                f"Reword as a structure/function claim: '{match.group()}' -> '{new}'", (edit,)
             )
     return None
 
 
-# -- unsafe: a caution sentence from the substance knowledge base -------------------------
+# -- a caution sentence from the substance knowledge base ---------------------------------
 
 
 def caution_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -192,7 +189,7 @@ def caution_fix(context: FixContext, hit: Hit) -> Fix | None:
     if context.format == "html":
         words = html.escape(words, quote=False)
     words = words[:1].upper() + words[1:]
-    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
+    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),))
 
 
 def dose_caution_fix(context: FixContext, hit: Hit) -> Fix | None:
@@ -201,7 +198,7 @@ def dose_caution_fix(context: FixContext, hit: Hit) -> Fix | None:
     words = DOCTOR_LINE
     if end is None or context.has(words):
         return None
-    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),), safe=False)
+    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),))
 
 
 def _substance(context: FixContext, hit: Hit) -> tuple[str, dict[str, Any] | None]:
@@ -236,9 +233,7 @@ def template_fix(context: FixContext, hit: Hit) -> Fix | None:
     original = analysis.source_text[hit.start : hit.end]
     if squash(original) != squash(matched):  # markup inside the match: leave it to a human
         return None
-    return Fix(
-        f"Replace '{matched}' with '{new}'", (Edit(hit.start, hit.end, new),), hit.rule.fix_safe
-    )
+    return Fix(f"Replace '{matched}' with '{new}'", (Edit(hit.start, hit.end, new),))
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import html
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +101,10 @@ class Fixer:
     summary: str
     safe: bool | None  # None: the rule says (`fix_safe`, for templates)
     options: dict[str, Option] = field(default_factory=dict)
+
+    def is_safe(self, rule: Rule) -> bool:
+        """Whether `--fix` applies this fixer's edits: said here once, not by each producer."""
+        return rule.fix_safe if self.safe is None else self.safe
 
 
 CAUTION_TOPICS = ("cycling", "renal", "interaction", "dependence")  # lint.fixes.wording.CAUTIONS
@@ -212,7 +216,8 @@ def attach_fixes(
     for hit in hits:
         name = fixer_name(hit.rule)
         if hit.fix is None and name is not None:
-            hit.fix = producer(name)(context, hit)
+            made = producer(name)(context, hit)
+            hit.fix = None if made is None else replace(made, safe=FIXERS[name].is_safe(hit.rule))
         if hit.fix is not None and not hit.fix.safe and hit.suggestion is None:
             hit.suggestion = hit.fix.description
 
