@@ -310,7 +310,10 @@ def claims(
     Anchored claims (a condition beside a product) count only in sentences where no cue
     found one: the cue's finding already spans the claim ("protects against COVID-19 and
     seasonal flu" is one claim, not one per condition)."""
-    cued = [*extra, *(c for f in finders if not isinstance(f, AnchoredFinder) for c in f.find(analysis))]
+    cued = [
+        *extra,
+        *(c for f in finders if not isinstance(f, AnchoredFinder) for c in f.find(analysis)),
+    ]
     claimed = {id(c.sentence) for c in cued}
     anchored = [
         c

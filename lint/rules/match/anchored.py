@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lint.rules.match.cue_target import (
@@ -215,7 +216,7 @@ def _brands(doc: Doc, excluded: set[int]) -> list[tuple[int, int]]:
 def _camel(text: str) -> bool:
     if len(text) < 5 or not text.isalpha() or not text[0].isupper():
         return False
-    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    return any(a.islower() and b.isupper() for a, b in pairwise(text))
 
 
 def product_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:
