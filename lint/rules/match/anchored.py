@@ -62,6 +62,7 @@ SELLER = {"our", "we"}  # the seller's own study is the seller's claim: "in our 
 LABEL_MARKS = {":", "–", "—", "-"}  # "Garlic: keeps heart disease away", "Zinc – shortens"
 LABEL_WORDS = 5  # a list row's label is short
 REACH = 14  # tokens between a product and its condition
+MAX_PRODUCTS = 64  # product words read per sentence: a pathological sentence stays linear
 NARRATIVE_WORDS = 3  # words outside the quotes that make a quoted claim someone's reported words
 # too general to anchor a claim alone: "for nail and skin infections" says what kind, not which
 GENERIC = {"infection", "infections", "disease", "diseases", "illness", "illnesses", "condition"}
@@ -109,9 +110,7 @@ class AnchoredFinder:
         targets = _joined(self.conditions.find(doc))
         if not targets:
             return
-        products = sorted(self.products.find(doc) + _brands(doc, self._not_products(doc)))
-        if not products:
-            return
+        products = self.products.find(doc)
         sentences = analysis.sentences
         starts = [s.span.start for s in sentences]
         by_sentence: dict[int, list[tuple[int, int]]] = {}
@@ -120,18 +119,29 @@ class AnchoredFinder:
             if index >= 0 and target[1] <= sentences[index].span.end:
                 by_sentence.setdefault(index, []).append(target)
         for index, found in by_sentence.items():
-            yield from self._in_sentence(sentences[index], found, products)
+            span = sentences[index].span
+            # brands only where a condition is: a scan of every token costs more than the rest
+            first = bisect.bisect_left(products, (span.start, span.start))
+            last = bisect.bisect_left(products, (span.end, span.end), first)
+            near = products[first : min(last, first + MAX_PRODUCTS)]  # bounded: linear
+            near = sorted(near + self._brands(doc, span.start, span.end))
+            yield from self._in_sentence(sentences[index], found, near)
 
-    def _not_products(self, doc: Doc) -> set[int]:
+    def _brands(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Run-together product names with a capital inside ("BreatheEZ", "SlumberLeaf")."""
+        texts = token_strings(doc).text
+        found = [(i, i + 1) for i in range(lo, hi) if _camel(texts[i])]
         terms = self.contexts.get("not_products")
-        return {i for s, e in terms.find(doc) for i in range(s, e)} if terms else set()
+        if not found or terms is None:
+            return found
+        excluded = {s for s, _ in terms.find(doc, lo, hi)}
+        return [b for b in found if b[0] not in excluded]
 
     def _in_sentence(
         self, sentence: Sentence, targets: list[tuple[int, int]], products: list[tuple[int, int]]
     ) -> Iterator[Claim]:
         lo, hi = sentence.span.start, sentence.span.end
-        first = bisect.bisect_left(products, (lo, lo))
-        near = [p for p in products[first:] if p[0] < hi][:64]  # bounded: linear in the input
+        near = products[:MAX_PRODUCTS]
         if not near or self.sentence_excluded(sentence):
             return
         doc = sentence.span.doc
@@ -205,12 +215,6 @@ class AnchoredFinder:
             if m.clause_lo <= d_start < m.end and not compared:
                 return True
         return reader._about_drug(doc, m.lo, m.hi, m.start, m.end, sorted(drugs))
-
-
-def _brands(doc: Doc, excluded: set[int]) -> list[tuple[int, int]]:
-    """Run-together product names with a capital inside ("BreatheEZ", "SlumberLeaf")."""
-    texts = token_strings(doc).text
-    return [(i, i + 1) for i, text in enumerate(texts) if _camel(text) and i not in excluded]
 
 
 def _camel(text: str) -> bool:
