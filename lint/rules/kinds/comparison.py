@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
-from lint.rules.kinds.disease import build_finders
+from lint.rules.kinds.disease import build_finders, cue_finder
 from lint.rules.kinds.pattern import PatternChecker
 from lint.rules.match.cue_target import Terms
 from lint.rules.match.windows import anchors
@@ -83,7 +83,7 @@ examples:
                 f"disease_rule '{name}' is not a rule of kind 'disease'",
                 *rule.where("disease_rule"),
             )
-        return build_finders(disease, nlp)[0]
+        return cue_finder(build_finders(disease, nlp))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc

@@ -62,7 +62,7 @@ class DisclaimerChecker(Checker):
         """(rule, structure/function finder, disease rule, disease finders)."""
         disease = self._disease_rule(rule)
         exclusions: dict[str, Any] = {}
-        finders: list[ClaimFinder] = []
+        finders: list[Any] = []
         if disease is not None:
             finders = build_finders(disease, nlp)
             for key in EXCLUSION_KEYS:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
+from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
 from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
@@ -119,6 +120,24 @@ class DiseaseChecker(Checker):
         "title_words": Option(
             WORDS, "Words naming a study or title; claims inside quotes next to them are titles."
         ),
+        "products": Option(
+            WORDS,
+            "Product words and ingredients ('capsules', 'turmeric'): a condition in the same "
+            "clause after one, or after a product label ('Garlic: keeps heart disease away'), "
+            "is a claim unless a context of `open_claims` applies.",
+        ),
+        "open_claims": Option(
+            "object",
+            "Named word lists of the contexts in which a condition beside a product is not a "
+            "claim: " + ", ".join(CONTEXTS) + " (lint/rules/match/anchored.py).",
+            schema={
+                "type": "object",
+                "properties": {
+                    name: {"type": "array", "items": {"type": "string"}} for name in CONTEXTS
+                },
+                "additionalProperties": False,
+            },
+        ),
         "window": Option(
             "integer", "Tokens allowed between a cue and a following condition.", default=6
         ),
@@ -151,10 +170,11 @@ class DiseaseChecker(Checker):
                     yield claim_hit(rule, analysis, claim)
 
 
-_FINDERS: dict[tuple[int, int], tuple[Rule, list[ClaimFinder]]] = {}
+Finder = ClaimFinder | AnchoredFinder
+_FINDERS: dict[tuple[int, int], tuple[Rule, list[Finder]]] = {}
 
 
-def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
+def build_finders(rule: Rule, nlp: Any) -> list[Finder]:
     """One finder for cue + condition, one for substitute + drug name, one for mild
     conditions: built once per rule and pipeline (fda.missing-disclaimer shares them)."""
     key = (id(rule), id(nlp))
@@ -164,7 +184,7 @@ def build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
     return built[1]
 
 
-def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
+def _build_finders(rule: Rule, nlp: Any) -> list[Finder]:
     opts = rule.options
 
     def terms(key: str, lemma: bool = False) -> Terms | None:
@@ -233,7 +253,21 @@ def _build_finders(rule: Rule, nlp: Any) -> list[ClaimFinder]:
                 **{**shared, "window_after": 3, "window_before": 1},
             )
         )
-    return finders
+    result: list[Finder] = list(finders)
+    if opts.get("products"):
+        result.append(anchored_finder(rule, nlp, finders[0]))
+    return result
+
+
+def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder:
+    """Conditions named in a sentence about the product, with the named negative contexts."""
+    contexts = rule.options.get("open_claims") or {}
+    return AnchoredFinder(
+        reader.targets,
+        Terms(nlp, rule.options["products"]),
+        {name: Terms(nlp, words) for name, words in contexts.items() if words},
+        reader,
+    )
 
 
 _VOCABULARIES: dict[Path, TermTable] = {}  # read once per process
@@ -250,24 +284,45 @@ def vocabulary(rule: Rule) -> TermTable | None:
     return _VOCABULARIES[path]
 
 
-def rule_claims(analysis: Analysis, rule: Rule, finders: list[ClaimFinder]) -> list[Claim]:
+def rule_claims(analysis: Analysis, rule: Rule, finders: Sequence[Finder]) -> list[Claim]:
     """A disease rule's claims, found once per document (fda.missing-disclaimer counts them too)."""
     key = f"supplint.claims.{rule.id}"
     cached: list[Claim] | None = analysis.doc.user_data.get(key)
     if cached is None:
         tags = rule.options.get("hashtag_cues")
-        cached = claims(analysis, finders, hashtag_claims(analysis, tags, finders[0]))
+        cached = claims(analysis, finders, hashtag_claims(analysis, tags, cue_finder(finders)))
         analysis.doc.user_data[key] = cached
     return cached
 
 
+def cue_finder(finders: Sequence[Finder]) -> ClaimFinder:
+    """The rule's main cue + condition finder (the first): others borrow its exclusions."""
+    first = finders[0]
+    assert isinstance(first, ClaimFinder)
+    return first
+
+
 def claims(
-    analysis: Analysis, finders: list[ClaimFinder], extra: Sequence[Claim] = ()
+    analysis: Analysis, finders: Sequence[Finder], extra: Sequence[Claim] = ()
 ) -> list[Claim]:
-    """Claims of all finders in document order, overlapping ones merged into the first."""
-    found = sorted(
-        [*extra, *(c for f in finders for c in f.find(analysis))], key=lambda c: (c.start, -c.end)
-    )
+    """Claims of all finders in document order, overlapping ones merged into the first.
+
+    Anchored claims (a condition beside a product) count only in sentences where no cue
+    found one: the cue's finding already spans the claim ("protects against COVID-19 and
+    seasonal flu" is one claim, not one per condition)."""
+    cued = [
+        *extra,
+        *(c for f in finders if not isinstance(f, AnchoredFinder) for c in f.find(analysis)),
+    ]
+    claimed = {id(c.sentence) for c in cued}
+    anchored = [
+        c
+        for f in finders
+        if isinstance(f, AnchoredFinder)
+        for c in f.find(analysis)
+        if id(c.sentence) not in claimed
+    ]
+    found = sorted([*cued, *anchored], key=lambda c: (c.start, -c.end))
     result: list[Claim] = []
     for claim in found:
         if not result or claim.start >= result[-1].end:

@@ -1,0 +1,369 @@
+"""Claims anchored on the condition: a disease named in a sentence about the product.
+
+The cue families (lint/rules/match/cue_target.py) find a claim by its verb; every new text finds
+new verbs ("demolished my bronchitis", "cuts asthma attacks in half"). Here the condition is the
+anchor: a condition from the vocabulary, in the same clause as a product word ("mullein tea",
+"our capsules", a brand such as "BreatheEZ") or after a product label ("Garlic: keeps heart
+disease away"), is a claim unless a negative context applies. Each context is a named
+predicate below (question, negation, reported speech, regulator register, a drug as subject,
+epidemiology, definition, history, doctor advice, personal context, caution, a non-disease,
+neutral research); their words come from the rule's `open_claims` mapping, so only grammar lives
+here. The product and the condition must share a clause, the product first, or the condition
+be someone's ("my psoriasis cleared up after fish oil"): mere co-occurrence across clauses
+("we donate to cancer research", "..., which matters for anyone with celiac disease") is not a
+claim.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from lint.rules.match.cue_target import (
+    COMPARISON_WORDS,
+    Claim,
+    ClaimFinder,
+    Terms,
+    _clause_end,
+    _clause_start,
+    _joined,
+    _list_end,
+    _occasional,
+    _quoted_tokens,
+    _suffixed,
+)
+from lint.tokens import token_strings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from lint.analysis import Analysis, Sentence
+
+# the named word lists of `open_claims` (rule YAML), one per negative context
+CONTEXTS = (
+    "refuted",
+    "regulator",
+    "epidemiology",
+    "definition",
+    "history",
+    "advice",
+    "personal",
+    "caution",
+    "research",
+    "institution",
+    "not_products",
+    "recommend",
+)
+OWNERS = {"my", "his", "her", "their", "your", "our", "'s", "’s", "mom's", "son's"}
+SELLER = {"our", "we"}  # the seller's own study is the seller's claim: "in our trial"
+LABEL_MARKS = {":", "–", "—", "-"}  # "Garlic: keeps heart disease away", "Zinc – shortens"
+LABEL_WORDS = 5  # a list row's label is short
+REACH = 14  # tokens between a product and its condition
+MAX_PRODUCTS = 64  # product words read per sentence: a pathological sentence stays linear
+NARRATIVE_WORDS = 3  # words outside the quotes that make a quoted claim someone's reported words
+# too general to anchor a claim alone: "for nail and skin infections" says what kind, not which
+GENERIC = {"infection", "infections", "disease", "diseases", "illness", "illnesses", "condition"}
+JOINS = {"and", "or", "&", "/", "vs", "vs.", "versus", "+", "the", "a", "an"}
+HYPOTHETICAL = {"if", "whether", "unless"}
+DEFINING = {"is", "are", "refers", "means"}
+DEFINED_AS = {"a", "an", "the", "one", "caused", "when", "characterized", "defined"}
+
+
+@dataclass
+class Mention:
+    """One condition in one sentence, with what the predicates read about it."""
+
+    doc: Doc
+    sentence: Sentence
+    start: int  # the condition's tokens [start, end)
+    end: int
+    lowers: list[str]
+    clause_lo: int
+    clause_hi: int
+    anchor: tuple[int, int] | None = None  # the product words tied to the condition
+    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def lo(self) -> int:
+        return self.sentence.span.start
+
+    @property
+    def hi(self) -> int:
+        return self.sentence.span.end
+
+
+@dataclass
+class AnchoredFinder:
+    """Conditions in sentences about the product, read with named negative contexts."""
+
+    conditions: Terms
+    products: Terms
+    contexts: dict[str, Terms]
+    reader: ClaimFinder  # lends questions, dismissals, regulatory statements, reports, drugs
+    label: str = "claim"
+
+    def find(self, analysis: Analysis) -> Iterator[Claim]:
+        doc = analysis.doc
+        targets = _joined(self.conditions.find(doc))
+        if not targets:
+            return
+        products = self.products.find(doc)
+        sentences = analysis.sentences
+        starts = [s.span.start for s in sentences]
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for target in targets:
+            index = bisect.bisect_right(starts, target[0]) - 1
+            if index >= 0 and target[1] <= sentences[index].span.end:
+                by_sentence.setdefault(index, []).append(target)
+        for index, found in by_sentence.items():
+            span = sentences[index].span
+            # brands only where a condition is: a scan of every token costs more than the rest
+            first = bisect.bisect_left(products, (span.start, span.start))
+            last = bisect.bisect_left(products, (span.end, span.end), first)
+            near = products[first : min(last, first + MAX_PRODUCTS)]  # bounded: linear
+            near = sorted(near + self._brands(doc, span.start, span.end))
+            yield from self._in_sentence(sentences[index], found, near)
+
+    def _brands(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Run-together product names with a capital inside ("BreatheEZ", "SlumberLeaf")."""
+        texts = token_strings(doc).text
+        found = [(i, i + 1) for i in range(lo, hi) if _camel(texts[i])]
+        terms = self.contexts.get("not_products")
+        if not found or terms is None:
+            return found
+        excluded = {s for s, _ in terms.find(doc, lo, hi)}
+        return [b for b in found if b[0] not in excluded]
+
+    def _in_sentence(
+        self, sentence: Sentence, targets: list[tuple[int, int]], products: list[tuple[int, int]]
+    ) -> Iterator[Claim]:
+        lo, hi = sentence.span.start, sentence.span.end
+        near = products[:MAX_PRODUCTS]
+        if not near or self.sentence_excluded(sentence):
+            return
+        doc = sentence.span.doc
+        found = {name: terms.find(doc, lo, hi) for name, terms in self.contexts.items()}
+        lowers = token_strings(doc).lower
+        quoted = _quoted_tokens(doc, lo, hi)
+        covered = lo
+        for start, end in targets:
+            if end - start == 1 and lowers[start] in GENERIC:
+                continue
+            mention = Mention(
+                doc,
+                sentence,
+                start,
+                end,
+                lowers,
+                _clause_start(doc, lo, start),
+                _clause_end(doc, hi, end),
+                found=found,
+            )
+            mention.anchor = product_anchor(mention, near) or label_anchor(mention, near)
+            if mention.anchor is None or any(test(mention) for test in NEGATIVE_CONTEXTS):
+                continue
+            if self.about_drug(mention) or self.reported(mention, quoted):
+                continue
+            if start < covered:
+                continue
+            # one claim per list of conditions, as for cues: "Cat's claw: Lyme disease, herpes"
+            covered = _list_end(doc, end, hi, targets)
+            cue = doc[mention.anchor[0] : mention.anchor[1]].text
+            yield Claim(sentence, start, covered, cue, doc[start:end].text, self.label)
+
+    def sentence_excluded(self, sentence: Sentence) -> bool:
+        """A question, the disclaimer, a dismissal or a regulatory statement (the cue rules')."""
+        return sentence.is_question or self.reader._mentions_only(sentence)
+
+    def reported(self, m: Mention, quoted: set[int]) -> bool:
+        """Someone else's words: a report before the condition ("marketed as", "were told"), a
+        quoted study title, or a quoted claim inside a narrative ('posted: "Our tea cures the
+        flu."'); a quoted claim standing alone stays a claim."""
+        reader, doc = self.reader, m.doc
+        reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
+        if any(r_start < m.end for r_start, _ in reports):
+            return True
+        if m.start not in quoted:
+            return False
+        outside = sum(1 for i in range(m.lo, m.hi) if i not in quoted and m.lowers[i].isalpha())
+        return outside >= NARRATIVE_WORDS or reader._has(reader.title_words, doc, m.lo, m.hi)
+
+    def about_drug(self, m: Mention) -> bool:
+        """A drug, therapy or doctor in the clause is what treats the condition, not the product:
+        "my doctor put me on prednisone for my lupus flare", "ADHD is treated with stimulants"."""
+        reader, doc = self.reader, m.doc
+        drugs = reader.drugs.find(doc, m.lo, m.hi) if reader.drugs is not None else []
+        if reader.subjects is not None:
+            drugs += reader.subjects.find(doc, m.lo, m.hi)
+        if reader.drug_suffixes:
+            drugs += _suffixed(doc, m.lo, m.hi, reader.drug_suffixes)
+        if not drugs:
+            return False
+        # "ADHD medication", "typical ADHD medication": a drug class, not a condition
+        if any(d_start <= m.start < d_end or d_start == m.end for d_start, d_end in drugs):
+            return True
+        assert m.anchor is not None
+        for d_start, _ in drugs:
+            # a drug between the product and the condition is nearer: "as effective as
+            # diclofenac for knee osteoarthritis" is the drug's use (the comparison is reported)
+            if m.anchor[1] <= d_start < m.start:
+                return True
+            compared = set(m.lowers[max(m.lo, d_start - 3) : d_start]) & COMPARISON_WORDS
+            if m.clause_lo <= d_start < m.end and not compared:
+                return True
+        return reader._about_drug(doc, m.lo, m.hi, m.start, m.end, sorted(drugs))
+
+
+def _camel(text: str) -> bool:
+    if len(text) < 5 or not text.isalpha() or not text[0].isupper():
+        return False
+    return any(a.islower() and b.isupper() for a, b in pairwise(text))
+
+
+def product_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The product named before the condition in its clause ("Lysine capsules shorten shingles
+    outbreaks"), or after a condition someone has ("my tinnitus is quiet thanks to zinc")."""
+    before = [p for p in products if m.clause_lo <= p[0] and p[1] <= m.start]
+    before = [p for p in before if m.start - p[1] <= REACH]
+    if before:
+        return before[-1]
+    if not owned(m):
+        return None
+    after = [p for p in products if m.end <= p[0] < m.clause_hi and p[0] - m.end <= REACH]
+    return after[0] if after else None
+
+
+def owned(m: Mention) -> bool:
+    """The condition is someone's: "my eczema", "my son's asthma", "her patients' gout"."""
+    words = m.lowers[max(m.lo, m.start - 3) : m.start]
+    return bool(set(words) & OWNERS) or any(w.endswith("'s") for w in words)
+
+
+def label_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A list row or heading labelled by a product: "Garlic: keeps heart disease away",
+    "Zinc – shortens the length of a cold", "Best Oil for Eczema: Evening Primrose"."""
+    spaced = token_strings(m.doc).spaced
+    marks = [
+        i
+        for i in range(m.lo + 1, min(m.hi, m.lo + LABEL_WORDS + 1))
+        if m.lowers[i] == ":" or (m.lowers[i] in LABEL_MARKS and spaced[i - 1] and spaced[i])
+    ]
+    if not marks:
+        return None
+    mark = marks[0]
+    label = [p for p in products if m.lo <= p[0] and p[1] <= mark]
+    if label and mark < m.start:
+        return label[0]
+    # a heading naming the product after the condition: "Best Oil for Eczema: Evening Primrose"
+    named = [p for p in products if p[0] > mark]
+    if m.end <= mark and named and _has(m, "recommend"):
+        return named[0]
+    return None
+
+
+def _has(m: Mention, context: str, lo: int | None = None, hi: int | None = None) -> bool:
+    lo = m.lo if lo is None else lo
+    hi = m.hi if hi is None else hi
+    return any(lo <= s and e <= hi for s, e in m.found.get(context, ()))
+
+
+def refuted(m: Mention) -> bool:
+    """Someone else's claim, reported or refuted: "sellers claim", "there is no evidence that"."""
+    return _has(m, "refuted")
+
+
+def regulator_register(m: Mention) -> bool:
+    """A regulator's sentence: "intended to cure, mitigate", "your website", "the Act"."""
+    return _has(m, "regulator")
+
+
+def epidemiology(m: Mention) -> bool:
+    """How common a disease is, or who gets it: "1 in 10 adults has", "is common in"."""
+    return _has(m, "epidemiology")
+
+
+def definition(m: Mention) -> bool:
+    """What a disease is: "Rosacea is a skin condition", "Shingles is caused by"."""
+    after = m.lowers[m.end : m.end + 2]
+    if len(after) == 2 and after[0] in DEFINING and after[1] in DEFINED_AS:
+        return m.start == m.clause_lo or m.lowers[m.start - 1] in {"the", "a"}
+    return _has(m, "definition")
+
+
+def history(m: Mention) -> bool:
+    """What was done in the past: "in the 1800s", "was first used against"."""
+    return _has(m, "history")
+
+
+def doctor_advice(m: Mention) -> bool:
+    """Advice to see a professional: "see a doctor if", "talk to your doctor before"."""
+    return _has(m, "advice")
+
+
+def personal_context(m: Mention) -> bool:
+    """A person's history with no product effect: "I was diagnosed with", "runs in families"."""
+    return _has(m, "personal")
+
+
+def caution(m: Mention) -> bool:
+    """A warning or contraindication: "people with kidney disease should avoid", "may worsen"."""
+    return _has(m, "caution")
+
+
+def research_description(m: Mention) -> bool:
+    """Research described, not a result claimed: "has been studied in", "the trial enrolled";
+    the seller's own trial ("in our trial") stays the seller's claim."""
+    return _has(m, "research") and not set(m.lowers[m.lo : m.hi]) & SELLER
+
+
+def non_disease(m: Mention) -> bool:
+    """An occasional symptom, or the condition naming something else: "the occasional
+    headache", "cancer research", "diabetes clinic", "urinary tract health"."""
+    if _occasional(m.doc, m.lo, (m.start, m.end)):
+        return True
+    return _has(m, "institution", m.end, min(m.hi, m.end + 2))
+
+
+def only_joined(m: Mention) -> bool:
+    """Product and condition only side by side: "Supplements and type 2 diabetes"."""
+    assert m.anchor is not None
+    between = m.lowers[m.anchor[1] : m.start] if m.anchor[1] <= m.start else ["x"]
+    return all(w in JOINS for w in between)
+
+
+def hypothetical(m: Mention) -> bool:
+    """Inside an if-clause: "If an account tells you a tea can cure your diabetes, ..."."""
+    return m.clause_lo > m.lo and m.lowers[m.clause_lo - 1] in HYPOTHETICAL
+
+
+def negated(m: Mention) -> bool:
+    """A negation in the condition's clause before it, or between the product and it."""
+    assert m.anchor is not None
+    start = min(m.anchor[0], m.start)
+    return ClaimFinder._negated(m.doc, m.lo, start, start, max(m.end, m.anchor[1]))
+
+
+def heading_topic(m: Mention) -> bool:
+    """A heading that names a topic ("Turmeric and Arthritis"), not a recommendation."""
+    return m.sentence.is_heading and not _has(m, "recommend")
+
+
+NEGATIVE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
+    refuted,
+    regulator_register,
+    epidemiology,
+    definition,
+    history,
+    doctor_advice,
+    personal_context,
+    caution,
+    research_description,
+    non_disease,
+    negated,
+    heading_topic,
+    only_joined,
+    hypothetical,
+)
