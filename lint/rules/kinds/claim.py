@@ -516,7 +516,8 @@ class CompiledClaim:
                     if not self._target_in(span.doc, region):
                         continue
                 if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
-                    yield Trigger(match.start, match.end, self.construction_weights[match.label])
+                    weight = self.construction_weights[match.label]
+                    yield Trigger(match.start, _gerund_end(lowers, match.end, span.end), weight)
         yield from verbs
         yield from self._noun_triggers(sentence, lowers)
 
@@ -527,8 +528,14 @@ class CompiledClaim:
         first, end = sentence.span.start, sentence.span.end
         for i, word in enumerate(sentence.lowers, first):
             if word in nouns.NOUN_TRIGGERS:
-                found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
-                    lowers, i, first, end
+                found = (
+                    nouns.effect_claim(lowers, i, first, end)
+                    or nouns.change_with(lowers, i, first, end)
+                    or nouns.qualified_effect(
+                        lowers, i, first, end, i > first and lowers[i - 1] in self.targets
+                    )
+                    or nouns.benefit_on(lowers, i, first, end)
+                    or nouns.induced_change(lowers, i, first, end)
                 )
                 promise = nouns.promised_state(lowers, i, first, end)
                 if promise is not None and self._target_in(
@@ -555,6 +562,8 @@ class CompiledClaim:
     def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
         """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
         first, end = sentence.span.start, sentence.span.end
+        if self._in_name(sentence, lowers, i):
+            return None
         before = lowers[i - 1] if i > first else ""
         to = grammar.infinitive_to(lowers, i, first)
         if to is not None and (
@@ -575,6 +584,16 @@ class CompiledClaim:
         texts = token_strings(sentence.span.doc).text
         use = grammar.reading(lowers, texts, i, first, end)
         return None if use == "other" else use
+
+    def _in_name(self, sentence: Sentence, lowers: list[str], i: int) -> bool:
+        """A capitalised trigger inside a product name before the real verb: "Focus Fuel
+        doubles", "Beet Boost increases" (a heading in title case capitalises the verb too)."""
+        first, end = sentence.span.start, sentence.span.end
+        if i <= first or i + 1 >= end:
+            return False
+        texts = token_strings(sentence.span.doc).text
+        named = texts[i].istitle() and texts[i - 1][:1].isupper()
+        return named and texts[i + 1].islower() and lowers[i + 1] in self.verbs
 
     def _names_effect(self, span: Any, lowers: list[str], i: int, use: str, weight: float) -> bool:
         """The verb's object (or, passive, its subject) names a health effect."""
@@ -789,6 +808,17 @@ def _after_noun(text: str, at: int) -> bool:
         return False  # "Higher intake associated with ...": a headline's finding
     word = before[-1].strip("\"'“”")
     return word.isalnum() and word not in NOT_NOUNS_BEFORE and not grammar.adverb(word)
+
+
+def _gerund_end(lowers: list[str], end: int, sentence_end: int) -> int:
+    """A construction ending in a preposition takes the gerund and its object after it into
+    its span: "effective at clearing acne", not "effective at"."""
+    if lowers[end - 1] not in {"at", "in", "for"} or end >= sentence_end:
+        return end
+    if not lowers[end].endswith("ing"):
+        return end
+    region = grammar.object_region(lowers, end, sentence_end, 3)
+    return max(region.stop, end + 1)
 
 
 def _object_head(lowers: list[str], region: range) -> int:
