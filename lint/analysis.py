@@ -57,6 +57,8 @@ HEDGE_WORDS = {
     "speculative",
     "maybe",
     "probably",
+    "plausible",
+    "plausibly",
 }
 # "early"/"limited" only hedge in phrases: "take it early in the day" is no hedge
 HEDGE_PHRASES = re.compile(
@@ -66,7 +68,7 @@ HEDGE_PHRASES = re.compile(
     r"|(?:one|a) (?:small|single|pilot) (?:study|trial)"
     r"|(?:is|are) (?:thought|believed|said) (?:to|that)|i think|i guess"
     r"|claims? to|claimed to|marketed (?:as|to)|in theory"
-    r"|(?:it is|it's) possible|the possibility"
+    r"|(?:it is|it's|it remains|remains) possible|the possibility|who knows"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
 )
@@ -87,7 +89,7 @@ NEGATION_PHRASES = re.compile(
 )
 # "not only ... but also", "no doubt" are emphasis; "no side effects" is itself a claim
 NOT_NEGATION = re.compile(
-    r"\b(?:not only|no doubt|no wonder|no longer just"
+    r"\b(?:not only|no doubt|no wonder|no matter|no longer just"
     r"|(?:no|zero|never any) (?:known |serious |negative |nasty )?(?:side[- ]effects?|risks?"
     r"|downsides?|jitters|crash(?:es)?|withdrawal)"
     r"|(?:cannot|can't|won't|will not|never) (?:harm|hurt|fail)s?)\b",  # "cannot harm you"
@@ -112,6 +114,19 @@ STUDY_HOSTS = re.compile(
 # a link whose visible text names a study counts as a citation wherever it points
 STUDY_LINK_TEXT = re.compile(
     r"\b(study|studies|trial|trials|review|meta-analysis|paper|research|journal)\b", re.I
+)
+# a study identified in the sentence as the claim's source, as news and summaries name one: "a
+# 2021 trial of 120 adults found", "a meta-analysis of 23 trials", "the PREDIMED trial",
+# "a Cochrane review", "according to a study in Sleep", "researchers at Otago found"
+_STUDY = r"(?:study|studies|trial|trials|review|meta-analysis|analysis|cohort|survey|experiment)"
+NAMED_STUDY = re.compile(
+    rf"(?i:\b(?:19|20)\d\d (?:[\w-]+ ){{0,3}}{_STUDY}\b"
+    rf"|\b{_STUDY} (?:of|in|among|with) (?:more than |over |nearly |about )?\d[\d,]*"
+    rf"|\bin (?:the|a|one) (?:19|20)\d\d\b|\b(?:cochrane|systematic) reviews?\b"
+    r"|\baccording to (?:a|an|the|one|researchers|scientists|investigators)\b"
+    r"|\b(?:researchers|scientists|investigators|a team) (?:at|from) )[A-Z]?"
+    rf"|\b[A-Z][A-Z0-9-]{{2,}} (?:{_STUDY})\b"
+    r"|\b(?:published|reported) in (?:the )?[A-Z]"
 )
 # The 21 CFR 101.93(c) disclaimer, either half, minor variations allowed. "Not approved by the
 # FDA" is deliberately absent: it is a regulatory statement, not the disclaimer.
@@ -215,6 +230,12 @@ class Sentence:
         return False
 
     @cached_property
+    def names_study(self) -> bool:
+        """The claim names the study it comes from ("a 2021 trial of 120 adults found that"):
+        a source a reader can look up, as a citation is (used by evidence rules, not fda)."""
+        return bool(NAMED_STUDY.search(self.text))
+
+    @cached_property
     def links_to_study(self) -> bool:
         """A link to a study host, with study words, or a footnote link: "[3](#ref3)"."""
         return any(
@@ -283,6 +304,7 @@ FEATURES = {
     "question": "is_question",
     "heading": "is_heading",
     "attributed": "attributed",
+    "names_study": "names_study",
 }
 
 

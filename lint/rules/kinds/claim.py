@@ -80,6 +80,7 @@ ANIMAL_WORDS = {
     "cultured",
 }  # fmt: skip
 # lab work that is not in people, named without an animal: "lab studies show it kills cancer cells"
+LAB_WORDS = {"lab", "laboratory", "preclinical"}
 LAB_STUDY = re.compile(r"\blab(?:oratory)? (?:stud(?:y|ies)|tests?|experiments?)\b", re.I)
 # an open verb's object that is a drug's exposure: "reduces the blood levels of several
 # prescription drugs" is an interaction caution, not a benefit
@@ -170,6 +171,35 @@ def mentions_animals(sentence: Sentence) -> bool:
     if sentence.words.isdisjoint(ANIMAL_WORDS):
         return False  # a set test spares most sentences the regex
     return bool(ANIMAL_QUALIFIER.search(sentence.text))
+
+
+# people a claim after an animal result is about: "so it shrinks tumours in people"
+HUMAN_WORDS = {
+    "you", "your", "yours", "people", "humans", "human", "users", "adults", "students",
+    "patients", "men", "women", "children", "kids", "seniors", "athletes", "anyone", "everyone",
+}  # fmt: skip
+# ... and in the sentence after the study, what anyone's body or mind is: "It protects the brain"
+FOLLOWUP_HUMAN_WORDS = HUMAN_WORDS | {"brain", "brains", "memory", "body"}
+ANIMAL_CLAUSE_BREAKS = {",", ";", ":", "—", "–"}
+
+
+def human_clause(sentence: Sentence, names_animals: bool) -> int | None:
+    """The first token of the clause that carries an animal result over to people: after the
+    last animal word (in the study's own sentence) and the last clause break before the first
+    human word; the sentence start in the sentence after the study. None without a human word."""
+    lowers, start = sentence.lowers, sentence.span.start
+    after = 0
+    if names_animals:
+        marks = [k for k, word in enumerate(lowers) if word in ANIMAL_WORDS or word in LAB_WORDS]
+        after = marks[-1] + 1 if marks else 0
+    humans = HUMAN_WORDS if names_animals else FOLLOWUP_HUMAN_WORDS
+    human = next((k for k in range(after, len(lowers)) if lowers[k] in humans), None)
+    if human is None:
+        return None
+    for k in range(human - 1, after - 1, -1):
+        if lowers[k] in ANIMAL_CLAUSE_BREAKS:
+            return start + k + 1
+    return start + after
 
 
 def inside_quote(sentence: Sentence, token_index: int) -> bool:
@@ -291,9 +321,15 @@ class ClaimChecker(Checker):
                     continue  # "... not intended to diagnose, treat, cure, or prevent any disease"
                 if NEGATION_PHRASES.search(sentence.text) or claim.correlational(sentence):
                     continue
+                human_from = None
                 if self._about_animals(analysis, sentence, animals):
-                    continue  # evidence.animal-to-human judges these
-                hit = claim.score(rule, analysis, sentence)
+                    # an animal result carried over to people ("in mice it shrank tumours, so it
+                    # shrinks tumours in people") is a causal claim about people too; the animal
+                    # result itself is not (evidence.animal-to-human says why both are wrong)
+                    human_from = human_clause(sentence, animals.get(sentence.index, False))
+                    if human_from is None:
+                        continue
+                hit = claim.score(rule, analysis, sentence, human_from)
                 if hit is not None:
                     yield hit
 
@@ -480,7 +516,8 @@ class CompiledClaim:
                     if not self._target_in(span.doc, region):
                         continue
                 if not grammar.prescriptive(lowers, match.start, span.start):  # "should lead to"
-                    yield Trigger(match.start, match.end, self.construction_weights[match.label])
+                    weight = self.construction_weights[match.label]
+                    yield Trigger(match.start, _gerund_end(lowers, match.end, span.end), weight)
         yield from verbs
         yield from self._noun_triggers(sentence, lowers)
 
@@ -491,8 +528,14 @@ class CompiledClaim:
         first, end = sentence.span.start, sentence.span.end
         for i, word in enumerate(sentence.lowers, first):
             if word in nouns.NOUN_TRIGGERS:
-                found = nouns.effect_claim(lowers, i, first, end) or nouns.change_with(
-                    lowers, i, first, end
+                found = (
+                    nouns.effect_claim(lowers, i, first, end)
+                    or nouns.change_with(lowers, i, first, end)
+                    or nouns.qualified_effect(
+                        lowers, i, first, end, i > first and lowers[i - 1] in self.targets
+                    )
+                    or nouns.benefit_on(lowers, i, first, end)
+                    or nouns.induced_change(lowers, i, first, end)
                 )
                 promise = nouns.promised_state(lowers, i, first, end)
                 if promise is not None and self._target_in(
@@ -519,6 +562,8 @@ class CompiledClaim:
     def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
         """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
         first, end = sentence.span.start, sentence.span.end
+        if self._in_name(sentence, lowers, i):
+            return None
         before = lowers[i - 1] if i > first else ""
         to = grammar.infinitive_to(lowers, i, first)
         if to is not None and (
@@ -539,6 +584,16 @@ class CompiledClaim:
         texts = token_strings(sentence.span.doc).text
         use = grammar.reading(lowers, texts, i, first, end)
         return None if use == "other" else use
+
+    def _in_name(self, sentence: Sentence, lowers: list[str], i: int) -> bool:
+        """A capitalised trigger inside a product name before the real verb: "Focus Fuel
+        doubles", "Beet Boost increases" (a heading in title case capitalises the verb too)."""
+        first, end = sentence.span.start, sentence.span.end
+        if i <= first or i + 1 >= end:
+            return False
+        texts = token_strings(sentence.span.doc).text
+        named = texts[i].istitle() and texts[i - 1][:1].isupper()
+        return named and texts[i + 1].islower() and lowers[i + 1] in self.verbs
 
     def _names_effect(self, span: Any, lowers: list[str], i: int, use: str, weight: float) -> bool:
         """The verb's object (or, passive, its subject) names a health effect."""
@@ -583,11 +638,18 @@ class CompiledClaim:
                 return True
         return False
 
-    def score(self, rule: Rule, analysis: Analysis, sentence: Sentence) -> Hit | None:
+    def score(
+        self, rule: Rule, analysis: Analysis, sentence: Sentence, human_from: int | None = None
+    ) -> Hit | None:
+        """The sentence's claim as a Hit; with `human_from` (after an animal result) only a
+        trigger from that token on counts, and "in rats" is no hedge of it."""
         best: tuple[float, Trigger] | None = None
         found: list[tuple[float, Trigger]] = []
         context = SentenceContext(self, sentence)
+        after_animals = human_from is not None
         for trigger in self.triggers(sentence):
+            if human_from is not None and trigger.start < human_from:
+                continue
             if local_negation(sentence, trigger.start):
                 continue
             if reported(sentence, trigger.start):
@@ -614,7 +676,8 @@ class CompiledClaim:
         # the sentence's strength is its strongest claim; the finding sits on its first one, which
         # the reader meets first ("Reduces stress and restores your calm": on "Reduces")
         weight, trigger = best[0], first[1]
-        hedged, cited = sentence.hedged, sentence.cited
+        hedged = sentence.hedged_apart_from_animals if after_animals else sentence.hedged
+        cited = sentence.cited or sentence.names_study  # "a 2021 trial of 120 adults found"
         strength = weight * (self.hedge_factor if hedged else 1.0)
         strength *= self.citation_factor if cited else 1.0
         strength = round(strength, 2)
@@ -745,6 +808,17 @@ def _after_noun(text: str, at: int) -> bool:
         return False  # "Higher intake associated with ...": a headline's finding
     word = before[-1].strip("\"'“”")
     return word.isalnum() and word not in NOT_NOUNS_BEFORE and not grammar.adverb(word)
+
+
+def _gerund_end(lowers: list[str], end: int, sentence_end: int) -> int:
+    """A construction ending in a preposition takes the gerund and its object after it into
+    its span: "effective at clearing acne", not "effective at"."""
+    if lowers[end - 1] not in {"at", "in", "for"} or end >= sentence_end:
+        return end
+    if not lowers[end].endswith("ing"):
+        return end
+    region = grammar.object_region(lowers, end, sentence_end, 3)
+    return max(region.stop, end + 1)
 
 
 def _object_head(lowers: list[str], region: range) -> int:

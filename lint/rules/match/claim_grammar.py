@@ -70,7 +70,7 @@ CLAIM_FRAMES = {
     "clinically", "scientifically",
 }  # fmt: skip
 PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
-                "recommended", "recommends"}  # fmt: skip
+                "recommended", "recommends", "consider", "considered"}  # fmt: skip
 LY_NOT_ADVERBS = {
     "belly", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "early", "family",
     "elderly", "likely", "unlikely", "costly", "friendly", "lovely", "jelly", "supply", "apply",
@@ -208,8 +208,10 @@ def _agentless_outcome(lowers: list[str], texts: list[str], i: int, end: int) ->
     after = lowers[i + 1] if i + 1 < end else "."
     if after in {".", ";", "!"}:
         return True
-    if after in {"after", "following"}:
-        return True
+    if after in {"after", "following", "within"}:
+        return True  # "is reduced within days of starting"
+    if after == "in" and i + 2 < end and lowers[i + 2] in {"every", "each", "most", "all"}:
+        return True  # "was lowered in every participant who took it": those treated
     if after == "in" and i + 2 < end and lowers[i + 2] in {"the", "both"}:
         k = i + 3
         while k < min(end, i + 7) and lowers[k] not in REGION_BREAKS:
@@ -246,8 +248,10 @@ def coordinated(lowers: list[str], previous: int, i: int) -> bool:
 
 
 def _agent_follows(lowers: list[str], i: int, end: int) -> bool:
-    """ "is improved by two capsules": "by" and a non-number within two words."""
-    for j in range(i + 1, min(end, i + 3)):
+    """ "is improved by two capsules": "by" and a non-number within two words (or after "in
+    half": "were cut in half by the alginate")."""
+    reach = 5 if lowers[i + 1 : i + 3] == ["in", "half"] else 3
+    for j in range(i + 1, min(end, i + reach)):
         if lowers[j] == "by":
             following = lowers[j + 1] if j + 1 < end else ""
             return bool(following) and not following[:1].isdigit() and following not in NUMBER_WORDS

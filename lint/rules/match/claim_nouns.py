@@ -48,7 +48,32 @@ BETTER = {
     "younger", "youthful", "boundless", "steady", "steadier", "all-day", "sustained", "lower",
     "higher", "greater", "quicker",
 }  # fmt: skip
-NOUN_TRIGGERS = EFFECT_NOUNS | CHANGE_NOUNS | PROMISING
+# round 8: an effect named by a noun with what it does in front ("the calming effect of
+# L-theanine", "the glucose-lowering effect of cinnamon", "the memory boost from bacopa")
+QUALIFIED_NOUNS = EFFECT_NOUNS | {"boost", "power", "protection", "action", "properties"}
+EFFECT_ADJECTIVES = {
+    "calming", "soothing", "relaxing", "protective", "beneficial", "positive", "favourable",
+    "favorable", "therapeutic", "healing", "restorative", "antidepressant", "anxiolytic",
+    "analgesic", "neuroprotective", "cardioprotective", "antioxidant", "ergogenic", "energizing",
+    "energising", "stimulating", "hypoglycaemic", "hypoglycemic", "hypotensive",
+    "antihypertensive", "slimming", "detoxifying", "rejuvenating", "sedative", "hypnotic",
+    "anti-aging", "anti-ageing", "antiviral", "antibacterial", "antimicrobial",
+}  # fmt: skip
+# "X-induced improvements in insulin sensitivity": a change the product brought about
+INDUCED_CHANGES = CHANGE_NOUNS | {"gains", "gain", "increase", "increases", "reductions"}
+CAUSED_BY = {"produced", "induced", "caused", "achieved", "brought", "elicited", "conferred"}
+# who measures an effect does not claim it: "we measured the calming effect of"
+AIM_VERBS = {
+    "measure", "measured", "measuring", "assess", "assessed", "assessing", "evaluate",
+    "evaluated", "evaluating", "examine", "examined", "examining", "investigate",
+    "investigated", "investigating", "test", "tested", "testing", "study", "studied",
+    "explore", "explored", "determine", "determined", "compare", "compared", "quantify",
+    "quantified", "whether", "if", "about", "on", "into",
+}  # fmt: skip
+POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
+OBJECT_ENDS = {"in", "on", "for", "at", "with", "by", "to", "during", "over", "after", "was",
+               "were", "is", "are", "has", "have", "lasts", "lasted", "and", "or"}  # fmt: skip
+NOUN_TRIGGERS = EFFECT_NOUNS | CHANGE_NOUNS | PROMISING | QUALIFIED_NOUNS | INDUCED_CHANGES
 
 
 def effect_claim(lowers: list[str], i: int, first: int, end: int) -> tuple[int, int] | None:
@@ -110,3 +135,95 @@ def promised_state(lowers: list[str], i: int, first: int, end: int) -> tuple[int
     if lowers[k] in {"your", "a", "the"} and k + 1 < end:
         k += 1
     return (i, k + 1) if lowers[k] in BETTER else None
+
+
+def _qualifier_start(lowers: list[str], i: int, first: int) -> int | None:
+    """Where the words naming what an effect noun at `i` does start: "glucose-lowering" (a
+    hyphen compound ending -ing/-ed or starting anti-), "calming"; None without them."""
+    q = i - 1
+    if q < first:
+        return None
+    if q - 2 >= first and lowers[q - 1] == "-":
+        head, tail = lowers[q - 2], lowers[q]
+        if head == "anti" or tail.endswith(("ing", "ed", "ive", "ory", "ant")):
+            return q - 2  # "sleep-promoting", "anti-inflammatory", "exercise-induced"
+    return q if lowers[q] in EFFECT_ADJECTIVES else None
+
+
+def _not_claimed(lowers: list[str], start: int, first: int) -> bool:
+    """Words before a noun claim that leave it open or measured: "no calming effect", "we
+    measured the anti-inflammatory effect", "a possible protective effect"."""
+    for j in range(max(first, start - 4), start):
+        if lowers[j] in NULL_EFFECT or lowers[j] in AIM_VERBS or lowers[j] in {"side", "not"}:
+            return True
+    return False
+
+
+def _object_end(lowers: list[str], k: int, end: int) -> int | None:
+    """The end of the noun phrase at `k` ("L-theanine", "green tea extract"), up to four
+    words; None when no noun phrase starts there (a pronoun, a number, a person)."""
+    if k >= end or not lowers[k][:1].isalpha() or lowers[k] in {"it", "this", "that", "them"}:
+        return None
+    if lowers[k] in grammar.HELPED:
+        return None
+    stop = k
+    while stop < min(end, k + 4) and lowers[stop] not in grammar.REGION_BREAKS:
+        if lowers[stop] in OBJECT_ENDS and stop > k:
+            break
+        stop += 1
+    return stop
+
+
+def qualified_effect(
+    lowers: list[str], i: int, first: int, end: int, is_target: bool = False
+) -> tuple[int, int] | None:
+    """ "the calming effect of L-theanine", "its sleep-promoting effect", "the memory boost
+    from bacopa" (`is_target`: the word before the noun is a listed health effect, which
+    counts before "boost", "benefits", "protection", "power" but not before "effect")."""
+    if lowers[i] not in QUALIFIED_NOUNS:
+        return None
+    start = _qualifier_start(lowers, i, first)
+    if start is None and is_target and lowers[i] not in {"effect", "effects", "action"}:
+        start = i - 1  # "the memory boost", "the heart benefits", "immune protection"
+    if start is None or _not_claimed(lowers, start, first):
+        return None
+    if start > first and lowers[start - 1] in POSSESSIVES:
+        return start, i + 1  # "its sleep-promoting effect": the product is the possessor
+    if i + 1 < end and lowers[i + 1] in {"of", "from"}:
+        stop = _object_end(lowers, i + 2, end)
+        if stop is not None:
+            return start, stop
+    return None
+
+
+def benefit_on(lowers: list[str], i: int, first: int, end: int) -> tuple[int, int] | None:
+    """ "the benefit of creatine on cognition", "the benefits of exercise for the heart": a
+    benefit (a good effect by its name), its source, then what it acts on."""
+    if lowers[i] not in {"benefit", "benefits"} or i + 2 >= end or lowers[i + 1] != "of":
+        return None
+    if _not_claimed(lowers, i, first):
+        return None
+    stop = _object_end(lowers, i + 2, end)
+    if stop is None or stop + 1 >= end or lowers[stop] not in {"on", "for", "to"}:
+        return None
+    if not lowers[stop + 1][:1].isalpha():
+        return None
+    return i, stop
+
+
+def induced_change(lowers: list[str], i: int, first: int, end: int) -> tuple[int, int] | None:
+    """ "exercise-induced improvements in insulin sensitivity", "the reduction in LDL produced
+    by oat beta-glucan": a change with its cause named."""
+    if lowers[i] not in INDUCED_CHANGES or _not_claimed(lowers, i, first):
+        return None
+    if i - 2 >= first and lowers[i - 1] in CAUSED_BY - {"brought"} and lowers[i - 2] == "-":
+        return i - 3 if i - 3 >= first else i - 2, i + 1
+    if i + 2 >= end or lowers[i + 1] not in {"in", "of"}:
+        return None
+    for k in range(i + 2, min(end - 1, i + 8)):
+        if lowers[k] in grammar.REGION_BREAKS:
+            return None
+        if lowers[k] in CAUSED_BY and lowers[k + 1] in {"by", "with", "about"}:
+            stop = _object_end(lowers, k + 2, end) if lowers[k + 1] != "about" else k + 2
+            return (i, stop) if stop is not None else None
+    return None
