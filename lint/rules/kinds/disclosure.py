@@ -10,8 +10,10 @@ commission", "we received free product"). A target is covered by a disclosure th
   first target.
 `report: undisclosed` flags every uncovered target. `report: weak` flags disclosures that are
 not enough: a bare "affiliate" label (`weak_labels`) with no plain-words disclosure in the same
-or next paragraph; plain words that appear only after the last target (the very end); or, with
-no disclosure in words at all, affiliate links marked only with rel="sponsored" (invisible).
+or next paragraph; or plain words that appear only after the last target (the very end). A link
+marked only with rel="sponsored" has no disclosure at all: `undisclosed` reports it, once.
+A disclosure may also come from front matter (`affiliate_disclosure:` text, or `true`), which
+the site's template shows as a box above the article: it covers everything.
 """
 
 from __future__ import annotations
@@ -37,10 +39,17 @@ if TYPE_CHECKING:
 
 REPORTS = ("undisclosed", "weak")
 SENTENCE_STARTS = "supplint.sentence-source-starts"  # Doc.user_data key, shared by the rules
-HIDDEN_REL = {"sponsored"}  # HTML rel values a reader never sees
 # "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
 DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+# a denial just before the match, in its clause: "nobody sent us free samples", "no brand pays
+# us", "we don't earn a commission when you buy"
+DENIAL_BEFORE = re.compile(
+    r"(?:\b(?:not|never|nobody|no one|no-one|none|neither|nor|no \w+)|n't)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r".*(?:[.;:!?,(]|\bbut\b|\band\b)", re.IGNORECASE | re.DOTALL)
 CALL_NEGATIONS = NEGATIONS | {"avoid", "skip", "don't", "dont"}
+FRONT_MATTER_KEYS = ("affiliate_disclosure", "disclosure")  # rendered by the site's template
 REPORTING = {"who", "whom", "that", "which", "when", "whenever", "whether", "if", "once"}
 
 
@@ -224,7 +233,7 @@ class Patterns:
             found.extend(
                 t for t in self._lead_ins(analysis, layout, own) if t.sentence not in called
             )
-        return sorted(found, key=lambda t: t.start)
+        return sorted(_titles_over_calls(found, layout), key=lambda t: t.start)
 
     def _own_call(self, sentence: Sentence, own: OwnPages, layout: Layout) -> bool:
         """A call for the site's own shop: it names no other shop, and its links (in a heading:
@@ -323,13 +332,25 @@ class Patterns:
             return None
         for regex in self.clear:
             for match in regex.finditer(text):
-                if not DENIAL.search(match.group()):
+                if not DENIAL.search(match.group()) and not _denied_before(text, match.start()):
                     return match
         return None
 
     def disclosures(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         clear = self._clear_matches(analysis)
-        return self._mentions(analysis, layout, lambda index, text: clear[index])
+        found = self._mentions(analysis, layout, lambda index, text: clear[index])
+        boxed = self._front_matter_disclosure(analysis.document.front_matter)
+        return ([boxed] if boxed else []) + found
+
+    def _front_matter_disclosure(self, front: dict[str, Any]) -> Mention | None:
+        """A disclosure the site's template shows as a box above the article, from front matter
+        (`affiliate_disclosure: "We earn a commission ..."`, or `true` for the site's own text):
+        it stands before everything, at the top."""
+        for key in FRONT_MATTER_KEYS:
+            value = front.get(key)
+            if value is True or (isinstance(value, str) and self._clear_match(value)):
+                return Mention(-1, -1, -1, -1, f"front matter '{key}'")
+        return None
 
     def weak_labels(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         clear = self._clear_matches(analysis)
@@ -358,6 +379,32 @@ class Patterns:
             )
             result.append(Mention(start, end, layout.block_of(sentence), index, match.group()))
         return result
+
+
+def _titles_over_calls(targets: list[Target], layout: Layout) -> list[Target]:
+    """A heading's call ("## Where to buy") over a section that makes its own call ("You can
+    buy both at iHerb") is one call, the section's: the heading only titles it. Over a section
+    with no call of its own (only a link) the heading is the call."""
+    calls = {t.block for t in targets if t.link is None and t.block not in layout.headings}
+    if not calls:
+        return targets
+    return [
+        t
+        for t in targets
+        if t.link is not None
+        or t.block not in layout.headings
+        or not _SECTION_LABEL.match(t.text)
+        or not any(b in calls for b in layout.section_blocks(t.block))
+    ]
+
+
+# a heading that only names the section ("Where to buy", "Get it"); "Buy Bacopa Capsules" as a
+# title is a call of its own
+_SECTION_LABEL = re.compile(
+    r"^\W*(?:(?:where|the best place|how) to (?:buy|get|order)(?: (?:it|them|one|yours))?"
+    r"|(?:get|buy|order|shop) (?:it|yours|one|now|here|online)|buy|order|shop)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _any(rule: Rule, patterns: list[str], case: bool, key: str, vendors: str = "") -> Any:
@@ -392,6 +439,15 @@ def _clause(text: str, begin: int, end: int) -> tuple[int, int]:
     while end > begin + 1 and text[end - 1] in _TRAILING:
         end -= 1
     return begin, end
+
+
+def _denied_before(text: str, begin: int) -> bool:
+    """A denial in the few words before a disclosure match, within its clause."""
+    before = text[max(0, begin - 40) : begin]
+    clause = _CLAUSE_START.match(before)
+    if clause is not None:
+        before = before[clause.end() :]
+    return DENIAL_BEFORE.search(before) is not None
 
 
 def _negated_before(text: str, begin: int) -> bool:
@@ -431,6 +487,13 @@ class Layout:
 
     def sentence_of(self, source_offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, source_offset) - 1
+
+    def section_blocks(self, heading: int) -> range:
+        """The blocks after a heading, up to the next heading."""
+        last = heading + 1
+        while last < self.block_count and last not in self.headings:
+            last += 1
+        return range(heading + 1, last)
 
     def nearby_links(self, sentence: Sentence) -> list[Link]:
         """A heading's section's links (to the next heading), or a paragraph's own."""
@@ -502,8 +565,3 @@ def weak(
         d = disclosures[0]
         reason = "the only disclosure comes after every link and call to buy (at the very end)"
         yield Hit(rule, d.start, d.end, {"match": d.text, "reason": reason})
-    if not disclosures and not labels:
-        hidden = [t.link for t in targets if t.link is not None and set(t.link.rel) & HIDDEN_REL]
-        if hidden:
-            reason = 'rel="sponsored" is invisible to readers; it is not a disclosure'
-            yield link_hit(rule, hidden[0], reason=reason)
