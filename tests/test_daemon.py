@@ -267,6 +267,13 @@ def test_fast_hook_is_the_plain_hook_with_the_daemon() -> None:
 
     hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")}
     plain, fast = hooks["supplint"], hooks["supplint-fast"]
-    assert fast["entry"].split() == ["supplint", "check", "--daemon", "--fail-on", "warning"]
+    assert fast["entry"].split() == [
+        "supplint",
+        "check",
+        "--daemon",
+        "--force-exclude",
+        "--fail-on",
+        "warning",
+    ]
     assert fast["entry"].replace(" --daemon", "") == plain["entry"]
     assert fast["types_or"] == plain["types_or"] and fast["require_serial"] is True

@@ -78,7 +78,7 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
     from functools import partial
 
     from lint.commands.run import engine_for
-    from lint.config_tree import fix_by_config  # each file fixed with its nearest config
+    from lint.fixes.groups import fix_by_config  # each file fixed with its nearest config
 
     results = list(prepared.missing_results())
     make_engine = partial(engine_for, options)
