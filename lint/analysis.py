@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from lint.documents.model import Block, Document, Link
 from lint.positions import LineIndex
-from lint.tokens import token_strings
+from lint.tokens import doc_memo, token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 HEDGE_WORDS = {
     "may",  # not the month: see Sentence.hedged
@@ -321,6 +324,13 @@ class Analysis:
     def path(self) -> str:
         return self.document.path
 
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, once per document and key: what one rule derives and others reuse (a
+        rule's claims, an index of where terms start). Keys name their owner, e.g.
+        `(rule, "claims")`; the memo is the Doc's (`lint.tokens.doc_memo`), so matchers that
+        hold only the Doc reach the same entries."""
+        return doc_memo(self.doc, key, build)
+
     @cached_property
     def sentences(self) -> list[Sentence]:
         result: list[Sentence] = []
@@ -330,6 +340,10 @@ class Analysis:
                 block = self.document.block_at(span.start_char)
                 result.append(Sentence(span, block, len(result), self))
         return result
+
+    @cached_property  # where sentences start in the source: disclosure rules place links by it
+    def sentence_source_starts(self) -> list[int]:
+        return [self.source_span(s.start_char, s.end_char)[0] for s in self.sentences]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -11,6 +11,7 @@ from typing import Any
 from lint.budget import DEFAULT_SECONDS
 from lint.errors import ConfigError, did_you_mean
 from lint.finding import SEVERITIES
+from lint.toml_compat import toml_reader
 from lint.yaml_nodes import plain
 
 CONFIG_NAMES = (".supplint.yaml", ".supplint.yml")
@@ -90,15 +91,6 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def toml_reader() -> Any:
-    """tomllib, or tomli on Python 3.10 (the same API)."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    return tomllib
-
-
 def _has_supplint_table(path: Path) -> bool:
     """Parsed, not searched: a broken `[tool.supplint` must be an error, not "no config"."""
     text = _read(path)
@@ -156,7 +148,7 @@ def _read(path: Path) -> str:
 
 
 def _load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
-    from lint.rules.loader import parse_yaml
+    from lint.yaml_nodes import parse_yaml
 
     data = parse_yaml(str(path), _read(path)) or {}
     if not isinstance(data, dict):

@@ -7,12 +7,15 @@ them. A file outside the config's folder matches nothing.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.errors import ConfigError
+from lint.relpaths import config_base, relative_to
+
+if TYPE_CHECKING:
+    from lint.config import Config
 
 
 def validate(path: Path, value: dict[str, Any], line: int | None) -> dict[str, list[str]]:
@@ -41,9 +44,8 @@ def ignored_for(
     """The selectors per-file-ignores turns off for `file_path` (config order, no repeats)."""
     if not per_file:
         return []
-    base = os.path.realpath(config_path.parent) if config_path else os.getcwd()
-    rel = os.path.relpath(os.path.realpath(file_path), base).replace(os.sep, "/")
-    if rel.startswith("../") or rel == "..":
+    rel = relative_to(file_path, config_base(config_path))  # as exclude (lint.relpaths)
+    if rel is None:
         return []
     found: list[str] = []
     for glob, selectors in per_file.items():
@@ -63,7 +65,7 @@ class SkipIgnoredPaths:
     """A result cache that leaves out files per-file-ignores apply to: the cache shares entries
     by text alone, and their findings also depend on their path."""
 
-    def __init__(self, cache: Any, config: Any):
+    def __init__(self, cache: Any, config: Config):
         self.cache, self.config = cache, config
 
     def get_all(self, source: Any) -> Any:

@@ -20,12 +20,13 @@ rule's `explain` text; code actions are in lint/fixes/lsp.py.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlparse
 
 from lint import __version__
 from lint.errors import SupplintError, UsageError
+from lint.lsp_convert import rule_links, to_diagnostic, uri_to_path
 from lint.positions import split_lines
 from lint.sources import MAX_BYTES
 
@@ -33,8 +34,10 @@ if TYPE_CHECKING:
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
+    from lint.config import Config
     from lint.engine import Engine
     from lint.finding import Finding
+    from lint.sources import Exclusion
 
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "html": "html", "plaintext": "text"}
 # An article is at most MAX_BYTES; JSON string escapes can make its message a few times that
@@ -75,43 +78,71 @@ class BoundedStdin:
         return b"".join(chunks)
 
 
-def uri_to_path(uri: str) -> str:
-    parsed = urlparse(uri)
-    if parsed.scheme == "file":
-        return unquote(parsed.path)
-    return uri  # untitled:..., still a stable name for the document
-
-
 class Linter:
-    """One Engine per config file, rebuilt when the config or any rule file changes."""
+    """One Engine per config file, rebuilt when the config or any rule file changes (known by
+    modification times: rules_stamp, no file read on a keystroke)."""
 
     def __init__(self) -> None:
         import threading
 
         self.lock = threading.RLock()  # the worker thread's lint and the loop's hover
         self._engines: dict[Any, Engine] = {}
+        self._configs: dict[Any, Config] = {}  # (config file, its mtime) -> the config read
+        self._exclusions: dict[Any, Exclusion] = {}
         # path -> (engine, text, language, findings): hover and code actions on the text
         # just linted reuse its findings instead of linting it again
         self._last: dict[str, tuple[Engine, str, str | None, list[Finding]]] = {}
 
-    def engine_for(self, path: str) -> Engine:
-        from lint.cache import rules_key
+    def config_for(self, path: str) -> Config:
+        """The nearest config to the document (the working folder's for an unsaved one), read
+        again only when its file changes."""
+        return self._config(path)[1]
+
+    def _config(self, path: str) -> tuple[Any, Config]:
+        """(the config's key: its file and modification time, the config)."""
         from lint.config import discover, load_config
-        from lint.engine import Engine
 
         start = Path(path).parent if Path(path).is_absolute() else Path.cwd()
         config_path = discover(start)
         stamp = config_path.stat().st_mtime_ns if config_path and config_path.exists() else None
-        config = load_config(config_path)
-        key = (str(config_path), stamp, rules_key(config.rule_dirs))
+        key = (str(config_path), stamp)
+        config = self._configs.get(key)
+        if config is None:
+            self._configs.clear()  # a changed config replaces the one read before
+            self._exclusions.clear()
+            config = self._configs[key] = load_config(config_path)
+        return key, config
+
+    def engine_for(self, path: str) -> Engine:
+        from lint.engine import Engine
+
+        config_key, config = self._config(path)
+        key = (config_key, rules_stamp(config.rule_dirs))
         engine = self._engines.get(key)
         if engine is None:
             self._engines.clear()  # only the newest rule set is kept in memory
             engine = self._engines[key] = Engine(config)
         return engine
 
+    def excluded(self, path: str) -> bool:
+        """A saved document the config's exclusions cover (defaults, `exclude`, .gitignore)
+        gets no diagnostics: an editor opening a file names it, as --force-exclude has it."""
+        from lint.gitignore import NamedIgnores
+        from lint.sources import exclusion
+
+        if not Path(path).is_absolute():
+            return False  # untitled:... has no place in the tree
+        config_key, config = self._config(path)
+        forced = self._exclusions.get(config_key)
+        if forced is None:
+            forced = exclusion(config.exclude, config.respect_gitignore, config.path)
+            self._exclusions[config_key] = forced
+        return forced.excludes(path, NamedIgnores())
+
     def findings(self, path: str, text: str, language: str | None) -> list[Finding]:
         with self.lock:
+            if self.excluded(path):
+                return []
             return self._findings(path, text, language)
 
     def _findings(self, path: str, text: str, language: str | None) -> list[Finding]:
@@ -132,45 +163,33 @@ class Linter:
         self._last.pop(path, None)
 
 
-def to_diagnostic(
-    finding: Finding, lines: list[str], units: Any, rule_files: dict[str, str]
-) -> types.Diagnostic:
-    from lsprotocol import types
+def rules_stamp(rule_dirs: list[Path]) -> tuple[Any, ...]:
+    """What a server's rule set depends on, by stat (modification time, size, inode): the lint
+    package's files and every file in each rule folder. The CLI's lint.cache.rules_key hashes
+    every byte instead: about 9 ms a call, once or twice a keystroke here."""
+    from lint.rules.loader import rule_sources
 
-    def position(line: int, column: int) -> types.Position:
-        text = lines[line - 1] if line - 1 < len(lines) else ""
-        return types.Position(line - 1, units(text[: column - 1]))
-
-    severity = {
-        "error": types.DiagnosticSeverity.Error,
-        "warning": types.DiagnosticSeverity.Warning,
-        "info": types.DiagnosticSeverity.Information,
-    }[finding.severity]
-    message = finding.message
-    if finding.suggestion:
-        message += f"\nSuggestion: {finding.suggestion}"
-    href = rule_files.get(finding.rule_id)
-    return types.Diagnostic(
-        range=types.Range(
-            position(finding.line, finding.column), position(finding.end_line, finding.end_column)
-        ),
-        message=message,
-        severity=severity,
-        code=finding.rule_id,
-        code_description=types.CodeDescription(href=href) if href else None,
-        source="supplint",
-        data={"explain": f"supplint explain {finding.rule_id}"},
-    )
+    files = [*_package_files()]
+    for directory, _builtin in rule_sources(rule_dirs):
+        if not directory.exists():
+            files.append(directory)  # a missing folder: load_rules reports it
+            continue
+        files.extend([directory] if directory.is_file() else sorted(directory.rglob("*")))
+    return tuple(_stat(file) for file in files)
 
 
-def rule_links(engine: Engine) -> dict[str, str]:
-    """Rule id -> file URI of its YAML definition (what, why, example, references)."""
-    links = {}
-    for rule in engine.rules:
-        path = Path(rule.file)
-        if path.is_file():
-            links[rule.id] = f"{path.resolve().as_uri()}#L{rule.line}"
-    return links
+@lru_cache(maxsize=1)  # which files the package has: fixed once it runs; their stat is not
+def _package_files() -> tuple[Path, ...]:
+    package = Path(__file__).parent
+    return tuple(p for p in sorted(package.rglob("*")) if "__pycache__" not in p.parts)
+
+
+def _stat(path: Path) -> tuple[Any, ...]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def build_server() -> LanguageServer:

@@ -21,7 +21,7 @@ def hover_for(
 ) -> types.Hover | None:
     from lsprotocol import types
 
-    from lint.fixes.lsp import Positions
+    from lint.lsp_convert import Positions
 
     positions = Positions(text, units)
     offset = positions.offset(position)

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from lint.errors import InputError
 from lint.gitignore import GitIgnore, NamedIgnores
+from lint.relpaths import config_base, folder_relative, relative_to
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 DEFAULT_EXCLUDE = (
@@ -125,13 +126,18 @@ def walk(
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
+    base: str | None = None,
 ) -> Iterator[str]:
     """Files under `root` matching include and not exclude, sorted. Symlinked folders are not
     followed (as ruff and git do: no loop, nothing outside the tree), a folder of supplint's
     own reports (holding OUTPUT_MARKER) is skipped, and so is what git ignores (lint/gitignore.py)
     unless `respect_gitignore` is off. A named `root` git ignores is walked in full: naming it
-    is asking for it (`supplint check public/`)."""
+    is asking for it (`supplint check public/`). Globs with a folder in them are matched
+    relative to `base`, the config's folder (lint.relpaths), as Ruff does: `exclude:
+    [content/drafts]` holds for `check content` too; a folder outside `base` is matched
+    relative to `root`."""
     include, exclude = tuple(include), tuple(DEFAULT_EXCLUDE) + tuple(exclude)
+    base = base or config_base(None)
     ignores = _ignores(root) if respect_gitignore else None
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         if OUTPUT_MARKER in filenames:
@@ -139,7 +145,7 @@ def walk(
             continue
         if ignores is not None:
             ignores.enter(dirpath, filenames)
-        rel_dir = os.path.relpath(dirpath, root)
+        rel_dir = folder_relative(dirpath, base) or os.path.relpath(dirpath, root)
         dirnames[:] = sorted(
             d
             for d in dirnames
@@ -165,15 +171,16 @@ def expand(
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
+    base: str | None = None,
 ) -> list[str]:
     """Command-line paths -> files; named files are kept whatever their suffix or ignore rule
-    (like ruff)."""
+    (like ruff). Folders are walked with `exclude` relative to `base` (see walk)."""
     files: list[str] = []
     for path in paths:
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            found = list(walk(path, include, exclude, respect_gitignore))
+            found = list(walk(path, include, exclude, respect_gitignore, base))
             if not found:
                 raise InputError(path, "no articles found (looked for " + ", ".join(include) + ")")
             files.extend(found)
@@ -206,8 +213,8 @@ class Exclusion:
     def _parts(self, path: str) -> list[str]:
         """The path and the folders above it, relative to `base` ("posts/a.md", "posts");
         a path outside `base` as written, so a folder above the project never counts."""
-        rel = os.path.relpath(os.path.abspath(path), self.base)
-        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = relative_to(path, self.base)
+        if rel is None:
             rel = os.path.normpath(path)
         parts = []
         while rel not in ("", os.curdir, os.sep) and rel != os.path.dirname(rel):
@@ -218,8 +225,7 @@ class Exclusion:
 
 def exclusion(exclude: Iterable[str], respect_gitignore: bool, config: Path | None) -> Exclusion:
     """The --force-exclude test of a run: the default excludes and the config's."""
-    base = str(config.parent.resolve()) if config is not None else os.getcwd()
-    return Exclusion((*DEFAULT_EXCLUDE, *exclude), respect_gitignore, base)
+    return Exclusion((*DEFAULT_EXCLUDE, *exclude), respect_gitignore, config_base(config))
 
 
 def collect(
@@ -228,9 +234,11 @@ def collect(
     exclude: Iterable[str],
     respect_gitignore: bool = True,
     force_exclude: Exclusion | None = None,
+    base: str | None = None,
 ) -> tuple[list[str], list[InputError]]:
     """Every path expanded on its own, so one missing path does not hide the others' files;
-    with `force_exclude`, named paths it excludes are left out first."""
+    with `force_exclude`, named paths it excludes are left out first. `base`: the folder
+    `exclude` is relative to (lint.relpaths.config_base of the run's config)."""
     files: list[str] = []
     errors: list[InputError] = []
     if force_exclude is not None:
@@ -238,7 +246,7 @@ def collect(
         paths = [path for path in paths if not force_exclude.excludes(path, ignores)]
     for path in paths:
         try:
-            files.extend(expand([path], include, exclude, respect_gitignore))
+            files.extend(expand([path], include, exclude, respect_gitignore, base))
         except InputError as err:
             errors.append(err)
     return files, errors

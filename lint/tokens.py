@@ -4,12 +4,18 @@ Every `doc[i]` or `for token in doc` makes a new spaCy Token object: reading `.t
 `.lower_` that way was the largest single cost of a check (about ten Token objects per word).
 Here one `Doc.to_array` call per attribute gives the hashes, and a process-wide dict turns
 hashes into strings: the same values as the Token properties, without the objects.
+
+The same per-Doc object holds the document's memo (`doc_memo`, `Analysis.memo`): whatever rules
+derive from one Doc lives, and dies, with it; no rule keeps per-document state of its own.
 """
 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,6 +41,7 @@ class TokenStrings:
     def __init__(self, doc: Doc):
         self.doc = weakref.ref(doc)  # the Doc keeps this in its user_data: no cycle
         self._lists: dict[str, list[Any]] = {}
+        self.memo: dict[Hashable, Any] = {}  # see doc_memo
 
     def _array(self, name: str) -> Any:
         from spacy import attrs
@@ -103,3 +110,31 @@ def token_strings(doc: Doc) -> TokenStrings:
     if found is None or found.doc() is not doc:  # a copied Doc gets its own
         found = doc.user_data[_KEY] = TokenStrings(doc)
     return found
+
+
+class Identity:
+    """A memo key that compares an unhashable object (a list, a lookup table, a rule) by
+    identity and keeps it alive, so its id() cannot pass to another object while the key
+    exists."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Identity) and other.value is self.value
+
+
+def doc_memo(doc: Doc, key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`, once per Doc and key. Keys hold the compiled object they belong to (a `Terms`,
+    a rule), never its id(): an entry cannot be mistaken for another object's."""
+    memo = token_strings(doc).memo
+    if key in memo:
+        found: T = memo[key]
+        return found
+    value = memo[key] = build()
+    return value

@@ -1,8 +1,11 @@
-"""Helpers over ruamel.yaml's round-trip nodes, shared by every YAML reader (rules, config, KB)."""
+"""Helpers over ruamel.yaml's round-trip nodes, shared by every YAML reader (rules, config, KB),
+and `parse_yaml`, the one safe way they read YAML text."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from lint.errors import ConfigError
 
 
 def position(node: Any, key: str | None = None) -> tuple[int, int]:
@@ -87,3 +90,57 @@ def _expanded_sizes(root: Any) -> dict[int, int]:
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
     return sizes
+
+
+def parse_yaml(path: str, text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.compose(text)
+        _reject_alias_bomb(path, root)
+        _reject_foreign_tags(path, root)
+        return yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ConfigError(path, f"invalid YAML: {err.problem or err.context}", line, col) from None
+    except (YAMLError, RecursionError) as err:
+        raise ConfigError(path, f"invalid YAML: {err}") from None
+
+
+def _reject_alias_bomb(path: str, root: Any) -> None:
+    line = alias_bomb_line(root)
+    if line is not None:
+        raise ConfigError(
+            path, f"YAML aliases expand to more than {MAX_ALIAS_VALUES} values", line + 1
+        )
+
+
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+}
+
+
+def _reject_foreign_tags(path: str, root: Any) -> None:
+    """The round-trip loader never runs `!!python/object/apply:os.system`, but it would hand
+    the tagged value to the rule as if it were plain data; rules are untrusted, so any tag
+    beyond the core schema is an error at its line."""
+    stack, seen = [root] if root is not None else [], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # aliases share nodes
+            continue
+        seen.add(id(node))
+        tag = str(node.tag)
+        if tag not in _CORE_TAGS:
+            mark = node.start_mark
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise ConfigError(
+                path, f"YAML tag '{shown}' is not allowed", mark.line + 1, mark.column + 1
+            )
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))

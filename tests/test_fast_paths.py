@@ -216,8 +216,11 @@ def test_first_candidate_skips_only_sentences_without_a_match():
                 "".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
                 for _ in range(rnd.randint(1, 5))
             ]
+            memo: dict = {}
             analysis = SimpleNamespace(
-                doc=SimpleNamespace(user_data={}),
+                memo=lambda key, build, memo=memo: (
+                    memo[key] if key in memo else memo.setdefault(key, build())
+                ),
                 sentences=[SimpleNamespace(raw=raw) for raw in raws],
             )
             first = first_candidate(regex, analysis)

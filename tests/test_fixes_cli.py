@@ -31,6 +31,7 @@ HTML = """<!DOCTYPE html>
 <body>
   <h1>Rhodiola notes</h1>
   <p>Rhodiola improves mental energy on busy days.</p>
+  <p>We take 200 mg in the morning, and skip it during pregnancy.</p>
   <p>Order it <a href="https://shop.example.com/go/rhodiola?aff=3">from the store</a>.</p>
 </body>
 </html>
@@ -40,7 +41,8 @@ TEXT = """Ashwagandha and evening routines
 
 Ashwagandha promotes deep sleep after a hard week.
 
-Most people take 300 mg at night. You can buy it at Walmart or iHerb."""  # no final newline
+Most people take 300 mg at night. You can buy it at https://amzn.to/4ashwa9 or iHerb."""
+# (no final newline; a call to buy counts only on a page with an affiliate link)
 
 ARTICLES = {"md": MARKDOWN, "html": HTML, "txt": TEXT}
 DISCLOSED = AFFILIATE_DISCLOSURE + " "
@@ -133,7 +135,9 @@ def test_diff_prints_the_fixes_and_changes_nothing(tmp_path):
     out = result.stdout.decode()
     assert f"--- {path}\r\n".replace("\r", "") in out
     assert "-  <p>Rhodiola improves mental energy on busy days.</p>\r\n" in out
-    assert "+  <p>Rhodiola may support mental energy on busy days. Rhodiola can interact" in out
+    assert "+  <p>Rhodiola may support mental energy on busy days.</p>\r\n" in out
+    # the dosed substance's missing caution (pregnancy is given) goes after its dose
+    assert "skip it during pregnancy. Rhodiola can interact" in out
     assert f"+  <p>{FDA_DISCLAIMER}</p>\r\n" in out
 
 

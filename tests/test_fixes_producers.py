@@ -127,19 +127,22 @@ def test_disease_with_no_honest_wording_gets_no_edit(lint):
 
 
 def test_missing_cautions_come_from_the_knowledge_base(engine, lint):
-    text = "# Piracetam\n\nTake piracetam at 1,600 mg three times a day.\n"
+    # one caution given (pregnancy), so each kind still missing is its own finding and fix
+    dose = "Take piracetam at 1,600 mg three times a day; avoid it in pregnancy."
+    text = f"# Piracetam\n\n{dose}\n"
     before = set(ids(lint, text))
     assert {"safety.missing-renal-caution", "safety.missing-cycling-caution"} <= before
     after = fixed(engine, text, unsafe=True)
-    assert "# Piracetam\n\nTake piracetam at 1,600 mg three times a day. " in after
+    assert f"# Piracetam\n\n{dose} " in after
     assert "cycle piracetam" in after and "kidney" in after
     assert not {i for i in ids(lint, after) if i.startswith("safety.")}
 
 
 def test_caution_never_lands_in_a_heading(engine):
-    text = "# Rhodiola notes\n\nRhodiola helps on long shifts. Rhodiola is a root.\n"
+    text = "# Rhodiola 200 mg notes\n\nRhodiola is a root; skip it in pregnancy. It grows north.\n"
     after = fixed(engine, text, unsafe=True)
-    assert after.startswith("# Rhodiola notes\n\nRhodiola helps on long shifts. Rhodiola can")
+    assert after.startswith("# Rhodiola 200 mg notes\n\nRhodiola is a root; skip it in pregnancy.")
+    assert "Rhodiola can interact" in after.split("\n\n", 1)[1]
 
 
 def test_json_carries_the_fix_and_text_shows_the_suggestion(tmp_path):

@@ -13,6 +13,9 @@ CALL = "ftc.buy-call-to-action"
 WEAK = "ftc.weak-disclosure"
 REL = "ftc.missing-rel-sponsored"
 DISCLOSED = "We earn a commission if you buy through links on this page."
+# calls to buy count only on pages with an affiliate link (round-8 convention): call tests
+# end with this paragraph, so that the call patterns, not the page, decide
+SELLS = "\n\nSee [the tub](https://amzn.to/3kq2Zx9).\n"
 
 
 def only(findings, rule_id):
@@ -114,6 +117,7 @@ def test_denial_is_not_a_disclosure(lint) -> None:
 
 def test_buy_call_in_plain_text_names_the_vendor(lint) -> None:
     text = "Bacopa notes\n\nMost readers order it from Nootropics Depot, which ships fast.\n"
+    text += "\nhttps://amzn.to/3kq2Zx9\n"
     [finding] = only(lint(text, "notes.txt"), CALL)
     assert span(finding) == (3, 14, 3, 44)
     assert finding.excerpt == "order it from Nootropics Depot"
@@ -121,7 +125,7 @@ def test_buy_call_in_plain_text_names_the_vendor(lint) -> None:
 
 
 def test_buy_heading_and_coupon_in_markdown(lint) -> None:
-    text = "# Buy Bacopa Capsules\n\nUse code FOCUS10 for 10% off.\n"
+    text = "# Buy Bacopa Capsules\n\nUse code FOCUS10 for 10% off." + SELLS
     findings = only(lint(text), CALL)
     assert [(span(f), f.excerpt) for f in findings] == [
         ((1, 3, 1, 22), "Buy Bacopa Capsules"),
@@ -130,9 +134,9 @@ def test_buy_heading_and_coupon_in_markdown(lint) -> None:
 
 
 def test_buy_call_in_html_link_text(lint) -> None:
-    text = '<p>Ready?</p>\n<p><a href="https://example.org/bacopa">Buy now</a></p>\n'
+    text = '<p>Ready?</p>\n<p><a href="https://example.org/bacopa?tag=x-20">Buy now</a></p>\n'
     [finding] = only(lint(text, "a.html"), CALL)
-    assert span(finding) == (2, 41, 2, 48)
+    assert span(finding) == (2, 50, 2, 57)
     assert finding.excerpt == "Buy now"
 
 
@@ -254,7 +258,7 @@ def test_inline_html_link_in_markdown_keeps_its_rel(lint) -> None:
     ],
 )
 def test_call_span_ends_at_a_word_and_clause_boundary(lint, text: str, excerpt: str) -> None:
-    [finding] = only(lint(text + "\n"), CALL)
+    [finding] = only(lint(text + SELLS), CALL)
     assert finding.excerpt == excerpt
     assert (finding.column, finding.end_column) == (1, 1 + len(excerpt))
 
@@ -282,8 +286,7 @@ def test_site_domains_makes_the_brands_own_shop_first_party(tmp_path) -> None:
     engine = Engine(Config(site_domains=["brand.example"]), select=["ftc"])
     findings = lint_text(engine, SHOP_PAGE, "a.md")
     assert sorted((f.rule_id, f.excerpt) for f in findings) == [
-        (CALL, "find it on Amazon"),
-        (LINK, "[find it on Amazon](https://amzn.to/3abc)"),
+        (LINK, "[find it on Amazon](https://amzn.to/3abc)"),  # where it is sold: no call
     ]
     without = lint_text(Engine(Config(), select=["ftc"]), SHOP_PAGE, "a.md")
     assert (LINK, "[Order the 60-count bottle](https://www.brand.example/products/bacopa-60)") in {
@@ -319,7 +322,7 @@ def test_bad_site_domains_is_a_config_error_with_its_line(tmp_path) -> None:
 
 def test_a_call_whose_links_are_all_the_sites_own_is_no_call(lint) -> None:
     assert only(lint("[Buy now](/checkout) or [add to cart](/cart?add=3).\n"), CALL) == []
-    [call] = only(lint("Buy it on Amazon, or read [our review](/reviews/bacopa).\n"), CALL)
+    [call] = only(lint("Buy it on Amazon, or read [our review](/reviews/bacopa)." + SELLS), CALL)
     assert call.excerpt == "Buy it on Amazon"
     own_shop = "[Order the 60-count jar](/products/calm-60) from our shop.\n"
     assert only(lint(own_shop), CALL) == []
@@ -346,10 +349,15 @@ def test_navigation_menus_are_not_calls_or_affiliate_links(lint) -> None:
         "Check the price per serving before buying.",
         "Buy-in from doctors is still low.",
         "Buy into the hype and you will spend a fortune.",
+        # free offers and figurative buying
+        "Sign up for our free newsletter and get it in your inbox.",
+        "Grab your free copy of the caffeine diary below.",
+        "I don't buy that argument, and neither do the trials.",
+        "You can't buy a better memory in a capsule.",
     ],
 )
 def test_everyday_phrases_are_not_calls(lint, text: str) -> None:
-    assert only(lint(text + "\n"), CALL) == []
+    assert only(lint(text + SELLS), CALL) == []
 
 
 @pytest.mark.parametrize(
@@ -361,12 +369,12 @@ def test_everyday_phrases_are_not_calls(lint, text: str) -> None:
     ],
 )
 def test_described_or_hypothetical_buying_is_no_call(lint, text: str) -> None:
-    assert only(lint(text + "\n"), CALL) == []
+    assert only(lint(text + SELLS), CALL) == []
 
 
 def test_calls_the_sentence_splitter_joined_stay_two_calls(lint) -> None:
     text = "grab a tub at zenfuel.example. use code MAYA10 for 10% off your first order.\n"
-    calls = only(lint(text, "a.txt"), CALL)
+    calls = only(lint(text + "\nhttps://amzn.to/3kq2Zx9\n", "a.txt"), CALL)
     assert [f.excerpt for f in calls] == [
         "grab a tub at zenfuel.example",
         "use code MAYA10 for 10% off",
@@ -502,26 +510,14 @@ def test_bare_urls_in_plain_text_are_links(lint) -> None:
     ],
 )
 def test_price_and_deal_calls(lint, text: str, excerpt: str) -> None:
-    [finding] = only(lint(text + "\n"), CALL)
+    [finding] = only(lint(text + SELLS), CALL)
     assert finding.excerpt == excerpt
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sign up for our free newsletter and get it in your inbox.",
-        "Grab your free copy of the caffeine diary below.",
-        "I don't buy that argument, and neither do the trials.",
-        "You can't buy a better memory in a capsule.",
-    ],
-)
-def test_free_offers_and_figurative_buying_are_no_calls(lint, text: str) -> None:
-    assert only(lint(text + "\n"), CALL) == []
 
 
 def test_a_where_to_buy_heading_over_its_own_call_is_one_call(lint) -> None:
     text = (
-        "# Citicoline\n\nIt is a choline source.\n\n## Where to buy\n\nYou can buy it at iHerb.\n"
+        "# Citicoline\n\nIt is a choline source.\n\n## Where to buy\n\nYou can buy it at iHerb."
+        + SELLS
     )
     assert [f.excerpt for f in only(lint(text), CALL)] == ["You can buy it at iHerb"]
     link_only = "# Citicoline\n\n## Where to buy\n\nThe maker sells [it](https://amzn.to/3ab).\n"
@@ -533,3 +529,81 @@ def test_research_hosts_with_ref_parameters_are_not_affiliate(lint) -> None:
         "No review yet in the [Cochrane library](https://www.cochranelibrary.com/search?ref=nav).\n"
     )
     assert only(lint(text), LINK) == []
+
+
+# round-8 conventions and failure kinds (issue 14)
+
+
+@pytest.mark.parametrize(
+    "vague",
+    [
+        "*We might get a little something back if you shop through the links below.*",
+        "Some links on this page may be special.",
+        "A few of the links here are a bit special.",
+    ],
+)
+def test_a_vague_disclosure_before_the_links_is_weak_and_covers_them(lint, vague: str) -> None:
+    findings = lint(vague + "\n\nOur pick is [Bacopa](https://amzn.to/3kq2Zx9). Grab a bottle.\n")
+    assert only(findings, LINK) == [] and only(findings, CALL) == []
+    [weak] = only(findings, WEAK)
+    assert "hints at a payment" in weak.message
+
+
+def test_a_vague_disclosure_after_the_links_covers_nothing(lint) -> None:
+    text = "Our pick is [Bacopa](https://amzn.to/3kq2Zx9).\n\nLinks here may earn us a tip.\n"
+    findings = lint(text)
+    assert len(only(findings, LINK)) == 1 and len(only(findings, WEAK)) == 1
+    denied = "We don't get a little something from these links.\n\n[Bacopa](https://amzn.to/3kq)\n"
+    assert len(only(lint(denied), LINK)) == 1 and only(lint(denied), WEAK) == []
+
+
+def test_calls_count_only_on_pages_with_an_affiliate_link(lint) -> None:
+    text = "Use code FIRSTCUP for 15% off. Order yours today from our shop.\n"
+    assert only(lint(text), CALL) == []
+    assert len(only(lint(text + SELLS), CALL)) == 2
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Buy a tin from [our shop](https://fernhollow.example/shop/tin).",
+        "Order from [Marlowe's own shop](https://marlowe.example/products/balm).",
+        "Order yours from our own shop. [Buy Calm](https://shop.halcyon.example/products/calm)",
+        "---\nurl: https://saltmarsh.example/journal/moss\n---\n\n"
+        "[Order](https://shop.saltmarsh.example/products/moss)",
+    ],
+)
+def test_a_shop_the_page_calls_its_own_or_on_its_own_domain_is_first_party(lint, page: str) -> None:
+    assert [f.rule_id for f in lint(page + "\n") if f.family == "ftc"] == []
+
+
+def test_a_canonical_url_makes_its_site_first_party(lint) -> None:
+    head = '<html><head><link rel="canonical" href="https://tide.example/journal/x"></head><body>'
+    link = '<p><a href="https://tide.example/products/calm">Add to basket</a></p></body></html>\n'
+    assert [f.rule_id for f in lint(head + link, "a.html") if f.family == "ftc"] == []
+    other = link.replace("tide.example", "rival.example")
+    assert LINK in {f.rule_id for f in lint(head + other, "a.html")}
+
+
+def test_an_untagged_amazon_link_is_not_affiliate(lint) -> None:
+    text = "The tub I use is [Ironbark](https://www.amazon.com/dp/B0A1IRON22). Buy it on Amazon.\n"
+    assert [f.rule_id for f in lint(text) if f.family == "ftc"] == []
+    tagged = text.replace("B0A1IRON22", "B0A1IRON22?tag=notes-20")
+    assert {LINK, CALL} <= {f.rule_id for f in lint(tagged)}
+
+
+def test_where_to_buy_over_a_section_with_no_seller_link_is_a_title(lint) -> None:
+    text = "# Picks\n\n1. [Calm](https://amzn.to/3kq2Zx9)\n\n## Where to buy\n\nBoth are online.\n"
+    assert only(lint(text), CALL) == []
+
+
+def test_you_can_find_it_on_amazon_is_no_call(lint) -> None:
+    text = "You can find [Redgrove](https://www.amazon.com/dp/B0E?tag=j-20) on Amazon.\n"
+    assert only(lint(text), CALL) == [] and len(only(lint(text), LINK)) == 1
+
+
+def test_nofollow_alone_is_not_sponsored(lint) -> None:
+    text = f'<p>{DISCLOSED} <a href="https://amzn.to/3kq2Zx9" rel="nofollow">Glycine</a></p>\n'
+    assert len(only(lint(text, "a.html"), REL)) == 1
+    sponsored = text.replace('"nofollow"', '"nofollow sponsored"')
+    assert only(lint(sponsored, "a.html"), REL) == []

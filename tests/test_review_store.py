@@ -28,8 +28,8 @@ __all__ = ["db_target", "postgres_url"]  # fixtures, used by name
 ARTICLE = (
     "# Ginkgo notes\n\n"
     "Our team tried a new tea this spring and liked its taste.\n\n"
-    "Ginkgo treats ADHD in children, according to the seller.\n\n"
-    "We drank it every morning with breakfast.\n"
+    "Ginkgo treats ADHD in children.\n\n"
+    "We took 120 mg of ginkgo every morning with breakfast. Avoid ginkgo during pregnancy.\n"
 )
 
 

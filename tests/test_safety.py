@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, lint_text, run_cli
 
 from lint.config import Config
 from lint.engine import Engine
@@ -32,6 +32,23 @@ Later doses of 2,400 mg are common.
 """
 
 
+@pytest.fixture(scope="module")
+def kinds_engine() -> Engine:
+    """The missing-* rules on their own (`--ignore safety.dose-without-caution`): with that
+    rule on, a substance given no caution at all gets its one finding instead (tests below)."""
+    return Engine(Config(), ignore=[DOSE])
+
+
+@pytest.fixture()
+def lint(kinds_engine: Engine):
+    return lambda text, name="draft.md": lint_text(kinds_engine, text, name)
+
+
+@pytest.fixture()
+def lint_all(engine: Engine):
+    return lambda text, name="draft.md": lint_text(engine, text, name)
+
+
 def safety(findings):
     return sorted(
         (f.rule_id, f.line, f.column, f.excerpt) for f in findings if f.family == "safety"
@@ -40,7 +57,6 @@ def safety(findings):
 
 def test_markdown_dose_gets_one_finding_per_missing_caution_at_the_first_dose(lint) -> None:
     assert safety(lint(PIRACETAM)) == [
-        (DOSE, 7, 22, "1,600 mg"),
         (CYCLING, 7, 22, "1,600 mg"),
         (INTERACTION, 7, 22, "1,600 mg"),
         (RENAL, 7, 22, "1,600 mg"),
@@ -52,8 +68,51 @@ def test_messages_name_the_substance(lint) -> None:
     assert renal.message.startswith("Piracetam is dosed here")
     assert "kidney" in renal.message
     assert renal.severity == "warning"
-    [dose] = [f for f in lint(PIRACETAM) if f.rule_id == DOSE]
-    assert dose.severity == "info"
+
+
+def test_a_substance_given_no_caution_gets_one_finding_not_one_per_kind(lint_all) -> None:
+    """Round-8 convention: none of piracetam's cautions given -> dose-without-caution alone."""
+    [dose] = [f for f in lint_all(PIRACETAM) if f.family == "safety"]
+    assert (dose.rule_id, dose.line, dose.column, dose.excerpt) == (DOSE, 7, 22, "1,600 mg")
+    assert dose.severity == "warning"
+    assert dose.message.startswith("Piracetam is dosed here ('1,600 mg')")
+
+
+@pytest.mark.parametrize(
+    "caution",
+    [
+        "Piracetam builds tolerance.",
+        "Piracetam is not studied in pregnancy.",  # a listed caution of a kind no rule scores
+        "It is cleared by the kidneys.",
+    ],
+)
+def test_one_listed_caution_turns_it_into_the_missing_kinds(lint_all, caution: str) -> None:
+    found = {f[0] for f in safety(lint_all(PIRACETAM + "\n" + caution + "\n"))}
+    assert DOSE not in found
+    assert found and found <= {CYCLING, RENAL, INTERACTION}
+
+
+@pytest.mark.parametrize(
+    "line", ["Ask your pharmacist before starting.", "Consult a physician first.", ""]
+)
+def test_a_doctor_line_alone_is_no_caution(lint_all, line: str) -> None:
+    found = [f[0] for f in safety(lint_all(PIRACETAM + "\n" + line + "\n"))]
+    assert found == [DOSE]
+
+
+def test_substances_listing_only_liver_or_pregnancy_cautions_get_no_finding(lint_all) -> None:
+    text = "Take 200 mg of L-theanine. Gotu kola is taken at 500 mg. Fish oil: 1 g.\n"
+    assert safety(lint_all(text)) == []
+
+
+def test_a_liver_warning_counts_as_a_caution_given(lint_all) -> None:
+    text = "Kava is taken at 250 mg. Kava has been linked to liver injury.\n"
+    assert [f[0] for f in safety(lint_all(text))] == [INTERACTION]
+
+
+def test_ignoring_dose_without_caution_gives_the_missing_kinds_back(lint, lint_all) -> None:
+    assert [f[0] for f in safety(lint_all(PIRACETAM))] == [DOSE]
+    assert {f[0] for f in safety(lint(PIRACETAM))} == {CYCLING, RENAL, INTERACTION}
 
 
 def test_paraphrased_cautions_satisfy_the_rules(lint) -> None:
@@ -76,14 +135,12 @@ def test_paraphrased_cautions_satisfy_the_rules(lint) -> None:
         ("It is excreted unchanged in urine.", RENAL),
         ("Do not combine it with stimulants.", INTERACTION),
         ("If you take any medication, ask first.", INTERACTION),
-        ("Ask your pharmacist before starting.", DOSE),
-        ("Consult a physician first.", DOSE),
     ],
 )
 def test_each_paraphrase_removes_only_its_rule(lint, caution: str, rule: str) -> None:
     rules = {f[0] for f in safety(lint(PIRACETAM + "\n" + caution + "\n"))}
     assert rule not in rules
-    assert rules == {CYCLING, RENAL, INTERACTION, DOSE} - {rule}
+    assert rules == {CYCLING, RENAL, INTERACTION} - {rule}
 
 
 def test_html_article(lint) -> None:
@@ -92,7 +149,6 @@ def test_html_article(lint) -> None:
         "<p>People take 250 mg to 500 mg before a night out.</p>\n</body></html>\n"
     )
     assert safety(lint(text, "p.html")) == [
-        (DOSE, 3, 16, "250 mg"),
         (CYCLING, 3, 16, "250 mg"),
         (DEPENDENCE, 3, 16, "250 mg"),
         (INTERACTION, 3, 16, "250 mg"),
@@ -112,9 +168,11 @@ def test_text_article_with_research_code_and_alias(lint) -> None:
     assert {f[0] for f in safety(lint(nootropil))} == {INTERACTION}
 
 
-def test_discussed_but_never_dosed_points_at_first_mention(lint) -> None:
-    text = "# Herbs\n\n## Ginkgo\n\nGinkgo is widely studied.\n"
-    assert safety(lint(text)) == [(INTERACTION, 3, 4, "Ginkgo")]
+def test_a_substance_never_dosed_gets_no_finding(lint) -> None:
+    """Round-8 policy (`dosed_only`): an article that only names or describes a substance
+    recommends no use of it."""
+    text = "# Herbs\n\n## Ginkgo\n\nGinkgo is widely studied. Ginkgo is old.\n"
+    assert safety(lint(text)) == []
 
 
 def test_a_passing_mention_is_not_a_discussion(lint) -> None:
@@ -181,7 +239,7 @@ def test_house_knowledge_base_extends_the_built_in_one(tmp_path: Path) -> None:
     engine = Engine(Config(rule_dirs=[tmp_path / "house"]), select=["safety"])
     text = "BZ-7 focus notes.\n\nTake 2 capsules of Brainzyme daily. Ask your doctor.\n"
     [result] = engine.lint_sources([Source("a.md", text, "markdown")])
-    assert safety(result.findings) == [(RENAL, 3, 6, "2 capsules")]
+    assert safety(result.findings) == [(DOSE, 3, 6, "2 capsules")]  # its one caution not given
 
 
 @pytest.mark.parametrize(
@@ -243,8 +301,7 @@ def test_a_section_heading_decides_whose_unnamed_dose_it_is(lint) -> None:
     )
     found = [f for f in lint(text) if f.rule_id == INTERACTION]
     assert [(f.line, f.column, f.excerpt, f.message.split(" is ")[0]) for f in found] == [
-        (3, 40, "300 mg", "Bacopa"),
-        (5, 7, "Rhodiola", "Rhodiola"),
+        (3, 40, "300 mg", "Bacopa"),  # rhodiola is never dosed
     ]
 
 
@@ -252,13 +309,6 @@ def test_each_substance_takes_the_dose_nearest_its_name(lint) -> None:
     text = "We like 200 mg of L-theanine with 100 mg of caffeine.\n"
     [finding] = [f for f in lint(text) if f.rule_id == DEPENDENCE]
     assert (finding.column, finding.excerpt) == (35, "100 mg")
-
-
-def test_not_medical_advice_is_no_doctor_line(lint) -> None:
-    text = "Take 300 mg of bacopa. It interacts with sedatives. This is not medical advice.\n"
-    assert [f[0] for f in safety(lint(text))] == [DOSE]
-    seek = "Take 300 mg of bacopa. It interacts with sedatives. Seek medical advice first.\n"
-    assert safety(lint(seek)) == []
 
 
 def rules_for(findings, name):
@@ -374,7 +424,6 @@ def test_spoons_fractions_and_table_cells_under_a_unit_header_are_doses(lint) ->
     table = "| Herb | Dose (mg) |\n|---|---|\n| Bacopa | 300 |\n| Price | 12 |\n"
     found = [(f.rule_id, f.line, f.excerpt) for f in lint(table) if f.family == "safety"]
     assert (INTERACTION, 3, "300") in found
-    assert (DOSE, 3, "300") in found
     no_unit = table.replace("Dose (mg)", "Notes")
     assert [f for f in lint(no_unit) if f.family == "safety"] == []  # a name, no dose
 
@@ -383,7 +432,7 @@ def test_without_asking_a_doctor_after_a_negation_is_a_consult_line(lint) -> Non
     text = "Take 300 mg of bacopa. Do not combine it with sedatives without asking a doctor.\n"
     assert safety(lint(text)) == []
     alone = "Take 300 mg of bacopa. It works without asking a doctor.\n"
-    assert DOSE in {f[0] for f in safety(lint(alone))}
+    assert INTERACTION in {f[0] for f in safety(lint(alone))}
 
 
 def test_a_denial_the_writer_refutes_is_still_a_caution(lint) -> None:
@@ -503,13 +552,9 @@ def test_a_substance_named_only_as_a_comparison_target_is_not_discussed(lint) ->
         "Citicoline is a natural alternative to modafinil. Unlike modafinil, it is gentle.\n"
         "Take 250 mg of citicoline.\n"
     )
-    assert safety(lint(text)) == [(DOSE, 2, 6, "250 mg")]
-    twice = "Modafinil is popular. Many students use modafinil.\n"
+    assert safety(lint(text)) == []  # citicoline lists no scored caution
+    twice = "Modafinil is popular. Many students take 100 mg of modafinil.\n"
     assert DEPENDENCE in {f[0] for f in safety(lint(twice))}
-    versus = "Adrafinil vs modafinil is a common question. I prefer modafinil.\n"  # both discussed
-    assert ("safety.missing-dependence-caution", "modafinil") in {
-        (f.rule_id, f.excerpt) for f in lint(versus)
-    }
 
 
 def test_a_subject_after_an_introductory_phrase_keeps_the_pronoun(lint) -> None:
@@ -527,3 +572,73 @@ def test_questions_about_a_risk_sent_to_a_pharmacist_are_a_caution(lint) -> None
         "pharmacist.\n"
     )
     assert INTERACTION not in {f[0] for f in safety(lint(text))}
+
+
+# failure kinds read off blind round 8 and the round 8/9 dev sets (issue 14)
+
+
+def test_both_after_a_sentence_listing_two_substances_covers_both(lint) -> None:
+    text = (
+        "Rhodiola and ashwagandha are the two adaptogens in the blend. Both can interact with "
+        "antidepressants.\n\nEach capsule holds 200 mg of rhodiola and 300 mg of ashwagandha.\n"
+    )
+    assert INTERACTION not in {f[0] for f in safety(lint(text))}
+    alone = "Rhodiola is in the blend. It can interact with antidepressants.\n\n" + (
+        "Each capsule holds 200 mg of rhodiola and 300 mg of ashwagandha.\n"
+    )
+    assert [f[3] for f in safety(lint(alone)) if f[0] == INTERACTION] == ["300 mg"]
+
+
+def test_a_caution_in_another_clause_about_another_drug_is_not_the_substances(lint) -> None:
+    text = (
+        "I take 120 mg of ginkgo after lunch, while my brother's ADHD stimulants interact "
+        "with half the pharmacy.\n"
+    )
+    assert [f[0] for f in safety(lint(text))] == [INTERACTION]
+    own = "I take 120 mg of ginkgo after lunch, but it interacts with blood thinners.\n"
+    assert safety(lint(own)) == []
+
+
+def test_people_described_using_another_drug_is_no_caution(lint) -> None:
+    text = (
+        "# Ginkgo for students\n\nThe usual amount of ginkgo is 120 mg a day.\n\n"
+        "## Study drugs\n\nMany students use prescription stimulants like Adderall.\n"
+    )
+    assert [f[0] for f in safety(lint(text))] == [INTERACTION]
+
+
+def test_not_taking_it_with_food_is_no_interaction_caution(lint) -> None:
+    text = "Take 5 mg of yohimbine fasted. Don't take it with food or late in the day.\n"
+    assert [f[0] for f in safety(lint(text))] == [INTERACTION]
+    drug = "Take 5 mg of yohimbine fasted. Don't take it with stimulants.\n"
+    assert safety(lint(drug)) == []
+
+
+def test_a_caution_quoted_in_a_question_or_rejected_by_the_next_sentence_is_none(lint) -> None:
+    asked = '# Tianeptine\n\nUsers take 12.5 mg.\n\n## "It\'s addictive" - is it?\n\nWho knows.\n'
+    assert DEPENDENCE in {f[0] for f in safety(lint(asked))}
+    rejected = (
+        "Users take 12.5 mg of tianeptine. You will read that tianeptine causes withdrawal. "
+        "In our view that is a myth.\n"
+    )
+    assert DEPENDENCE in {f[0] for f in safety(lint(rejected))}
+    kept = "Users take 12.5 mg of tianeptine. Tianeptine causes withdrawal. Be careful.\n"
+    assert DEPENDENCE not in {f[0] for f in safety(lint(kept))}
+    hold = "Users take 12.5 mg of tianeptine. The idea that it is habit-forming does not hold up.\n"
+    assert DEPENDENCE in {f[0] for f in safety(lint(hold))}
+
+
+def test_a_caution_naming_the_general_substance_covers_its_specific_form(lint) -> None:
+    text = (
+        "Three capsules give 2 g of Magtein. If you have kidney disease, magnesium can build "
+        "up, so do not take Magtein without your doctor. Magnesium interacts with antibiotics.\n"
+    )
+    assert safety(lint(text)) == []
+
+
+def test_a_drug_class_as_a_modifier_is_no_interaction_caution(lint) -> None:
+    text = (
+        "Kratom alkaloids bind opioid receptors. Users start with 3 g. Daily use leads to "
+        "dependence, and withdrawal looks a lot like opioid withdrawal.\n"
+    )
+    assert [f[0] for f in safety(lint(text))] == [INTERACTION]

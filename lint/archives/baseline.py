@@ -14,9 +14,10 @@ import html
 import json
 import os
 import re
+import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -144,6 +145,17 @@ class BaselineWriter:
         except OSError as err:
             raise InputError(str(self.path), f"cannot write baseline: {err.strerror}") from None
         return sum(self.counts.values())
+
+
+def recorded(
+    path: Path, inputs: Sequence[str], results: Iterable[FileResult]
+) -> Iterator[FileResult]:
+    """The results as they come, recorded in one baseline written (and announced on stderr) once
+    they are all in: the one place `--write-baseline` records, for every pipeline."""
+    writer = BaselineWriter(path, inputs)  # refuses a baseline over an input, before any work
+    yield from writer.record(results)
+    count = writer.write()
+    print(f"supplint: wrote {count} finding(s) to baseline {path}", file=sys.stderr)
 
 
 class Baseline:

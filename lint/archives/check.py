@@ -5,7 +5,6 @@ The flags that drive it arrive as one InputOptions (lint.commands builds it from
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -150,21 +149,13 @@ class ArchiveCheck:
             results = archive_run.results(
                 read_inputs(files, self.options, self.inputs.stdin_filename)
             )
-            writer = None
             if self.inputs.write_baseline:
-                from lint.archives.baseline import BaselineWriter
+                from lint.archives.baseline import recorded
 
-                writer = BaselineWriter(self.inputs.write_baseline, files)
-                results = writer.record(results)
+                results = recorded(self.inputs.write_baseline, files, results)
             if baseline is not None:
                 results = baseline.filter(results)
             yield from lighten(results)
-            if writer is not None:
-                count = writer.write()
-                print(
-                    f"supplint: wrote {count} finding(s) to baseline {self.inputs.write_baseline}",
-                    file=sys.stderr,
-                )
 
     def _runner(self, stack: ExitStack, files: Sequence[str]) -> Any:
         from lint.archives.run import local_runner

@@ -75,14 +75,14 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
 
         raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
-    from functools import partial
-
-    from lint.commands.run import engine_for
+    if prepared.stdin_excluded and not request.diff:
+        echo_excluded_stdin()
+        if not prepared.files and not prepared.missing:
+            return EXIT_CLEAN  # nothing else on stdout: it is the article
     from lint.fixes.groups import fix_by_config  # each file fixed with its nearest config
 
     results = list(prepared.missing_results())
-    make_engine = partial(engine_for, options)
-    outcome = fix_by_config(run_fixes, request, prepared, options.config, make_engine, results)
+    outcome = fix_by_config(run_fixes, request, prepared.files, prepared.parts(), results)
     if options.quiet < 2:
         for warning in outcome.warnings:  # files left unfixed, and why
             print(f"supplint: warning: {warning}", file=sys.stderr)
@@ -102,6 +102,13 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
         print_errors(report.errors)
         return exit_code(results, options.fail_on or prepared.config.fail_on)
     return finish(options, prepared, report_of(results, prepared.rules), output)
+
+
+def echo_excluded_stdin() -> None:
+    """`--fix --force-exclude --stdin-filename EXCLUDED -`: the text back unchanged on stdout,
+    as Ruff does: an editor or formatter hook replaces its buffer with what it reads there."""
+    sys.stdout.buffer.write(sys.stdin.buffer.read())
+    sys.stdout.flush()
 
 
 def render(report: Report, options: CheckOptions, color: bool = False) -> str:

@@ -16,7 +16,7 @@ import argparse
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
     from lint.archives.model import ArticleMeta
     from lint.archives.summary import ArchiveSummary
-    from lint.engine import FileResult
+    from lint.config import Config
+    from lint.engine import Engine, FileResult
     from lint.rules.model import Rule
 
 SUFFIX = {"html": ".html", "md": ".md"}
@@ -71,11 +72,15 @@ def command(options: ReportOptions) -> int:
 
 
 def lint_run(options: ReportOptions, prepared: Prepared, files: list[str]) -> Run:
+    from lint.config_tree import lint_by_config  # each file's nearest config, as `check`
     from lint.parallel import lint_files
+
+    def lint(engine: Engine, part: Sequence[str], _config: Config) -> Iterator[FileResult]:
+        return lint_files(engine, list(part), options.inputs.jobs)
 
     def results() -> Iterator[FileResult]:
         yield from prepared.missing_results()
-        yield from lint_files(prepared.engine, files, options.inputs.jobs)
+        yield from lint_by_config(prepared.parts(files), files, lint)
 
     return Run(results(), prepared.rules)
 
@@ -87,11 +92,16 @@ def archive_run(options: ReportOptions, prepared: Prepared, files: list[str]) ->
 
     if not has_archives(options.inputs, files, prepared.config):
         return None
+    from lint.config_tree import lint_by_config
+
     meta: dict[str, ArticleMeta] = {}
+
+    def lint(engine: Engine, part: Sequence[str], config: Config) -> Iterator[FileResult]:
+        return lint_inputs(engine, part, options.inputs, config, meta)
 
     def results() -> Iterator[FileResult]:
         yield from prepared.missing_results()
-        yield from lint_inputs(prepared.engine, files, options.inputs, prepared.config, meta)
+        yield from lint_by_config(prepared.parts(files), files, lint)
 
     return Run(results(), prepared.rules, archive=True, meta=meta)
 

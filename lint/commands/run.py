@@ -3,8 +3,9 @@ the fail-on threshold and the exit codes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from lint.commands.options import CheckOptions, LintOptions
 
 if TYPE_CHECKING:
     from lint.config import Config
+    from lint.config_tree import Part
     from lint.engine import Engine, FileResult
     from lint.errors import InputError
     from lint.report import Report
@@ -33,16 +35,40 @@ def load_settings(config: Path | None, start: str | None = None) -> Config:
 
 @dataclass
 class Prepared:
-    """A run before any article is read: its settings, engine and the files to lint."""
+    """A run before any article is read: its settings, engine and the files to lint.
+    Without --config (`named`), each file is linted with its nearest config (parts)."""
 
     config: Config
     engine: Engine
     files: list[str]
     missing: list[InputError]
+    named: Path | None = None
+    make_engine: Callable[[Config], Engine] | None = None
+    _engines: dict[Path | None, Engine] = field(default_factory=dict, repr=False)
+    _parts: list[Part] | None = field(default=None, repr=False)
+    stdin_excluded: bool = False  # "-" left out: --stdin-filename is excluded (excludes_stdin)
+
+    def parts(self, files: Sequence[str] | None = None) -> list[Part]:
+        """(engine, config, indexes) for `files` (default: the run's), at least one part;
+        each config's engine is made once per run."""
+        from lint.config_tree import engine_parts
+
+        if files is None and self._parts is not None:
+            return self._parts
+        make = self.make_engine or (lambda config: self.engine)
+        chosen = self.files if files is None else files
+        parts = engine_parts(chosen, self.config, self.named, self.engine, make, self._engines)
+        parts = parts or [(self.engine, self.config, [])]
+        if files is None:
+            self._parts = parts
+        return parts
 
     @property
     def rules(self) -> dict[str, Rule]:
-        return {rule.id: rule for rule in self.engine.rules}
+        """Every rule of the run: the run's config's first, then those only other configs have."""
+        from lint.config_tree import rules_of
+
+        return rules_of(engine for engine, _, _ in self.parts())
 
     def missing_results(self) -> Iterator[FileResult]:
         from lint.engine import FileResult
@@ -57,22 +83,45 @@ def prepare(options: LintOptions) -> Prepared:
     if options.force_exclude is not None:
         config.force_exclude = options.force_exclude
     engine = engine_for(options, config)
-    files, missing = collect_inputs(options.paths, config)
-    return Prepared(config, engine, files, missing)
+    paths = options.paths
+    stdin_excluded = excludes_stdin(paths, options.inputs.stdin_filename, config)
+    if stdin_excluded:
+        paths = tuple(path for path in paths if path != "-")
+    files, missing = collect_inputs(paths, config, warn=not stdin_excluded)
+    make_engine = partial(engine_for, options)
+    prepared = Prepared(config, engine, files, missing, options.config, make_engine)
+    prepared.stdin_excluded = stdin_excluded
+    return prepared
 
 
-def collect_inputs(paths: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
+def excludes_stdin(paths: Sequence[str], stdin_filename: str | None, config: Config) -> bool:
+    """--force-exclude with --stdin-filename, as Ruff: stdin named as an excluded file is not
+    linted (no findings, exit 0), so an editor or hook piping every buffer gets nothing."""
+    from lint.gitignore import NamedIgnores
+    from lint.sources import exclusion
+
+    if "-" not in paths or not stdin_filename or not config.force_exclude:
+        return False
+    forced = exclusion(config.exclude, config.respect_gitignore, config.path)
+    return forced.excludes(stdin_filename, NamedIgnores())
+
+
+def collect_inputs(
+    paths: Sequence[str], config: Config, warn: bool = True
+) -> tuple[list[str], list[InputError]]:
     """The files to lint under the run's config (walk settings, --force-exclude)."""
     import sys
 
+    from lint.relpaths import config_base
     from lint.sources import DEFAULT_INCLUDE, collect, exclusion
 
     forced = None
     if config.force_exclude:
         forced = exclusion(config.exclude, config.respect_gitignore, config.path)
     include = config.include or DEFAULT_INCLUDE
-    files, missing = collect(paths, include, config.exclude, config.respect_gitignore, forced)
-    if forced is not None and not files and not missing:  # as Ruff: a warning, and exit 0
+    base = config_base(config.path)  # globs are relative to the config's folder, as Ruff's
+    files, missing = collect(paths, include, config.exclude, config.respect_gitignore, forced, base)
+    if warn and forced is not None and not files and not missing:  # as Ruff: a warning, exit 0
         print(
             "supplint: warning: no articles to lint: every path named is excluded "
             "(--force-exclude)",
@@ -115,45 +164,28 @@ def run(options: CheckOptions, prepared: Prepared | None = None) -> Report:
 
 def lint_all(options: CheckOptions, ready: Prepared) -> Iterator[FileResult]:
     """The missing inputs' error results, then every file's, as each is linted (in order)."""
-    from functools import partial
-
     from lint.archives.check import lint_inputs
-    from lint.config_tree import groups, lint_by_config  # each file's nearest config
+    from lint.config_tree import lint_by_config  # each file's nearest config
     from lint.progress import progress
 
     inputs = options.inputs
-    several = len(groups(ready.files, ready.config, options.config)) > 1
-    if inputs.write_baseline and several:  # one baseline for every group: recorded here
+    parts = ready.parts()
+    if inputs.write_baseline and len(parts) > 1:  # one baseline for every group: recorded here
         inputs = replace(inputs, write_baseline=None)
 
     def lint(engine: Engine, files: Sequence[str], config: Config) -> Iterator[FileResult]:
         return lint_inputs(engine, files, inputs, config)
 
     yield from ready.missing_results()
-    make_engine = partial(engine_for, options)
-    each = lint_by_config(
-        ready.files, ready.config, options.config, ready.engine, make_engine, lint
-    )
+    each = lint_by_config(parts, ready.files, lint)
     if inputs is options.inputs:
         yield from progress(each, total=len(ready.files))
         return
     each = progress(each, total=len(ready.files))
-    yield from baseline_of(options.inputs.write_baseline, ready.files, each)
+    from lint.archives.baseline import recorded
 
-
-def baseline_of(
-    path: Path | None, files: Sequence[str], results: Iterator[FileResult]
-) -> Iterator[FileResult]:
-    """The results, recorded in one baseline file written once they are all in."""
-    import sys
-
-    from lint.archives.baseline import BaselineWriter
-
-    assert path is not None
-    writer = BaselineWriter(path, files)  # refuses a baseline over an input, before any work
-    yield from writer.record(results)
-    count = writer.write()
-    print(f"supplint: wrote {count} finding(s) to baseline {path}", file=sys.stderr)
+    assert options.inputs.write_baseline is not None
+    yield from recorded(options.inputs.write_baseline, ready.files, each)
 
 
 def report_of(results: list[FileResult], rules: dict[str, Rule], texts: bool = True) -> Report:

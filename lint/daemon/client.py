@@ -177,7 +177,7 @@ def start(path: str, key: str, argv: list[str]) -> None:
     try:
         with open(f"{path}.log", "ab") as log:
             subprocess.Popen(
-                [sys.executable, "-m", "lint.daemon.server", path, key, command],
+                [sys.executable, "-m", "lint.daemon_server.server", path, key, command],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=log,

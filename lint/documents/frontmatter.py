@@ -75,7 +75,7 @@ def _load_yaml(path: str, raw: str) -> dict[str, Any]:
 
 
 def _load_toml(path: str, raw: str) -> dict[str, Any]:
-    from lint.config import toml_reader
+    from lint.toml_compat import toml_reader
 
     tomllib = toml_reader()
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # TOML knows no bare CR; lines stay

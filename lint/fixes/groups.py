@@ -4,31 +4,26 @@ as Ruff: each file is fixed by its own config's engine, in input order."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from lint.config import Config
-from lint.config_tree import groups
+from lint.config_tree import Part
 
 
 def fix_by_config(
     run_fixes: Callable[..., Any],
     request: Any,
-    prepared: Any,
-    named: Path | None,
-    make_engine: Callable[[Config], Any],
+    files: list[str],
+    parts: list[Part],
     results: list[Any],
 ) -> Any:
-    """--fix/--diff with each file's own config, as Ruff: one engine (so one run_fixes call)
-    when one config applies; else file by file in input order, so the results, the diff and
-    the counts come in the order of the files, each fixed by its group's engine."""
-    files, config = prepared.files, prepared.config
-    parts = groups(files, config, named)
+    """--fix/--diff with each file's own config, as Ruff (`parts`: engine_parts of `files`):
+    one engine (so one run_fixes call) when one config applies; else file by file in input
+    order, so the results, the diff and the counts come in the order of the files, each fixed
+    by its group's engine."""
     if len(parts) == 1:
-        return run_fixes(request, prepared.engine, files, results)
+        return run_fixes(request, parts[0][0], files, results)
     engine_of: dict[int, Any] = {}
-    for part_config, indexes in parts:
-        engine = prepared.engine if part_config is config else make_engine(part_config)
+    for engine, _config, indexes in parts:
         engine_of.update(dict.fromkeys(indexes, engine))
     outcomes = [run_fixes(request, engine_of[i], [path], results) for i, path in enumerate(files)]
     return merged(outcomes)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from lint.finding import Edit, Finding
-from lint.positions import LINE_BREAK, LineIndex, split_lines
+from lint.lsp_convert import Positions, rule_links, to_diagnostic, uri_to_path
+from lint.positions import LINE_BREAK, split_lines
 from lint.sources import format_for
 
 if TYPE_CHECKING:
@@ -39,11 +40,12 @@ def add_code_actions(server: LanguageServer, linter: Any) -> None:
 
 
 def _actions(ls: LanguageServer, params: types.CodeActionParams, linter: Any) -> list[Any]:
-    from lint.server import rule_links, to_diagnostic, uri_to_path
 
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
     text, path = document.source, uri_to_path(uri)
+    if linter.excluded(path):  # no diagnostics there (Linter.excluded): no fixes either
+        return []
     findings = linter.findings(path, text, document.language_id)
     units = ls.workspace.position_codec.client_num_units
     positions = Positions(text, units)
@@ -66,38 +68,6 @@ def _actions(ls: LanguageServer, params: types.CodeActionParams, linter: Any) ->
         fix_all = fix_all_action(linter.engine_for(path), path, text, uri, positions)
         actions += [fix_all] if fix_all is not None else []
     return actions
-
-
-class Positions:
-    """Code-point offsets <-> LSP positions (0-based line, character in client units)."""
-
-    def __init__(self, text: str, units: Any):
-        self.text = text
-        self.index = LineIndex(text)
-        self.units = units
-
-    def position(self, offset: int) -> types.Position:
-        from lsprotocol import types
-
-        line, column = self.index.line_col(offset)
-        start = self.index.line_start(line)
-        return types.Position(line - 1, self.units(self.text[start : start + column - 1]))
-
-    def offset(self, position: types.Position) -> int:
-        line = min(position.line + 1, self.index.line_count())
-        start = self.index.line_start(line)
-        end = self.index.starts[line] if line < self.index.line_count() else len(self.text)
-        column, units = 0, 0
-        while start + column < end and units < position.character:
-            units += self.units(self.text[start + column])
-            column += 1
-        return start + column
-
-    def text_edit(self, edit: Edit) -> types.TextEdit:
-        from lsprotocol import types
-
-        span = types.Range(self.position(edit.start), self.position(edit.end))
-        return types.TextEdit(range=span, new_text=edit.text)
 
 
 def _touching(findings: list[Finding], wanted: types.Range, positions: Positions) -> list[Finding]:

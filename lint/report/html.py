@@ -29,11 +29,12 @@ def render_html(
     report: Report,
     env: jinja2.Environment | None = None,
     template: str = "report.html",
-    **options: Any,
+    title: str = "supplint report",
+    hrefs: dict[str, str] | None = None,
 ) -> str:
-    """`options` go to build_context (title, hrefs)."""
+    """`hrefs` maps an article path to its own report (the index of a folder of reports)."""
     env = env or environment()
-    context = build_context(report, **options)
+    context = build_context(report, title, hrefs)
     context.update(script_context(env))
     return render_template(env, template, context)
 

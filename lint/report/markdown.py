@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import jinja2
 
 from lint.report import Report
@@ -17,15 +15,16 @@ def render_markdown(
     report: Report,
     env: jinja2.Environment | None = None,
     template: str = "report.md",
-    **options: Any,
+    title: str = "supplint report",
+    hrefs: dict[str, str] | None = None,
 ) -> str:
-    """`options` go to build_context (title, hrefs).
+    """`hrefs` maps an article path to its own report (the index of a folder of reports).
 
     A report longer than a pull-request comment can hold is rendered again with fewer finding
     rows (`row_limit`, the last finding number shown) until it fits.
     """
     env = env or environment()
-    context = build_context(report, **options)
+    context = build_context(report, title, hrefs)
     context["row_limit"] = None
     text = render_template(env, template, context)
     total = len(context["findings"])

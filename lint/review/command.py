@@ -7,7 +7,7 @@ import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint.errors import UsageError
 
@@ -68,6 +68,20 @@ def export(options: ReviewOptions, config: Config) -> int:
     return 0
 
 
+def engines_by_file(files: list[str], config: Config, options: ReviewOptions) -> dict[str, Any]:
+    """Each file's engine from its nearest config (hierarchical config, as `check`), one engine
+    a config; files under the run's own config are left to the workspace's engine."""
+    from lint.config_tree import groups
+    from lint.engine import Engine
+
+    engine_of: dict[str, Any] = {}
+    for part_config, indexes in groups(files, config, options.config):
+        if part_config is not config:
+            engine = Engine(part_config)
+            engine_of.update((files[n], engine) for n in indexes)
+    return engine_of
+
+
 def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -91,21 +105,26 @@ def serve(options: ReviewOptions, config: Config) -> int:
             "supplint review needs the review extra: pip install 'supplint[review]'"
         ) from None
     from lint.engine import Engine
+    from lint.relpaths import config_base
     from lint.review.security import LOOPBACK_NAMES, new_token
     from lint.review.store import Store
     from lint.review.workspace import Workspace
     from lint.sources import DEFAULT_INCLUDE, collect
 
     db, project = database(options, config)
+    include = config.include or DEFAULT_INCLUDE
+    base = config_base(config.path)  # exclude globs start at the config's folder, as in check
     files, missing = collect(
-        options.paths, config.include or DEFAULT_INCLUDE, config.exclude, config.respect_gitignore
+        options.paths, include, config.exclude, config.respect_gitignore, base=base
     )
     if not files:
         raise UsageError("no articles to review in " + " ".join(options.paths))
     for error in missing:
         print(f"supplint: error: {error.render()}", file=sys.stderr)
     store = Store(db, project)
-    workspace = Workspace(Engine(config), files, store, [e.render() for e in missing])
+    engine = Engine(config)
+    errors = [e.render() for e in missing]
+    workspace = Workspace(engine, files, store, errors, engines_by_file(files, config, options))
     workspace.lint(jobs=options.jobs)  # the first run may use every core; re-runs stay in-process
     sock = bind(options.host, options.port)
     port = sock.getsockname()[1]

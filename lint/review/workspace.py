@@ -34,8 +34,17 @@ def default_db(config_path: Path | None, first: str) -> Path:
 
 
 class Workspace:
-    def __init__(self, engine: Engine, files: list[str], store: Store, errors: list[str]):
+    def __init__(
+        self,
+        engine: Engine,
+        files: list[str],
+        store: Store,
+        errors: list[str],
+        engine_of: dict[str, Engine] | None = None,
+    ):
         self.engine = engine
+        # each file's own engine (its nearest config, as `check` has it); `engine` otherwise
+        self.engine_of = engine_of or {}
         self.files = list(dict.fromkeys(files))
         self.store = store
         self.errors = errors  # paths that were named but could not be collected
@@ -47,23 +56,48 @@ class Workspace:
 
     @property
     def rules(self) -> dict[str, Any]:
-        return {rule.id: rule for rule in self.engine.rules}
+        """Every rule of every config in the workspace (the run's own first)."""
+        rules: dict[str, Any] = {}
+        for engine in self._engines():
+            for rule in engine.rules:
+                rules.setdefault(rule.id, rule)
+        return rules
+
+    def _engines(self) -> list[Engine]:
+        return list({id(e): e for e in (self.engine, *self.engine_of.values())}.values())
+
+    def _engine(self, path: str) -> Engine:
+        return self.engine_of.get(path, self.engine)
+
+    def _lint_all(self, jobs: int | None) -> list[FileResult]:
+        """Every file with its own engine, in the order of the files."""
+        from lint.parallel import lint_files
+
+        by_engine: dict[int, list[int]] = {}
+        for n, path in enumerate(self.files):
+            by_engine.setdefault(id(self._engine(path)), []).append(n)
+        results: list[FileResult | None] = [None] * len(self.files)
+        for numbers in by_engine.values():
+            engine = self._engine(self.files[numbers[0]])
+            part = [self.files[n] for n in numbers]
+            for n, result in zip(numbers, lint_files(engine, part, jobs), strict=True):
+                results[n] = result
+        return [result for result in results if result is not None]
 
     def lint(self, numbers: list[int] | None = None, jobs: int | None = 1) -> None:
         """Lint every article (or only these numbers) again, from the files as they are now.
 
         `jobs` > 1 uses worker processes: only before the server starts, since forking a
         process that runs the server's threads is not safe."""
-        from lint.parallel import lint_files
-
         with self._lock:
             self.runs += 1
             if numbers is None or not self.articles:
-                results = list(lint_files(self.engine, self.files, jobs))
+                results = self._lint_all(jobs)
                 self.articles = [self._article(n, r) for n, r in enumerate(results)]
             else:
                 for n in numbers:
-                    result = next(iter(self.engine.lint_paths([self.files[n]])))
+                    engine = self._engine(self.files[n])
+                    result = next(iter(engine.lint_paths([self.files[n]])))
                     self.articles[n] = self._article(n, result)
 
     def _article(self, number: int, result: FileResult) -> Article:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lint.errors import ConfigError, did_you_mean
 from lint.resources import builtin_rules_dir
@@ -15,11 +15,12 @@ from lint.rules.model import Rule
 from lint.rules.overrides import Override, apply_overrides, build_override
 from lint.rules.registry import KINDS, checker_class
 from lint.rules.spec import COMMON_OPTIONS
-from lint.yaml_nodes import MAX_ALIAS_VALUES, alias_bomb_line, plain, position
+from lint.yaml_nodes import parse_yaml, plain, position
 
 __all__ = ["COMMON_OPTIONS", "KNOWLEDGE_KEYS", "RuleSet", "build_rule", "load_rules"]
 
 KNOWLEDGE_KEYS = ("substances",)  # files holding these top-level keys are data, not rules
+T = TypeVar("T")
 
 
 @dataclass
@@ -28,6 +29,17 @@ class RuleSet:
     knowledge: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     digest: str = ""
     overrides: list[Override] = field(default_factory=list)
+    # what checkers compile from these rules and share (a disease rule's finders, read by the
+    # disclaimer and comparison kinds too): built once per rule set, see `compiled`
+    _compiled: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def compiled(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, once per rule set and key (keys name what they compile, e.g. a rule)."""
+        if key in self._compiled:
+            found: T = self._compiled[key]
+            return found
+        value = self._compiled[key] = build()
+        return value
 
     def by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.rules}
@@ -92,60 +104,6 @@ def load_rules(extra_dirs: Iterable[Path] = (), validate_all: bool = False) -> R
     apply_overrides(ruleset.rules, ruleset.overrides)
     ruleset.digest = digest.hexdigest()
     return ruleset
-
-
-def parse_yaml(path: str, text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    yaml = YAML(typ="rt")
-    try:
-        root = yaml.compose(text)
-        _reject_alias_bomb(path, root)
-        _reject_foreign_tags(path, root)
-        return yaml.load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ConfigError(path, f"invalid YAML: {err.problem or err.context}", line, col) from None
-    except (YAMLError, RecursionError) as err:
-        raise ConfigError(path, f"invalid YAML: {err}") from None
-
-
-def _reject_alias_bomb(path: str, root: Any) -> None:
-    line = alias_bomb_line(root)
-    if line is not None:
-        raise ConfigError(
-            path, f"YAML aliases expand to more than {MAX_ALIAS_VALUES} values", line + 1
-        )
-
-
-_CORE_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
-}
-
-
-def _reject_foreign_tags(path: str, root: Any) -> None:
-    """The round-trip loader never runs `!!python/object/apply:os.system`, but it would hand
-    the tagged value to the rule as if it were plain data; rules are untrusted, so any tag
-    beyond the core schema is an error at its line."""
-    stack, seen = [root] if root is not None else [], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:  # aliases share nodes
-            continue
-        seen.add(id(node))
-        tag = str(node.tag)
-        if tag not in _CORE_TAGS:
-            mark = node.start_mark
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise ConfigError(
-                path, f"YAML tag '{shown}' is not allowed", mark.line + 1, mark.column + 1
-            )
-        if isinstance(node.value, list):
-            for item in node.value:
-                stack.extend(item if isinstance(item, tuple) else (item,))
 
 
 def _load_file(path: Path, raw: bytes, builtin: bool, strict: bool, ruleset: RuleSet) -> list[Rule]:

@@ -17,9 +17,11 @@ from lint.rules.match.inflect import verb_forms
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Span
 
     from lint.analysis import Analysis, Sentence
+    from lint.rules.loader import RuleSet
 
 
 class AnimalChecker(Checker):
@@ -44,7 +46,7 @@ class AnimalChecker(Checker):
             if not rule.options[key]:
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         from spacy.matcher import PhraseMatcher
 
         super().__init__(rules, nlp, ruleset)

@@ -31,7 +31,10 @@ from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis, Sentence
+    from lint.rules.loader import RuleSet
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"}
 QUOTES = {'"', "“", "”"}
@@ -99,6 +102,12 @@ NOUN_WEIGHT = 0.8  # a noun claim is direct causal, as "reduces" is
 PERSON_STATE = {"calm", "soothe", "energize", "energise", "invigorate", "revitalize",
                 "rejuvenate", "recharge", "revive"}  # fmt: skip
 PROTECTING = {"protect", "shield", "guard", "defend", "safeguard"}
+# an object that rules the effect out: "caused no improvement", "yielded little change"
+NULL_OBJECTS = {"no", "little", "minimal", "negligible", "zero"}
+# weak verbs of effect whose object may be the people a condition touches ("affected women")
+AFFECTING = {"affect", "impact", "influence"}
+PEOPLE = grammar.HELPED | {"individuals", "persons", "males", "females", "boys", "girls",
+                           "infants", "newborns", "neonates", "survivors", "residents"}  # fmt: skip
 HARM_RULED_OUT = re.compile(r"\b(?:without|no|zero|free of|never)(?: the| any)? ?\S*\s?$")
 # someone else's claim: "sellers claim the tea detoxifies", "fans say it grows brain cells"
 REPORTING = {
@@ -143,12 +152,8 @@ def _negated_after(sentence: Sentence) -> list[bool]:
 def _sentence_flags(
     sentence: Sentence, name: str, build: Callable[[Sentence], list[bool]]
 ) -> list[bool]:
-    """`build(sentence)`, once per sentence: kept with the Doc, as the Doc's other caches are."""
-    key = f"supplint.claim.{name}.{sentence.span.start}"
-    found: list[bool] | None = sentence.span.doc.user_data.get(key)
-    if found is None:
-        found = sentence.span.doc.user_data[key] = build(sentence)
-    return found
+    """`build(sentence)`, once per sentence, in the document's memo."""
+    return sentence.analysis.memo((build, sentence.index), lambda: build(sentence))
 
 
 def reported(sentence: Sentence, token_index: int) -> bool:
@@ -271,6 +276,11 @@ class ClaimChecker(Checker):
             "Objects that make an open verb a plain action ('increased the dose', 'cut the "
             "price'), not a health effect.",
         ),
+        "plain_subjects": Option(
+            "string-array",
+            "Subjects that are no body or product ('the update improves loading speed', 'the "
+            "plugin reduces server load'): a verb after one names no health effect.",
+        ),
         "hedge_factor": Option("number", "Multiplier when hedged (default 0.5).", default=0.5),
         "citation_factor": Option("number", "Multiplier when cited (default 0.5).", default=0.5),
         "min_strength": Option("number", "Report at or above this (default 0.5).", default=0.5),
@@ -288,7 +298,7 @@ class ClaimChecker(Checker):
         if not rule.options["verbs"] or not rule.options["targets"]:
             raise ConfigError(rule.file, "'verbs' and 'targets' must not be empty", rule.line)
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         from spacy.matcher import PhraseMatcher
 
         super().__init__(rules, nlp, ruleset)
@@ -315,6 +325,7 @@ class ClaimChecker(Checker):
                     claim.has_target(sentence)
                     or claim.may_open(sentence)
                     or "against" in sentence.words  # "a shield against winter bugs"
+                    or not sentence.words.isdisjoint(nouns.CONTROLS)  # "... than placebo"
                 ):
                     continue  # then set and lemma tests: no health-effect word, no claim
                 if sentence.is_question or sentence.in_quote or sentence.is_disclaimer:
@@ -354,6 +365,8 @@ class CompiledClaim:
         self.construction_weights = weights
         first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
         self.trigger_words = set(self.verbs) | first_words | nouns.NOUN_TRIGGERS
+        self.trigger_words |= nouns.ASSIGNED | nouns.CONTROLS  # "those given zinc had fewer"
+        self.trigger_words |= nouns.FADED  # "since taking it, my migraines disappeared"
         target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
         # every inflection of each one-word target ("memories", "remembered"): set tests instead
         # of a lemma lookup per token
@@ -394,7 +407,9 @@ class CompiledClaim:
         # claims, not a list of outcomes; plain objects ("the dose", "the price") rule it out
         self.open_verbs = {f for v in opts.get("open_verbs", []) for f in verb_forms(v.lower())}
         self.plain_objects = {f for w in opts.get("plain_objects", []) for f in verb_forms(w)}
+        self.plain_subjects = {f for w in opts.get("plain_subjects", []) for f in verb_forms(w)}
         self.protecting = {f for v in PROTECTING for f in verb_forms(v)}
+        self.affecting = {f for v in AFFECTING for f in verb_forms(v)}
         self.person_state = {f for v in PERSON_STATE for f in verb_forms(v)}
         self.hedge_factor = float(opts.get("hedge_factor", 0.5))
         self.citation_factor = float(opts.get("citation_factor", 0.5))
@@ -452,7 +467,9 @@ class CompiledClaim:
         return j < end and lowers[j][:1].isalpha() and lowers[j] not in OPEN_NOT_NOUNS
 
     def _names_drug(self, words: list[str]) -> bool:
-        """A drug among `words`: "several prescription drugs", "warfarin"."""
+        """A drug among `words`: "several prescription drugs", "warfarin", "birth control"."""
+        if any(words[k : k + len(p)] == p for p in self.drug_phrases for k in range(len(words))):
+            return True
         for word in words:
             if word in self.drug_words:
                 return True
@@ -510,7 +527,8 @@ class CompiledClaim:
                 if not named and lowers[match.end - 1] != "against":
                     continue
                 heads = lowers[match.start : min(match.end, match.start + 2)]
-                if not NEEDS_OBJECT.isdisjoint(heads):
+                compared = "than" in lowers[match.start : match.end]  # "works better than"
+                if not NEEDS_OBJECT.isdisjoint(heads) and not compared:
                     # "is good for your heart", not "works for me" or "good for beginners"
                     region = grammar.object_region(lowers, match.end - 1, span.end, 3)
                     if not self._target_in(span.doc, region):
@@ -520,6 +538,37 @@ class CompiledClaim:
                     yield Trigger(match.start, _gerund_end(lowers, match.end, span.end), weight)
         yield from verbs
         yield from self._noun_triggers(sentence, lowers)
+        yield from self._group_triggers(sentence, lowers)
+        yield from self._anecdote_triggers(sentence, lowers)
+
+    def _anecdote_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        """ "since I started taking magnesium, my migraines have stopped": a first-person
+        result after an intake clause, with the result naming a health effect."""
+        words = sentence.words
+        if words.isdisjoint(nouns.OWNERS) or words.isdisjoint(nouns.FADED):
+            return
+        if words.isdisjoint(nouns.SINCE):
+            return
+        found = nouns.anecdote(lowers, sentence.span.start, sentence.span.end)
+        if found is not None and self._target_in(sentence.span.doc, range(*found)):
+            yield Trigger(found[0], found[1], NOUN_WEIGHT)
+
+    def _group_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
+        """ "those given zinc had shorter colds than placebo": a treated group's result."""
+        words = sentence.words
+        if words.isdisjoint(nouns.GROUP_COMPARATIVES) or words.isdisjoint(nouns.TOOK):
+            return
+        first, end = sentence.span.start, sentence.span.end
+        found = nouns.treated_group(lowers, first, end)
+        if found is None:
+            return
+        start, stop, controlled = found
+        if self._names_drug(lowers[first:start]):
+            return  # "patients treated with statins had lower LDL": a drug's effect
+        # the result names a health effect: "had fewer falls", "recovered faster than controls"
+        health = lowers[start] in nouns.HEALTH_RESULTS and controlled
+        if health or self._target_in(sentence.span.doc, range(start, min(end, stop + 3))):
+            yield Trigger(start, stop, NOUN_WEIGHT)
 
     def _noun_triggers(self, sentence: Sentence, lowers: list[str]) -> Iterator[Trigger]:
         """Claims made with nouns: "had a marked effect on", "a reduction of pain with zinc"."""
@@ -569,6 +618,7 @@ class CompiledClaim:
         if to is not None and (
             self._purpose_before(sentence, to)  # "ways to boost", "take it to improve"
             or not grammar.infinitive_claims(lowers, to, first)  # "efforts to further improve"
+            or grammar.report_subject(lowers, to - 1, first)  # "these findings will help to"
         ):
             return None
         if lowers[i].endswith("ing") and (
@@ -581,9 +631,26 @@ class CompiledClaim:
         window = lowers[max(first, i - 3) : i]
         if any(word in CONDITIONALS for word in window) or grammar.prescriptive(lowers, i, first):
             return None
+        if grammar.class_member(lowers, i, first) or grammar.indirect_question(lowers, i, first):
+            return None  # "interventions that increase", "understand how sleep affects"
+        if self._coordinated_purpose(sentence, lowers, i):
+            return None  # "in order to simplify dosing and improve adherence"
         texts = token_strings(sentence.span.doc).text
         use = grammar.reading(lowers, texts, i, first, end)
         return None if use == "other" else use
+
+    def _coordinated_purpose(self, sentence: Sentence, lowers: list[str], i: int) -> bool:
+        """ "aims to inform families and improve uptake": a verb after "and" that shares a
+        purpose infinitive before it (whatever that infinitive's verb), in the same clause."""
+        first = sentence.span.start
+        if i - 1 <= first or lowers[i - 1] not in {"and", "or"}:
+            return False
+        for j in range(i - 2, max(first, i - 10), -1):
+            if lowers[j] in grammar.SUBJECT_BREAKS:
+                return False
+            if lowers[j] == "to" and j + 1 < i - 1:
+                return self._purpose_before(sentence, j)
+        return False
 
     def _in_name(self, sentence: Sentence, lowers: list[str], i: int) -> bool:
         """A capitalised trigger inside a product name before the real verb: "Focus Fuel
@@ -599,6 +666,8 @@ class CompiledClaim:
         """The verb's object (or, passive, its subject) names a health effect."""
         doc, first, end = span.doc, span.start, span.end
         if use == "passive":  # "memory is improved by two capsules"
+            if self._names_drug(lowers[i + 1 : min(end, i + 5)]):
+                return False  # "LDL is lowered by statins": a drug's pharmacology
             return self._target_in(doc, grammar.subject_region(lowers, i, first))
         if use == "agentless":  # "sleep quality was markedly improved in the valerian arm"
             be = grammar.be_before(lowers, i, first)
@@ -615,6 +684,13 @@ class CompiledClaim:
             return self._open_noun(lowers, region.start + 1, end)
         if self._drug_exposure(lowers, region) or self._plain_head(doc, lowers, region):
             return False  # "reduces the blood levels of several prescription drugs"
+        if region and lowers[region.start] in NULL_OBJECTS:
+            return False  # "produced no change in insulin sensitivity": a null result
+        said_of = grammar.subject_word(lowers, i, first)
+        if said_of is not None and lowers[said_of] in self.plain_subjects:
+            return False  # "the update improves loading speed": not a body
+        if lowers[i] in self.affecting and _people_object(lowers, region):
+            return False  # "the disease mostly affected women": who has it, not an effect
         if self._target_in(doc, region):
             return True
         if self._open_object(doc, lowers, i, region):
@@ -819,6 +895,12 @@ def _gerund_end(lowers: list[str], end: int, sentence_end: int) -> int:
         return end
     region = grammar.object_region(lowers, end, sentence_end, 3)
     return max(region.stop, end + 1)
+
+
+def _people_object(lowers: list[str], region: range) -> bool:
+    """The object names people ("affected women", "impacts older adults")."""
+    k = _object_head(lowers, region)
+    return k < region.stop and lowers[k] in PEOPLE
 
 
 def _object_head(lowers: list[str], region: range) -> int:

@@ -6,6 +6,9 @@ regulatory statements, reported speech ("regulators rejected the claim that it w
 Prozac") and a negation in the comparison's own clause ("does not work like Xanax"). A
 negation elsewhere in the sentence ("works as well as Zoloft, with no weight gain") leaves the
 comparison standing; kind `pattern` with `unless: [negated]` dropped the whole sentence.
+Two shapes compare drug with drug, not the product: a prescriber as the clause's subject ("my
+psychiatrist swapped my Adderall") and a switch to another drug ("switched from metformin to
+insulin"); a sentence of advice to see one ("talk to your prescriber") is advice, not a claim.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
 from lint.rules.kinds.disease import build_finders, cue_finder
 from lint.rules.kinds.pattern import PatternChecker
-from lint.rules.match.cue_target import Terms
+from lint.rules.match.cue_target import Terms, _clause_start, _suffixed
 from lint.rules.match.windows import anchors
 from lint.rules.model import Hit, Rule
+from lint.tokens import token_strings
 
 if TYPE_CHECKING:
-    from lint.analysis import Analysis
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from lint.analysis import Analysis, Sentence
+    from lint.rules.loader import RuleSet
     from lint.rules.match.cue_target import ClaimFinder
 
 WORDS = "string-array"
@@ -45,6 +53,16 @@ class ComparisonChecker(PatternChecker):
             "'the claim that'): a match after one in its sentence is not asserted. Without "
             "it, the disease rule's `reports`.",
         ),
+        "prescribers": Option(
+            WORDS,
+            "Who prescribes ('doctor', 'psychiatrist'): a match with one before it in its clause "
+            "is the prescriber's act, not the product's ('my psychiatrist swapped my Adderall').",
+        ),
+        "advice": Option(
+            WORDS,
+            "Advice to see a prescriber ('talk to your doctor', 'ask your prescriber'): a "
+            "sentence with one is advice, not a comparison.",
+        ),
     }
 
     starter = """\
@@ -64,7 +82,7 @@ examples:
     - "This tea does not work like Xanax."
 """
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         if self.anchors is not None:  # one rule: window the Matcher on its drug names
             self.anchors = anchors([_widest_first(p) for p in rules[0].options["patterns"]])
@@ -73,6 +91,8 @@ examples:
             rule.id: Terms(nlp, rule.options["reports"]) if rule.options.get("reports") else None
             for rule in rules
         }
+        self.prescribers = {rule.id: _terms(nlp, rule, "prescribers") for rule in rules}
+        self.advice = {rule.id: _terms(nlp, rule, "advice") for rule in rules}
 
     def _reader(self, rule: Rule, nlp: Any) -> ClaimFinder:
         name = rule.options["disease_rule"]
@@ -83,7 +103,7 @@ examples:
                 f"disease_rule '{name}' is not a rule of kind 'disease'",
                 *rule.where("disease_rule"),
             )
-        return cue_finder(build_finders(disease, nlp))
+        return cue_finder(build_finders(disease, nlp, self.ruleset))
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
@@ -104,11 +124,48 @@ examples:
             reader, reports = self.readers[rule.id], self.reports[rule.id]
             if sentence is not None and not reader.asserts(sentence, start, end, reports):
                 continue
+            if sentence is not None and self._drug_for_drug(rule, reader, sentence, start, end):
+                continue
             if kept and kept[-1][0] is rule and kept[-1][1] <= start <= kept[-1][2]:
                 kept[-1] = (rule, kept[-1][1], max(end, kept[-1][2]))
             else:
                 kept.append((rule, start, end))
         return kept
+
+    def _drug_for_drug(
+        self, rule: Rule, reader: ClaimFinder, sentence: Sentence, start: int, end: int
+    ) -> bool:
+        """A prescriber's act, a switch to another drug, or advice to see a prescriber."""
+        doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
+        advice = self.advice[rule.id]
+        if advice is not None and advice.find(doc, lo, hi):
+            return True
+        prescribers = self.prescribers[rule.id]
+        clause_lo = _clause_start(doc, lo, start)
+        if prescribers is not None and prescribers.find(doc, clause_lo, start):
+            return True
+        return _switched_to_drug(reader, doc, end, min(hi, end + SWITCH_REACH))
+
+
+SWITCH_REACH = 4  # tokens after a swap in which "for/to <drug>" names what it was swapped for
+SWITCH_WORDS = {"for", "to", "onto", "with"}
+
+
+def _terms(nlp: Any, rule: Rule, key: str) -> Terms | None:
+    return Terms(nlp, rule.options[key]) if rule.options.get(key) else None
+
+
+def _switched_to_drug(reader: ClaimFinder, doc: Doc, end: int, hi: int) -> bool:
+    """ "swapped my Adderall for Vyvanse", "switched from metformin to insulin": the drug
+    swapped in is another drug."""
+    lowers = token_strings(doc).lower
+    links = [i for i in range(end, hi) if lowers[i] in SWITCH_WORDS]
+    if not links:
+        return False
+    drugs = reader.drugs.find(doc, links[0] + 1, hi) if reader.drugs is not None else []
+    if reader.drug_suffixes:
+        drugs += _suffixed(doc, links[0] + 1, hi, reader.drug_suffixes)
+    return bool(drugs)
 
 
 def _widest_first(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ finding per document, at the first claim, naming how many claims need the discla
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -22,7 +23,11 @@ from lint.rules.match.prescreen import first_candidate
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.config import Config
+    from lint.rules.loader import RuleSet
 
 EXCLUSION_KEYS = ("drugs", "subjects", "regulatory", "dismissals", "title_words", "reports")
 DISCLAIMER_WORDS = re.compile(r"evaluated|reviewed|diagnose", DISCLAIMER.flags)
@@ -54,9 +59,18 @@ class DisclaimerChecker(Checker):
             if not rule.options[key]:
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         self.setups = [self._setup(rule, nlp) for rule in rules]
+        self.own_wordings: tuple[str, ...] = ()
+
+    def configure(self, config: Config) -> None:
+        """The project's own disclaimer (`disclaimer_text`, what --fix adds) counts as one:
+        a fix must not leave the finding it fixed."""
+        text = config.disclaimer_text
+        self.own_wordings = ()
+        if text and text.strip():  # as the fixer looks for it: as written, or HTML-escaped
+            self.own_wordings = tuple({_folded(text), _folded(html.escape(text, False))})
 
     def _setup(self, rule: Rule, nlp: Any) -> tuple[Rule, ClaimFinder, Rule | None, list[Any]]:
         """(rule, structure/function finder, disease rule, disease finders)."""
@@ -64,7 +78,7 @@ class DisclaimerChecker(Checker):
         exclusions: dict[str, Any] = {}
         finders: list[Any] = []
         if disease is not None:
-            finders = build_finders(disease, nlp)
+            finders = build_finders(disease, nlp, self.ruleset)
             for key in EXCLUSION_KEYS:
                 if disease.options.get(key):
                     exclusions[key] = Terms(nlp, disease.options[key])
@@ -91,7 +105,7 @@ class DisclaimerChecker(Checker):
         return disease
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if has_disclaimer(analysis):
+        if has_disclaimer(analysis) or self._has_own_wording(analysis):
             return
         for rule, structure_function, disease, finders in self.setups:
             diseases = rule_claims(analysis, disease, finders) if disease is not None else []
@@ -102,6 +116,18 @@ class DisclaimerChecker(Checker):
             ]
             if found:
                 yield first_claim_hit(rule, analysis, found[0], len(found))
+
+    def _has_own_wording(self, analysis: Analysis) -> bool:
+        if not self.own_wordings:
+            return False
+        texts = [analysis.source_text, analysis.document.prose]  # with markup, and without
+        texts += _strings(analysis.document.front_matter)
+        return any(words in _folded(text) for text in texts for words in self.own_wordings)
+
+
+def _folded(text: str) -> str:
+    """Case and line breaks aside: a disclaimer wrapped over lines or set in capitals."""
+    return " ".join(text.split()).casefold()
 
 
 def has_disclaimer(analysis: Analysis) -> bool:

@@ -34,11 +34,14 @@ from lint.rules.match.prescreen import first_candidate, may_match, unanchored
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis, Sentence
+    from lint.config import Config
     from lint.documents.model import Link
+    from lint.rules.loader import RuleSet
 
 REPORTS = ("undisclosed", "weak")
-SENTENCE_STARTS = "supplint.sentence-source-starts"  # Doc.user_data key, shared by the rules
 # "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
 DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # a denial just before the match, in its clause: "nobody sent us free samples", "no brand pays
@@ -108,6 +111,11 @@ class DisclosureChecker(Checker):
         "weak_labels": Option(
             "string-array", "RE2 regexes for labels that only gesture at a connection."
         ),
+        "vague_disclosures": Option(
+            "string-array",
+            "RE2 regexes for disclosures that hint without saying it pays ('we may earn a "
+            "little something'): they cover the targets after them; `report: weak` flags each.",
+        ),
         "report": Option(
             "string",
             "undisclosed (default: flag targets) | weak (flag weak disclosures).",
@@ -157,12 +165,12 @@ examples:
             raise ConfigError(rule.file, "'calls' use {vendor} but 'vendors' is empty", rule.line)
         Patterns(rule)  # compiles every regex, so errors point into the YAML at load time
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [(rule, Patterns(rule)) for rule in rules]
         self.site_domains: tuple[str, ...] = ()
 
-    def configure(self, config: Any) -> None:
+    def configure(self, config: Config) -> None:
         self.site_domains = site_domains(config.site_domains)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -173,11 +181,13 @@ examples:
             if not targets:
                 continue
             disclosures = patterns.disclosures(analysis, layout)
+            vague = patterns.vague(analysis, layout)
             if rule.options.get("report", "undisclosed") == "undisclosed":
-                yield from undisclosed(rule, targets, disclosures, layout)
+                yield from undisclosed(rule, targets, disclosures + vague, layout)
             else:
                 labels = patterns.weak_labels(analysis, layout)
                 yield from weak(rule, targets, disclosures, labels, layout)
+                yield from vague_hits(rule, vague)
 
 
 class Patterns:
@@ -202,15 +212,22 @@ class Patterns:
         self.labels = [
             compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
         ]
+        self.vague_patterns = [
+            compile_re2(rule, p, case, "vague_disclosures")
+            for p in opts.get("vague_disclosures", [])
+        ]
+        self.any_vague = _any(rule, opts.get("vague_disclosures", []), case, "vague_disclosures")
         # one search per sentence rejects most sentences; the lists run only on a hit
         self.any_call = _any(rule, opts.get("calls", []), case, "calls", vendors)
         self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
         self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
-        self.cache_key = "supplint.disclosures." + "\x00".join(opts["disclosures"])
+        # rules with the same disclosure words share one search per sentence
+        self.clear_key = (Patterns, "clear", tuple(opts["disclosures"]))
         # one search over the whole document first, when exact (lint/rules/match/prescreen.py)
         self.screen_calls = unanchored(opts.get("calls", []))
         self.screen_clear = unanchored(opts["disclosures"])
         self.screen_labels = unanchored(opts.get("weak_labels", []))
+        self.screen_vague = unanchored(opts.get("vague_disclosures", []))
 
     def targets(self, analysis: Analysis, layout: Layout, own: OwnPages) -> list[Target]:
         found: list[Target] = []
@@ -219,7 +236,7 @@ class Patterns:
                 if self.links.matches(link) and not own.link(link, self.links):
                     where = layout.sentence_of(link.text_start)
                     found.append(Target(link.start, link.end, link.block, where, link.text, link))
-        if self.any_call is not None:
+        if self.any_call is not None and self._sells(analysis, own):
             clear = self._clear_matches(analysis)
             if self.screen_calls and not may_match(self.any_call, analysis):
                 return sorted(found, key=lambda t: t.start)
@@ -233,7 +250,43 @@ class Patterns:
             found.extend(
                 t for t in self._lead_ins(analysis, layout, own) if t.sentence not in called
             )
-        return sorted(_titles_over_calls(found, layout), key=lambda t: t.start)
+        found = _titles_over_calls(found, layout)
+        return sorted(self._labels_over_sales(found, layout, own), key=lambda t: t.start)
+
+    def _labels_over_sales(
+        self, targets: list[Target], layout: Layout, own: OwnPages
+    ) -> list[Target]:
+        """A heading that only names its section ("## Where to buy") is a call over a section
+        that links to a seller; over one that only talks ("Both are widely available") it is a
+        title."""
+        matcher = self.call_links or self.links
+        if matcher is None:
+            return targets
+        by_block = layout.links_by_block
+        return [
+            t
+            for t in targets
+            if t.link is not None
+            or t.block not in layout.headings
+            or not _SECTION_LABEL.match(t.text)
+            or any(
+                matcher.matches(link) and not own.link(link, matcher)
+                for b in layout.section_blocks(t.block)
+                for link in by_block.get(b, [])
+            )
+        ]
+
+    def _sells(self, analysis: Analysis, own: OwnPages) -> bool:
+        """The page has an affiliate or sales link of someone else's: only then are calls to buy
+        targets (a brand's "Order yours today" over its own shop, or advice to buy at a pharmacy
+        on a page with no such link, earns nobody a commission)."""
+        matcher = self.call_links or self.links
+        if matcher is None:
+            return True
+        return any(
+            matcher.matches(link) and not own.link(link, matcher)
+            for link in analysis.document.links
+        )
 
     def _own_call(self, sentence: Sentence, own: OwnPages, layout: Layout) -> bool:
         """A call for the site's own shop: it names no other shop, and its links (in a heading:
@@ -286,19 +339,19 @@ class Patterns:
 
     def _clear_matches(self, analysis: Analysis) -> list[Any]:
         """The plain-words disclosure in each sentence (or None); shared by the ftc rules."""
-        cache = analysis.doc.user_data.setdefault(self.cache_key, None)
-        if cache is None:
-            sentences = analysis.sentences
-            first: int | None = 0
-            if self.any_clear is None:
-                first = None
-            elif self.screen_clear:
-                first = first_candidate(self.any_clear, analysis)
-            if first is None:
-                cache = [None] * len(sentences)  # what _clear_match gives each
-            else:  # sentences before `first` have no match: None
-                cache = [None] * first + [self._clear_match(s.raw) for s in sentences[first:]]
-            analysis.doc.user_data[self.cache_key] = cache
+        return analysis.memo(self.clear_key, lambda: self._find_clear_matches(analysis))
+
+    def _find_clear_matches(self, analysis: Analysis) -> list[Any]:
+        sentences = analysis.sentences
+        first: int | None = 0
+        if self.any_clear is None:
+            first = None
+        elif self.screen_clear:
+            first = first_candidate(self.any_clear, analysis)
+        if first is None:
+            cache = [None] * len(sentences)  # what _clear_match gives each
+        else:  # sentences before `first` have no match: None
+            cache = [None] * first + [self._clear_match(s.raw) for s in sentences[first:]]
         return cache
 
     def _calls_in(
@@ -351,6 +404,30 @@ class Patterns:
             if value is True or (isinstance(value, str) and self._clear_match(value)):
                 return Mention(-1, -1, -1, -1, f"front matter '{key}'")
         return None
+
+    def vague(self, analysis: Analysis, layout: Layout) -> list[Mention]:
+        """Disclosures that only hint ("some links may be special"), in sentences with no
+        plain-words one; a denial before them is none."""
+        if self.any_vague is None:
+            return []
+        if self.screen_vague and not may_match(self.any_vague, analysis):
+            return []
+        clear = self._clear_matches(analysis)
+
+        def hint(index: int, text: str) -> Any:
+            if clear[index] is not None or not self.any_vague.search(text):
+                return None
+            return next(
+                (
+                    m
+                    for r in self.vague_patterns
+                    for m in r.finditer(text)
+                    if not DENIAL.search(m.group()) and not _denied_before(text, m.start())
+                ),
+                None,
+            )
+
+        return self._mentions(analysis, layout, hint)
 
     def weak_labels(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         clear = self._clear_matches(analysis)
@@ -477,13 +554,7 @@ class Layout:
 
     @cached_property  # only asked when a rule has links to place: built then, once per document
     def sentence_starts(self) -> list[int]:
-        user_data = self.analysis.doc.user_data
-        starts: list[int] | None = user_data.get(SENTENCE_STARTS)
-        if starts is None:
-            sentences = self.analysis.sentences
-            starts = [self.analysis.source_span(s.start_char, s.end_char)[0] for s in sentences]
-            user_data[SENTENCE_STARTS] = starts
-        return starts
+        return self.analysis.sentence_source_starts
 
     def sentence_of(self, source_offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, source_offset) - 1
@@ -509,10 +580,10 @@ class Layout:
             if last == block:
                 return []
             block += 1
-        return [link for b in range(block, last + 1) for link in self._links_by_block.get(b, [])]
+        return [link for b in range(block, last + 1) for link in self.links_by_block.get(b, [])]
 
     @cached_property
-    def _links_by_block(self) -> dict[int, list[Link]]:
+    def links_by_block(self) -> dict[int, list[Link]]:
         by_block: dict[int, list[Link]] = {}
         for link in self.analysis.document.links:
             by_block.setdefault(link.block, []).append(link)
@@ -547,6 +618,12 @@ def undisclosed(
             yield link_hit(rule, target.link, kind="affiliate link")
         else:
             yield Hit(rule, target.start, target.end, {"match": target.text, "kind": "call"})
+
+
+def vague_hits(rule: Rule, vague: list[Mention]) -> Iterator[Hit]:
+    for mention in vague:
+        reason = f"'{mention.text}' hints at a payment without saying it; use plain words"
+        yield Hit(rule, mention.start, mention.end, {"match": mention.text, "reason": reason})
 
 
 def weak(

@@ -18,11 +18,14 @@ from lint.rules.base import Checker, Option
 from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
 from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
 from lint.rules.model import Hit, Rule
-from lint.tokens import token_strings
+from lint.tokens import Identity, token_strings
 from lint.vocab import TermTable, load_terms
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.rules.loader import RuleSet
 
 WORDS = "string-array"
 
@@ -159,9 +162,9 @@ class DiseaseChecker(Checker):
                 rule.file, "'substitutes' needs a 'drugs' list", *rule.where("substitutes")
             )
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
-        self.finders = [(rule, build_finders(rule, nlp)) for rule in rules]
+        self.finders = [(rule, build_finders(rule, nlp, ruleset)) for rule in rules]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for rule, finders in self.finders:
@@ -171,20 +174,16 @@ class DiseaseChecker(Checker):
 
 
 Finder = ClaimFinder | AnchoredFinder
-_FINDERS: dict[tuple[int, int], tuple[Rule, list[Finder]]] = {}
 
 
-def build_finders(rule: Rule, nlp: Any) -> list[Finder]:
+def build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     """One finder for cue + condition, one for substitute + drug name, one for mild
     conditions: built once per rule and pipeline (fda.missing-disclaimer shares them)."""
-    key = (id(rule), id(nlp))
-    built = _FINDERS.get(key)
-    if built is None or built[0] is not rule:
-        built = _FINDERS[key] = (rule, _build_finders(rule, nlp))
-    return built[1]
+    key = (build_finders, Identity(rule), nlp)
+    return ruleset.compiled(key, lambda: _build_finders(rule, nlp, ruleset))
 
 
-def _build_finders(rule: Rule, nlp: Any) -> list[Finder]:
+def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     opts = rule.options
 
     def terms(key: str, lemma: bool = False) -> Terms | None:
@@ -203,7 +202,7 @@ def _build_finders(rule: Rule, nlp: Any) -> list[Finder]:
     finders = [
         ClaimFinder(
             Terms(nlp, opts["cues"], lemma=True),
-            Terms(nlp, opts["conditions"], keyed=vocabulary(rule)),
+            Terms(nlp, opts["conditions"], keyed=vocabulary(rule, ruleset)),
             weak_cues=terms("weak_cues", lemma=True),
             anaphora=terms("anaphora"),
             **shared,
@@ -270,29 +269,24 @@ def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder
     )
 
 
-_VOCABULARIES: dict[Path, TermTable] = {}  # read once per process
-
-
-def vocabulary(rule: Rule) -> TermTable | None:
+def vocabulary(rule: Rule, ruleset: RuleSet) -> TermTable | None:
     """The table of the rule's `conditions_file`, or None."""
     name = rule.options.get("conditions_file")
     if not name:
         return None
     path = (Path(rule.file).parent / str(name)).resolve()
-    if path not in _VOCABULARIES:
-        _VOCABULARIES[path] = load_terms(path, rule.file, *rule.where("conditions_file"))
-    return _VOCABULARIES[path]
+    where = rule.where("conditions_file")
+    return ruleset.compiled((vocabulary, path), lambda: load_terms(path, rule.file, *where))
 
 
 def rule_claims(analysis: Analysis, rule: Rule, finders: Sequence[Finder]) -> list[Claim]:
     """A disease rule's claims, found once per document (fda.missing-disclaimer counts them too)."""
-    key = f"supplint.claims.{rule.id}"
-    cached: list[Claim] | None = analysis.doc.user_data.get(key)
-    if cached is None:
+
+    def build() -> list[Claim]:
         tags = rule.options.get("hashtag_cues")
-        cached = claims(analysis, finders, hashtag_claims(analysis, tags, cue_finder(finders)))
-        analysis.doc.user_data[key] = cached
-    return cached
+        return claims(analysis, finders, hashtag_claims(analysis, tags, cue_finder(finders)))
+
+    return analysis.memo((Identity(rule), "claims"), build)
 
 
 def cue_finder(finders: Sequence[Finder]) -> ClaimFinder:
@@ -314,6 +308,9 @@ def claims(
         *extra,
         *(c for f in finders if not isinstance(f, AnchoredFinder) for c in f.find(analysis)),
     ]
+    readers = [f for f in finders if isinstance(f, AnchoredFinder)]
+    if readers:  # the named negative contexts guard the cue path too (one definition)
+        cued = [c for c in cued if not readers[0].cue_excluded(c)]
     claimed = {id(c.sentence) for c in cued}
     anchored = [
         c

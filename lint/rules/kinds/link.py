@@ -24,8 +24,12 @@ from lint.rules.kinds.regex import compile_re2
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis, Sentence
+    from lint.config import Config
     from lint.documents.model import Link
+    from lint.rules.loader import RuleSet
 
 
 class LinkChecker(Checker):
@@ -74,12 +78,12 @@ examples:
             if key in rule.options and not rule.options[key]:
                 raise ConfigError(rule.file, f"'{key}' must not be empty", *rule.where(key))
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [(rule, LinkMatcher.from_rule(rule)) for rule in rules]
         self.site_domains: tuple[str, ...] = ()
 
-    def configure(self, config: Any) -> None:
+    def configure(self, config: Config) -> None:
         self.site_domains = site_domains(config.site_domains)
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -196,16 +200,48 @@ def site_domains(values: Any) -> tuple[str, ...]:
 
 def document_domains(analysis: Analysis, configured: tuple[str, ...]) -> tuple[str, ...]:
     """The config's `site_domains` plus the document's own, from front matter (`site_domains:`
-    or `supplint: {site_domains: ...}`)."""
+    or `supplint: {site_domains: ...}`) and the page's own address: an absolute `url`,
+    `canonical_url` (and similar) in front matter, or an HTML <link rel="canonical">."""
     front = analysis.document.front_matter
     block = front.get("supplint")
     own = site_domains(front.get("site_domains"))
     if isinstance(block, dict):
         own += site_domains(block.get("site_domains"))
+    addresses = [front.get(key) for key in _PAGE_URL_KEYS]
+    if "canonical" in analysis.source_text[:20000].lower():
+        addresses += [m.group(1) for m in _CANONICAL.finditer(analysis.source_text[:20000])]
+    for address in addresses:
+        if isinstance(address, str) and _ABSOLUTE.match(address.strip()):
+            own += tuple(_same_site(host) for host in site_domains(address))
     return configured + own
 
 
+# the page's own address in front matter (Jekyll, Hugo, Eleventy spellings)
+_PAGE_URL_KEYS = ("url", "canonical", "canonical_url", "canonicalURL", "permalink")
+_CANONICAL = re.compile(
+    r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical\b)[^>]*\bhref\s*=\s*[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+# second-level labels under a country code: "shop.brand.co.uk" is brand.co.uk's
+_SHARED_SECOND = {"co", "com", "org", "net", "ac", "gov", "edu"}
+
+
+def _same_site(host: str) -> str:
+    """The site a page's host belongs to: "blog.brand.example" -> "brand.example", so the
+    brand's "shop.brand.example" is its own too; "brand.co.uk" stays whole."""
+    labels = host.split(".")
+    if len(labels) >= 3 and not (len(labels) == 3 and labels[-2] in _SHARED_SECOND):
+        return ".".join(labels[1:])
+    return host
+
+
 _NAV = re.compile(r"<(/?)nav\b[^>]*>", re.IGNORECASE)
+# a shop the page says is its own: "our shop", "our own online store", "Bramblecote's own shop"
+_OWN_SHOP = re.compile(
+    r"\b(?:(?:our|my)\s+(?:own\s+)?|[\w-]+['’]s?\s+own\s+)(?:online\s+|web\s+)?(?:shop|store"
+    r"|webshop|web shop)\b",
+    re.IGNORECASE,
+)
 
 
 class OwnPages:
@@ -218,14 +254,35 @@ class OwnPages:
         self._hosts: dict[int, set[str]] = {}  # per matcher: hosts of the page's other links
 
     def link(self, link: Link, matcher: LinkMatcher | None = None) -> bool:
-        """First-party: relative, on `site_domains`, in a menu, or (with `matcher`) a plain
-        sales page on a host the page links to for something else too: a brand's own shop,
-        linked beside its own blog or lab reports."""
+        """First-party: relative, on `site_domains` or the page's own domain, in a menu, or
+        (with `matcher`) a plain sales page on a host the page links to for something else too
+        (a brand's own shop, linked beside its own blog or lab reports) or on a host the page
+        calls its own ("from our own shop", "[Bramblecote's own shop](...)")."""
         if is_first_party(link.url, self.domains) or self.in_nav(link.start):
             return True
         if matcher is None or not matcher.shop_only(link):
             return False
-        return host_of(link.url) in self._site_hosts(matcher)
+        host = host_of(link.url)
+        return host in self._site_hosts(matcher) or host in self._called_own(matcher)
+
+    def _called_own(self, matcher: LinkMatcher) -> set[str]:
+        """Hosts of plain shop links whose text or paragraph says the shop is the page's own:
+        "our shop", "our own online store", "Marlowe's own shop"."""
+        key = -1 - id(matcher)
+        hosts = self._hosts.get(key)
+        if hosts is None:
+            document = self.analysis.document
+            hosts = set()
+            for link in document.links:
+                if not matcher.shop_only(link) or not 0 <= link.block < len(document.blocks):
+                    continue
+                block = document.blocks[link.block]
+                if _OWN_SHOP.search(link.text) or _OWN_SHOP.search(
+                    document.prose[block.start : block.end]
+                ):
+                    hosts.add(host_of(link.url))
+            self._hosts[key] = hosts - {""}
+        return hosts
 
     def _site_hosts(self, matcher: LinkMatcher) -> set[str]:
         hosts = self._hosts.get(id(matcher))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lint.errors import ConfigError
 from lint.positions import split_lines
@@ -15,7 +15,10 @@ from lint.rules.spec import TOKEN_PATTERNS
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.rules.loader import RuleSet
 
 
 class PatternChecker(Checker):
@@ -35,7 +38,7 @@ class PatternChecker(Checker):
         # their shape (non-empty lists of token specs) is the schema's; here, their bounds
         check_patterns(rule, rule.options["patterns"], "patterns")
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         from spacy.matcher import Matcher
 
         super().__init__(rules, nlp, ruleset)

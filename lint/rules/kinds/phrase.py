@@ -10,7 +10,10 @@ from lint.rules.base import Checker, Option, span_hit
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.rules.loader import RuleSet
 
 
 class PhraseChecker(Checker):
@@ -27,7 +30,7 @@ class PhraseChecker(Checker):
         if not rule.options["phrases"]:
             raise ConfigError(rule.file, "'phrases' must not be empty", *rule.where("phrases"))
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         from spacy.matcher import PhraseMatcher
 
         super().__init__(rules, nlp, ruleset)

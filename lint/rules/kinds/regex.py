@@ -10,7 +10,10 @@ from lint.rules.base import Checker, Option
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.rules.loader import RuleSet
 
 
 def compile_re2(rule: Rule, pattern: str, case_sensitive: bool, key: str = "regex") -> Any:
@@ -41,16 +44,13 @@ def quick_misses(compiled: Any) -> Any:
     return QuickMisses(compiled)
 
 
-_LAST_TEXT: list[Any] = [None, b""]  # [str, its UTF-8]: patterns in turn search one sentence
-
-
 class QuickMisses:
     """An re2 pattern whose `search` and `finditer` answer a miss with one C call.
 
     Most searches miss: a rule's patterns run on every sentence. The google-re2 wrapper sets up
     a generator, a position table and the UTF-8 copy of the text on every call, which cost
     more than RE2's matching (issue 17). Here a whole-text call first asks RE2 itself, on the
-    text's UTF-8 (encoded once for all patterns that search the same string in turn).
+    text's UTF-8 (encoding a sentence costs far less than the wrapper's set-up).
 
     Proof of the same results: with `pos` and `endpos` unset, re2's `_match` starts at encoded
     position CharLenToBytes(text, 0, 0) == 0 and ends at len(encoded) (its "common case"), and
@@ -75,9 +75,7 @@ class QuickMisses:
     def _misses(self, text: Any) -> bool:
         if type(text) is not str:
             return False
-        if _LAST_TEXT[0] is not text:  # identity: the cache holds the str, so no id reuse
-            _LAST_TEXT[:] = [text, text.encode("utf-8")]
-        encoded = _LAST_TEXT[1]
+        encoded = text.encode("utf-8")
         return bool(self._match(self._unanchored, encoded, 0, len(encoded))[0] == self._null)
 
     def search(self, text: Any, pos: int | None = None, endpos: int | None = None) -> Any:
@@ -111,7 +109,7 @@ class RegexChecker(Checker):
     def validate(cls, rule: Rule) -> None:
         compile_re2(rule, rule.options["regex"], bool(rule.options.get("case_sensitive")))
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         self.compiled = [
             (

@@ -20,7 +20,10 @@ from lint.rules.model import Hit, Rule
 from lint.rules.spec import TOKEN_PATTERNS
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from lint.analysis import Analysis
+    from lint.rules.loader import RuleSet
 
 SCOPES = ("sentence", "paragraph", "section", "document")
 SIDES = ("when", "must")
@@ -82,7 +85,7 @@ class RequiresChecker(Checker):
             if "regex" in spec:
                 compile_re2(rule, spec["regex"], bool(spec.get("case_sensitive")), f"{side}.regex")
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         super().__init__(rules, nlp, ruleset)
         self.sides = {(rule.id, side): _Terms(rule, side, nlp) for rule in rules for side in SIDES}
 

@@ -18,23 +18,35 @@ natural alternative to modafinil", "unlike caffeine").
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.regex import compile_re2
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings
-from lint.rules.match.cautions import about_other_drug, denied, general
+from lint.rules.match.cautions import (
+    about_other_drug,
+    denied,
+    general,
+    other_drug_clause,
+    quoted,
+    rejects_previous,
+)
 from lint.rules.match.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
 from lint.rules.match.prescreen import candidates, unanchored
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+
     from lint.analysis import Analysis, Sentence
+    from lint.rules.loader import RuleSet
 
 
 @dataclass
@@ -49,9 +61,12 @@ class Usage:
     heading_dose: tuple[int, int] | None = None  # "Kratom Powder - 250 g": a pack size, first
     counted: bool = False  # the first dose only counts units ("one tablet"): a later amount wins
 
+    @property
+    def dosed(self) -> bool:
+        return self.first_dose is not None or self.heading_dose is not None
+
     def discussed(self, min_mentions: int) -> bool:
-        dosed = self.first_dose is not None or self.heading_dose is not None
-        return dosed or self.in_heading or len(self.sentences) >= min_mentions
+        return self.dosed or self.in_heading or len(self.sentences) >= min_mentions
 
 
 @dataclass
@@ -64,6 +79,7 @@ class Survey:
     # per sentence: (id, start, end) of every mention, offsets in the sentence
     mentions: list[list[tuple[str, int, int]]] = field(repr=False)
     sentences: list[Sentence] = field(repr=False)
+    family: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def subjects(self) -> list[list[str] | None]:
@@ -77,11 +93,18 @@ class Survey:
         ids: set[str] = set()
         for index, start, end in cautions:
             raw = self.sentences[index].raw
-            about = _nearest(self.mentions[index], raw, start, end) or [
-                sid for sid, term in self.related if term.search(raw)
-            ]
+            if self.mentions[index] and other_drug_clause(raw, start, self.mentions[index]):
+                continue  # "... ginkgo, while my brother's stimulants interact with ..."
+            mentions = self.mentions[index]
+            if mentions and start < mentions[0][1] and _PLURAL.match(raw[: mentions[0][1]]):
+                about = self.subjects[index] or []  # "Both interact with ..., and X is ..."
+            else:
+                about = _nearest(mentions, raw, start, end)
+            about = about or [sid for sid, term in self.related if term.search(raw)]
             if about:
                 ids.update(about)  # "Caffeine tolerance builds fast": caffeine's
+                # "magnesium can build up": the magnesium L-threonate it doses too
+                ids.update(kin for sid in about for kin in self.family.get(sid, ()))
             elif not about_other_drug(raw):
                 subject = self.subjects[index]
                 if subject is None or general(raw):
@@ -100,31 +123,70 @@ class SubstanceChecker(Checker):
         "caution_patterns": Option(
             "string-array",
             "RE2 regexes (ignore case); a sentence matching any gives the caution.",
-            required=True,
         ),
         "any_dose": Option("boolean", "Flag the first dose of any substance instead."),
+        "caution_rules": Option(
+            "string-array",
+            "Rules of this kind whose cautions count (their `caution` and `caution_patterns`): "
+            "flag each dosed substance listing one of their cautions when the article gives "
+            "none of its listed cautions (with `caution_kinds` for the other kinds).",
+        ),
+        "caution_kinds": Option(
+            "object",
+            "With `caution_rules`: RE2 regexes for more knowledge-base cautions, by caution "
+            "(hepatic, pregnancy); such a caution given also counts.",
+            schema={
+                "type": "object",
+                "propertyNames": {"enum": list(CAUTIONS)},
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            },
+        ),
+        "unless_rule": Option(
+            "string",
+            "A rule with `caution_rules`: a substance it flags gets no finding from this one.",
+        ),
         "min_mentions": Option(
             "integer", "Sentences naming a substance before it counts as discussed.", default=2
+        ),
+        "dosed_only": Option(
+            "boolean",
+            "Only substances the article doses are due; named or discussed is not enough.",
         ),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         caution = rule.options.get("caution")
-        if not rule.options.get("any_dose") and caution not in CAUTIONS:
+        listed = "caution_rules" in rule.options
+        if not rule.options.get("any_dose") and not listed and caution not in CAUTIONS:
             raise ConfigError(
                 rule.file,
-                f"'caution' must be one of {', '.join(CAUTIONS)} (or set any_dose: true)",
+                f"'caution' must be one of {', '.join(CAUTIONS)} (or set any_dose: true or "
+                "caution_rules)",
                 *rule.where("caution" if "caution" in rule.options else None),
             )
-        if not rule.options["caution_patterns"]:
+        if listed and not rule.options["caution_rules"]:
+            raise ConfigError(
+                rule.file, "'caution_rules' must not be empty", *rule.where("caution_rules")
+            )
+        if not listed and not rule.options.get("caution_patterns"):
             raise ConfigError(
                 rule.file, "'caution_patterns' must not be empty", *rule.where("caution_patterns")
             )
-        for pattern in rule.options["caution_patterns"]:
+        for pattern in rule.options.get("caution_patterns") or []:
             compile_re2(rule, pattern, False, key="caution_patterns")
+        for kind, patterns in (rule.options.get("caution_kinds") or {}).items():
+            if kind not in CAUTIONS or not isinstance(patterns, list) or not patterns:
+                raise ConfigError(
+                    rule.file,
+                    f"caution_kinds: '{kind}' must be one of {', '.join(CAUTIONS)} with a "
+                    "non-empty list of regexes",
+                    *rule.where("caution_kinds"),
+                )
+            for pattern in patterns:
+                compile_re2(rule, pattern, False, key="caution_kinds")
 
-    def __init__(self, rules: list[Rule], nlp: Any, ruleset: Any):
+    def __init__(self, rules: list[Rule], nlp: Language, ruleset: RuleSet):
         from spacy.matcher import PhraseMatcher
 
         super().__init__(rules, nlp, ruleset)
@@ -136,73 +198,160 @@ class SubstanceChecker(Checker):
             # tokenize each name as written and lower-cased: "St." and "st." split differently
             # (tokenizer exceptions are abbreviations and contractions: only those can)
             cased = {v for n in names for v in (n, n.lower()) if v == n or _CASED.search(n)}
-            self.matcher.add(substance.id, list(nlp.tokenizer.pipe(sorted(cased))))
+            tokenizer = cast("Tokenizer", nlp.tokenizer)  # spaCy types it as a plain callable
+            self.matcher.add(substance.id, list(tokenizer.pipe(sorted(cased))))
+        self.family = _families(list(self.substances.values()))
         # "Coffee tolerance builds fast": a caution sentence about caffeine that names none
         related = [(s.id, term) for s in self.substances.values() for term in s.related]
         self.related = [
             (sid, re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE))
             for sid, term in related
         ]
-        self.patterns = {
-            rule.id: [
-                compile_re2(rule, p, False, "caution_patterns")
-                for p in rule.options["caution_patterns"]
-            ]
-            for rule in rules
-        }
+        # caution pattern lists by key: a rule's id, or "<rule id>#<caution>" for the lists a
+        # `caution_rules` rule reads (its own `caution_kinds` and the named rules' patterns)
+        self.patterns: dict[str, list[Any]] = {}
+        self.any_caution: dict[str, Any] = {}
+        self.prescreen: dict[str, bool] = {}
+        self.by_kind: dict[str, dict[str, str]] = {}  # rule id -> caution -> pattern list key
+        self.scored: dict[str, set[str]] = {}  # rule id -> the cautions its caution_rules check
+        for rule in rules:
+            self._add_patterns(rule.id, rule, rule.options.get("caution_patterns") or [])
+            if "caution_rules" in rule.options:
+                self.by_kind[rule.id] = self._listed_kinds(rule, ruleset)
+
+    def _add_patterns(self, key: str, rule: Rule, patterns: list[str]) -> None:
+        self.patterns[key] = [compile_re2(rule, p, False, "caution_patterns") for p in patterns]
         # one search per sentence instead of one per pattern: a match of the alternation exists
         # exactly when one of the patterns matches (None: the list is searched as it is)
-        self.any_caution = {rule.id: _alternation(rule) for rule in rules}
+        self.any_caution[key] = _alternation(rule, patterns)
         # one search over the whole document first, when exact (lint/rules/match/prescreen.py)
-        self.prescreen = {r.id: unanchored(r.options["caution_patterns"]) for r in rules}
+        self.prescreen[key] = unanchored(patterns)
+
+    def _listed_kinds(self, rule: Rule, ruleset: RuleSet) -> dict[str, str]:
+        """Caution -> pattern list key, for a `caution_rules` rule: the named rules' (by their
+        `caution`) and its own `caution_kinds`."""
+        known = ruleset.by_id()
+        keys: dict[str, str] = {}
+        for name in rule.options["caution_rules"]:
+            other = known.get(name)
+            caution = other.options.get("caution") if other is not None else None
+            if other is None or other.kind != self.kind or caution not in CAUTIONS:
+                raise ConfigError(
+                    rule.file,
+                    f"caution_rules: '{name}' is not a rule of kind 'substance' with a caution",
+                    *rule.where("caution_rules"),
+                )
+            keys[caution] = f"{rule.id}#{caution}"
+            self._add_patterns(keys[caution], other, other.options["caution_patterns"])
+        self.scored[rule.id] = set(keys)
+        for caution, patterns in (rule.options.get("caution_kinds") or {}).items():
+            keys[caution] = f"{rule.id}#{caution}"
+            self._add_patterns(keys[caution], rule, patterns)
+        return keys
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         survey: Survey | None = None
+        uncautioned: dict[str, set[str]] = {}  # per caution_rules rule: the substances it flags
         for rule in self.rules:
-            cautions = self._caution_sentences(rule, analysis)  # lazy: read as far as needed
             if rule.options.get("any_dose"):
-                if next(cautions, None) is None:  # a consult line anywhere covers every dose
-                    yield from self._first_dose(rule, analysis)
+                if next(self._caution_sentences(rule.id, analysis), None) is None:
+                    yield from self._first_dose(rule, analysis)  # a consult line covers all
                 continue
             if survey is None:
                 survey = self._survey(analysis)
-            min_mentions = int(rule.options.get("min_mentions", 2))
-            due = [
-                usage
-                for usage in survey.usages.values()
-                if rule.options["caution"] in usage.substance.cautions
-                and usage.discussed(min_mentions)
-            ]
-            if not due:
+            if rule.id in self.by_kind:
+                flagged = self._uncautioned(rule, analysis, survey)
+                uncautioned[rule.id] = {usage.substance.id for usage in flagged}
+                yield from (self._hit(rule, analysis, usage) for usage in flagged)
                 continue
-            covered = survey.covered(cautions, {usage.substance.id for usage in due})
-            if covered is None:
-                continue
-            for usage in due:
-                if usage.substance.id not in covered:
-                    yield self._hit(rule, analysis, usage)
+            skip = self._flagged_by(rule, analysis, survey, uncautioned)
+            yield from self._missing(rule, analysis, survey, skip)
 
-    def _caution_sentences(self, rule: Rule, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
+    def _missing(
+        self, rule: Rule, analysis: Analysis, survey: Survey, skip: set[str]
+    ) -> Iterator[Hit]:
+        """Substances listing the rule's caution, dosed or discussed, with no such caution."""
+        min_mentions = int(rule.options.get("min_mentions", 2))
+        dosed_only = bool(rule.options.get("dosed_only"))
+        due = [
+            usage
+            for usage in survey.usages.values()
+            if rule.options["caution"] in usage.substance.cautions
+            and (usage.dosed if dosed_only else usage.discussed(min_mentions))
+            and usage.substance.id not in skip
+        ]
+        if not due:
+            return
+        cautions = self._caution_sentences(rule.id, analysis)  # lazy: read as far as needed
+        covered = survey.covered(cautions, {usage.substance.id for usage in due})
+        if covered is None:
+            return
+        for usage in due:
+            if usage.substance.id not in covered:
+                yield self._hit(rule, analysis, usage)
+
+    def _flagged_by(
+        self, rule: Rule, analysis: Analysis, survey: Survey, done: dict[str, set[str]]
+    ) -> set[str]:
+        """The substances the rule's `unless_rule` flags (it must be running, in this checker):
+        "no caution at all" is that rule's finding, not one per missing kind."""
+        name = rule.options.get("unless_rule")
+        if not name:
+            return set()
+        if name not in done:
+            other = next((r for r in self.rules if r.id == name and r.id in self.by_kind), None)
+            if other is None:
+                return set()
+            done[name] = {u.substance.id for u in self._uncautioned(other, analysis, survey)}
+        return done[name]
+
+    def _uncautioned(self, rule: Rule, analysis: Analysis, survey: Survey) -> list[Usage]:
+        """Dosed substances that list one of the scored cautions and get none of their listed
+        cautions (any kind the rule reads: hepatic and pregnancy too)."""
+        keys = self.by_kind[rule.id]
+        due = {
+            sid: usage
+            for sid, usage in survey.usages.items()
+            if usage.dosed and self.scored[rule.id] & set(usage.substance.cautions)
+        }
+        for caution, key in keys.items():
+            listing = {sid for sid, u in due.items() if caution in u.substance.cautions}
+            if not listing:
+                continue
+            covered = survey.covered(self._caution_sentences(key, analysis), listing)
+            if covered is None:
+                return []
+            for sid in listing & covered:
+                del due[sid]
+        return list(due.values())
+
+    def _caution_sentences(self, key: str, analysis: Analysis) -> Iterator[tuple[int, int, int]]:
         """(sentence index, start, end) of the first caution match that is not denied ("non-habit
-        forming") in each sentence that has one, in order."""
-        combined = self.any_caution[rule.id]
+        forming") in each sentence that has one, in order; `key` names the pattern list."""
+        combined = self.any_caution[key]
         sentences = analysis.sentences
         if combined is None:
-            regexes = self.patterns[rule.id]
+            regexes = self.patterns[key]
             indexes: Iterable[int] = range(len(sentences))
         else:
             regexes = [combined]
             indexes = (
-                candidates(combined, analysis) if self.prescreen[rule.id] else range(len(sentences))
+                candidates(combined, analysis) if self.prescreen[key] else range(len(sentences))
             )
         for index in indexes:
             if sentences[index].is_question and _ASKS.match(sentences[index].raw):
                 continue  # "Does it interact with anything?": the answer says whether it does
             raw = sentences[index].raw
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            same_block = following is not None and following.block is sentences[index].block
+            if same_block and following is not None and rejects_previous(following.raw):
+                continue  # "You will read that it causes withdrawal. That is a myth."
             found = next(
                 (m for regex in regexes for m in regex.finditer(raw) if not denied(raw, *m.span())),
                 None,
             )
+            if found is not None and sentences[index].is_question and quoted(raw, found.start()):
+                continue  # '"It's addictive" - is it?': a claim quoted to be questioned
             if found is not None:
                 yield index, found.start(), found.end()
 
@@ -230,23 +379,25 @@ class SubstanceChecker(Checker):
             named: list[str] = []
             where: dict[str, int] = {}
             mentions: list[tuple[str, int, int]] = []
-            for span in filter_spans(_within(analysis.doc, in_doc, sentence.span)):
+            spans = _within(analysis.doc, in_doc, sentence.span)
+            for span in filter_spans(spans) if spans else ():  # most sentences name none
                 sid = span.label_
                 offset = sentence.start_char
                 mentions.append((sid, span.start_char - offset, span.end_char - offset))
                 usage = usages.setdefault(
                     sid, Usage(self.substances[sid], (span.start_char, span.end_char))
                 )
-                if sentence.is_heading or not _compared_to(sentence.raw, span.start_char - offset):
+                # "# A Gentler Alternative to Modafinil?": a comparison target, in a heading too
+                if not _compared_to(sentence.raw, span.start_char - offset):
                     usage.sentences.add(sentence.index)
-                usage.in_heading = usage.in_heading or sentence.is_heading
+                    usage.in_heading = usage.in_heading or sentence.is_heading
                 if sid not in named:
                     named.append(sid)
                     where[sid] = span.start_char - sentence.start_char
             named_in.append(named)
             where_in.append(where)
             mentions_in.append(mentions)
-        survey = Survey(usages, self.related, named_in, mentions_in, sentences)
+        survey = Survey(usages, self.related, named_in, mentions_in, sentences, self.family)
         self._attribute_doses(analysis, survey, where_in)
         return survey
 
@@ -337,9 +488,11 @@ class SubstanceChecker(Checker):
 def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
     """Bare numbers in table cells under a header that gives the unit ("Dose (mg)" ... "300"),
     by sentence index; once per document."""
-    found: dict[int, list[tuple[int, int]]] = analysis.doc.user_data.get(_TABLE_DOSES, {})
-    if _TABLE_DOSES in analysis.doc.user_data:
-        return found
+    return analysis.memo(table_doses, lambda: _table_doses(analysis))
+
+
+def _table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+    found: dict[int, list[tuple[int, int]]] = {}
     unit = False  # the current table's header gave a unit
     for sentence in analysis.sentences:
         if not _in_table(sentence):
@@ -349,11 +502,7 @@ def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
             unit = True
         elif unit and (span := bare_dose(sentence.raw)) is not None:
             found[sentence.index] = [span]
-    analysis.doc.user_data[_TABLE_DOSES] = found
     return found
-
-
-_TABLE_DOSES = "supplint.table-doses"
 
 
 # a yes/no question asks; "Kidney disease? Ask your doctor." warns
@@ -378,6 +527,18 @@ _ASKS = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
 )
 _CASED = re.compile(r"[.'’]")
+
+
+def _families(substances: list[Substance]) -> dict[str, list[str]]:
+    """Each substance's more specific forms, whose names start with its name ("magnesium" ->
+    "magnesium L-threonate"): a caution naming the general one is theirs too."""
+    family: dict[str, list[str]] = {}
+    for general_one in substances:
+        head = general_one.name.lower() + " "
+        for other in substances:
+            if other is not general_one and any(n.lower().startswith(head) for n in other.names):
+                family.setdefault(general_one.id, []).append(other.id)
+    return family
 
 
 def _spelled(substances: list[Substance]) -> dict[Substance, list[str]]:
@@ -410,8 +571,11 @@ def _subjects(
     block: Any = None
     heading_block: Any = None
     lead: list[str] = []  # the substance that leads a sentence of this paragraph
+    group: list[str] = []  # the substances listed with it ("Rhodiola and ashwagandha are ...")
     in_row: list[str] = []  # named in the current table, most recent cell
     for sentence, named, mentions in zip(sentences, named_in, mentions_in, strict=True):
+        if sentence.is_heading:
+            group = []  # "Both ..." reaches back across paragraphs, not across sections
         if sentence.block is not block:
             block, lead = sentence.block, []
             if not _in_table(sentence):
@@ -423,14 +587,23 @@ def _subjects(
                     headings.pop()
                 headings.append((block.level, []))
             headings[-1][1].extend(named)
+        plural = len(group) > 1 and _PLURAL.match(sentence.raw) is not None
         if named:
             sid, start, _ = mentions[0]
+            if plural and _PLURAL.match(sentence.raw[:start]):
+                # "Both can interact with blood thinners, and piracetam is ...": the pair first
+                subjects.append(list(dict.fromkeys(group + named)))
+                continue
             if _leads(sentence.raw[:start]):
                 lead = [sid]
+                listed = _listed_group(sentence.raw, mentions)
+                group = listed if len(listed) > 1 else group
             in_row = named if _in_table(sentence) else in_row
             subjects.append(named)
-        elif lead:
-            subjects.append(lead)
+        elif lead or plural:
+            # "Rhodiola and ashwagandha ... Both can interact with ...": every one listed
+            plural = plural or (len(group) > 1 and _PLURAL.search(sentence.raw) is not None)
+            subjects.append(group if plural else lead)
         elif _in_table(sentence) and in_row:
             subjects.append(in_row)
         else:
@@ -438,6 +611,24 @@ def _subjects(
             topic = (ids for level, ids in reversed(headings) if ids and level > 1)
             subjects.append(next(topic, None))
     return subjects
+
+
+# a plural reference back to substances listed together: "Both can ...", "cycle them"
+_PLURAL = re.compile(
+    r"\W*(?:\w+\W+){0,3}?\b(?:both|them|they|their|either|each|these two|the two|all three"
+    r"|the pair)\b",
+    re.I,
+)
+
+
+def _listed_group(text: str, mentions: list[tuple[str, int, int]]) -> list[str]:
+    """The substances listed together from the first mention on ("X and Y", "X, Y and Z")."""
+    group = [mentions[0][0]]
+    for before, after in itertools.pairwise(mentions):
+        if not _LISTED.match(text[before[2] : after[1]]):
+            break
+        group.append(after[0])
+    return list(dict.fromkeys(group))
 
 
 def _nearest(mentions: list[tuple[str, int, int]], text: str, start: int, end: int) -> list[str]:
@@ -496,11 +687,13 @@ def _in_table(sentence: Sentence) -> bool:
 
 def _within(doc: Any, in_doc: tuple[list[int], list[tuple[int, int, int]]], span: Any) -> list[Any]:
     """What `matcher(span, as_spans=True)` returns, taken from the Doc's matches."""
-    from spacy.tokens import Span
-
     starts, matches = in_doc
     first = bisect.bisect_left(starts, span.start)
     last = bisect.bisect_left(starts, span.end, first)
+    if first == last:
+        return []
+    from spacy.tokens import Span
+
     return [
         Span(doc, start, end, label=key)
         for key, start, end in matches[first:last]
@@ -508,8 +701,7 @@ def _within(doc: Any, in_doc: tuple[list[int], list[tuple[int, int, int]]], span
     ]
 
 
-def _alternation(rule: Rule) -> Any:
-    patterns = rule.options["caution_patterns"]
+def _alternation(rule: Rule, patterns: list[str]) -> Any:
     if not patterns:
         return None
     try:

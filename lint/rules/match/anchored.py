@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lint.rules.match.cue_target import (
+    CLAIM_NEGATIONS,
     COMPARISON_WORDS,
     Claim,
     ClaimFinder,
@@ -56,6 +57,9 @@ CONTEXTS = (
     "institution",
     "not_products",
     "recommend",
+    "lab",
+    "extrapolated",
+    "under_study",
 )
 OWNERS = {"my", "his", "her", "their", "your", "our", "'s", "’s", "mom's", "son's"}
 SELLER = {"our", "we"}  # the seller's own study is the seller's claim: "in our trial"
@@ -70,6 +74,94 @@ JOINS = {"and", "or", "&", "/", "vs", "vs.", "versus", "+", "the", "a", "an"}
 HYPOTHETICAL = {"if", "whether", "unless"}
 DEFINING = {"is", "are", "refers", "means"}
 DEFINED_AS = {"a", "an", "the", "one", "caused", "when", "characterized", "defined"}
+# the writer or seller speaking of the product now: "our elderberry", "this tea", "cured my"
+CLAIMANT = {
+    "our",
+    "we",
+    "us",
+    "this",
+    "these",
+    "my",
+    "i",
+    "me",
+    "i've",
+    "i'm",
+    "you",
+    "your",
+    "clinically",
+    "proven",
+}
+NOT_A_CAUTION = {"-", "non", "no", "zero", "low"}  # "non-toxic", "no risk", "low-risk"
+PAST_WORDS = {"was", "were", "once", "did", "drank", "ate", "gave", "took", "wrote", "believed"}
+PRESENT_AUXILIARIES = {"is", "are", "am", "be", "been", "being", "has", "have", "get", "gets"}
+NATURAL_COURSE = {
+    ("on", "its", "own"),
+    ("on", "their", "own"),
+    ("by", "itself", "."),
+    ("went", "away", "naturally"),
+}
+HISTORIC_BEFORE = 1950
+GONE_REACH = 7  # tokens before a condition read for "haven't had a single ..."
+HAVE_VERBS = {
+    "have",
+    "had",
+    "has",
+    "get",
+    "got",
+    "gets",
+    "gotten",
+    "getting",
+    "experienced",
+    "suffered",
+    "needed",
+    "seen",
+    "felt",
+}
+PAST_HAVE = {"had", "got", "gotten", "experienced", "suffered", "needed", "seen", "felt"}
+SINCE_WORDS = {"since", "anymore", "again"}
+NEVER_CAME = {
+    "came",
+    "come",
+    "returned",
+    "developed",
+    "arrived",
+    "showed",
+    "hit",
+    "happened",
+    "materialized",
+    "materialised",
+    "took",
+}
+QUANTIFIERS = {"a", "an", "one", "single", "another", "any", "more", "of", "bad", "real"}
+GONE_PAIRS = {
+    ("no", "more"),
+    ("no", "longer"),
+    ("not", "one"),
+    ("not", "a"),
+    ("goodbye", "to"),
+    ("bye", "to"),
+    ("free", "of"),
+    ("rid", "of"),
+    ("zero", "more"),
+}  # a year before this is history: "During the 1918 pandemic"
+INVERTED_IF = {"should", "were", "had"}  # "Should fish oil prevent heart attacks, ..."
+IMAGINED = {"imagine", "suppose", "picture"}
+MODALS = {"could", "would", "might"}
+
+
+class SentenceContexts(dict[str, list[tuple[int, int]]]):
+    """The matches of each `open_claims` word list in one sentence, found when a predicate first
+    asks: most conditions have no product anchor, and `any()` over the predicates stops early,
+    so most lists are never searched. A list the rule does not give has no matches."""
+
+    def __init__(self, contexts: dict[str, Terms], doc: Doc, lo: int, hi: int) -> None:
+        super().__init__()
+        self.contexts, self.doc, self.lo, self.hi = contexts, doc, lo, hi
+
+    def __missing__(self, name: str) -> list[tuple[int, int]]:
+        terms = self.contexts.get(name)
+        self[name] = [] if terms is None else terms.find(self.doc, self.lo, self.hi)
+        return self[name]
 
 
 @dataclass
@@ -84,7 +176,8 @@ class Mention:
     clause_lo: int
     clause_hi: int
     anchor: tuple[int, int] | None = None  # the product words tied to the condition
-    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    own: tuple[int, int] | None = None  # a cue claim's own words: never its context ("risk")
+    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # SentenceContexts
 
     @property
     def lo(self) -> int:
@@ -145,7 +238,7 @@ class AnchoredFinder:
         if not near or self.sentence_excluded(sentence):
             return
         doc = sentence.span.doc
-        found = {name: terms.find(doc, lo, hi) for name, terms in self.contexts.items()}
+        found = SentenceContexts(self.contexts, doc, lo, hi)
         lowers = token_strings(doc).lower
         quoted = _quoted_tokens(doc, lo, hi)
         covered = lo
@@ -162,7 +255,11 @@ class AnchoredFinder:
                 _clause_end(doc, hi, end),
                 found=found,
             )
-            mention.anchor = product_anchor(mention, near) or label_anchor(mention, near)
+            mention.anchor = (
+                product_anchor(mention, near)
+                or label_anchor(mention, near)
+                or absence_anchor(mention, near)
+            )
             if mention.anchor is None or any(test(mention) for test in NEGATIVE_CONTEXTS):
                 continue
             if self.about_drug(mention) or self.reported(mention, quoted):
@@ -173,6 +270,58 @@ class AnchoredFinder:
             covered = _list_end(doc, end, hi, targets)
             cue = doc[mention.anchor[0] : mention.anchor[1]].text
             yield Claim(sentence, start, covered, cue, doc[start:end].text, self.label)
+
+    def cue_excluded(self, claim: Claim) -> bool:
+        """Whether a claim found by a cue is only a mention by the named contexts of
+        CUE_CONTEXTS: the claim's own words never count as its context."""
+        sentence = claim.sentence
+        lo, hi = sentence.span.start, sentence.span.end
+        doc = sentence.span.doc
+        mention = Mention(
+            doc,
+            sentence,
+            claim.start,
+            claim.end,
+            token_strings(doc).lower,
+            _clause_start(doc, lo, claim.start),
+            _clause_end(doc, hi, claim.end),
+            found=self._contexts(sentence),
+            own=(claim.start, claim.end),
+        )
+        return any(test(mention) for test in CUE_CONTEXTS) or self.cause_elsewhere(mention)
+
+    def cause_elsewhere(self, m: Mention) -> bool:
+        """A condition that went away with no product in sight: "My eczema cleared up on its
+        own", or after a drug or therapy the sentence before names ("I started yoga in May.
+        My eczema cleared up by July."). A product in either sentence keeps the claim."""
+        doc = m.doc
+        if self.products.find(doc, m.lo, m.hi) or self._brands(doc, m.lo, m.hi):
+            return False
+        if any(tuple(m.lowers[i : i + 3]) in NATURAL_COURSE for i in range(m.lo, m.hi - 2)):
+            return True
+        index = m.sentence.index
+        if index == 0:
+            return False
+        before = m.sentence.analysis.sentences[index - 1].span
+        if self.products.find(doc, before.start, before.end):
+            return False
+        if self._brands(doc, before.start, before.end):
+            return False
+        return self._other_cure(doc, before.start, before.end)
+
+    def _other_cure(self, doc: Doc, lo: int, hi: int) -> bool:
+        reader = self.reader
+        found = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
+        if reader.subjects is not None:
+            found += reader.subjects.find(doc, lo, hi)
+        if reader.drug_suffixes:
+            found += _suffixed(doc, lo, hi, reader.drug_suffixes)
+        return bool(found)
+
+    def _contexts(self, sentence: Sentence) -> SentenceContexts:
+        return SentenceContexts(
+            self.contexts, sentence.span.doc, sentence.span.start, sentence.span.end
+        )
 
     def sentence_excluded(self, sentence: Sentence) -> bool:
         """A question, the disclaimer, a dismissal or a regulatory statement (the cue rules')."""
@@ -236,6 +385,42 @@ def product_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, in
     return after[0] if after else None
 
 
+def absence_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A condition gone since the product, anywhere in the sentence: "haven't had a migraine
+    since I started feverfew", "Say goodbye to cold sores with our lysine balm"."""
+    if not gone(m):
+        return None
+    near = [p for p in products if abs(p[0] - m.start) <= REACH * 2]
+    return min(near, key=lambda p: abs(p[0] - m.start)) if near else None
+
+
+def gone(m: Mention) -> bool:
+    """A negation that says the condition is gone, which is the claim: "haven't had a single
+    panic attack", "no more heartburn", "not one gout flare", "I no longer have eczema",
+    "never get UTIs anymore", "goodbye to cold sores"; not "no more than two capsules"."""
+    words = m.lowers[max(m.clause_lo, m.start - GONE_REACH) : m.start]
+    after = m.lowers[m.end : min(m.hi, m.end + 3)]
+    if after[:1] == ["than"]:
+        return False
+    if after[:1] == ["never"] and set(after[1:]) & NEVER_CAME:  # "and the flu never came"
+        return True
+    if len(words) >= 2 and tuple(words[-2:]) in GONE_PAIRS:
+        return True
+    while words and words[-1] in QUANTIFIERS:
+        words = words[:-1]
+    if len(words) >= 2 and tuple(words[-2:]) in GONE_PAIRS:
+        return True
+    if not words or words[-1] not in HAVE_VERBS:
+        return False
+    before = words[:-1][-3:]
+    if tuple(before[-2:]) in GONE_PAIRS:  # "I no longer have eczema"
+        return True
+    if not set(before) & CLAIM_NEGATIONS:
+        return False
+    # "haven't had", or gone since a time: not "I don't have diabetes" (a fact, no claim)
+    return words[-1] in PAST_HAVE or bool(set(m.lowers[m.lo : m.hi]) & SINCE_WORDS)
+
+
 def owned(m: Mention) -> bool:
     """The condition is someone's: "my eczema", "my son's asthma", "her patients' gout"."""
     words = m.lowers[max(m.lo, m.start - 3) : m.start]
@@ -267,7 +452,8 @@ def label_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int]
 def _has(m: Mention, context: str, lo: int | None = None, hi: int | None = None) -> bool:
     lo = m.lo if lo is None else lo
     hi = m.hi if hi is None else hi
-    return any(lo <= s and e <= hi for s, e in m.found.get(context, ()))
+    own = m.own or (hi, hi)
+    return any(lo <= s and e <= hi and not own[0] <= s < own[1] for s, e in m.found[context])
 
 
 def refuted(m: Mention) -> bool:
@@ -339,9 +525,85 @@ def hypothetical(m: Mention) -> bool:
     return m.clause_lo > m.lo and m.lowers[m.clause_lo - 1] in HYPOTHETICAL
 
 
+def lab_result(m: Mention) -> bool:
+    """A result in a dish or an animal ("destroyed tumour cells in a petri dish"): an evidence
+    matter (evidence.*), not a disease claim, unless carried to people ("so it protects you")."""
+    return _has(m, "lab") and not _has(m, "extrapolated")
+
+
+def under_study(m: Mention) -> bool:
+    """The product as the object of research before the claim in its clause ("Scientists are
+    investigating berberine as a treatment for diabetes"); not the seller's own study."""
+    return not claimant(m) and _has(m, "under_study", m.clause_lo, m.start + 1)
+
+
+def claimant(m: Mention) -> bool:
+    """The writer or seller speaks of the product now: "our elderberry syrup", "this tea",
+    "cured my plantar fasciitis": history, research or a caution beside it does not excuse."""
+    return bool(set(m.lowers[m.lo : m.hi]) & CLAIMANT)
+
+
+def past_use(m: Mention) -> bool:
+    """History told in the past tense with no one claiming the product now: "In the 1800s,
+    doctors treated gout", "was historically used to treat"; not "has been used for dementia
+    for centuries" or "Traditionally, gotu kola is used for headaches" (a use claimed now)."""
+    if claimant(m):
+        return False
+    return _old_year(m) or (history(m) and _past_tense(m))
+
+
+def _past_tense(m: Mention) -> bool:
+    """A past auxiliary or adverb, or a simple past in -ed ("doctors treated"; not "is used",
+    "has been used")."""
+    words = m.lowers[m.lo : m.hi]
+    if set(words) & PAST_WORDS:
+        return True
+    return any(
+        w.endswith("ed") and len(w) > 4 and prev.isalpha() and prev not in PRESENT_AUXILIARIES
+        for prev, w in pairwise(words)
+    )
+
+
+def _old_year(m: Mention) -> bool:
+    years = (w.removesuffix("s") for w in m.lowers[m.lo : m.hi])  # "1918", "the 1890s"
+    return any(len(w) == 4 and w.isdigit() and 1000 <= int(w) < HISTORIC_BEFORE for w in years)
+
+
+def caution_before(m: Mention) -> bool:
+    """A warning before the claim in its clause ("not suitable for people treated for
+    epilepsy", "can interact with medicines for epilepsy"); a side effect after it is the
+    claim's comparison ("calms anxiety without the addiction risk of benzos")."""
+    return any(
+        m.clause_lo <= s and e <= m.start and (s == 0 or m.lowers[s - 1] not in NOT_A_CAUTION)
+        for s, e in m.found["caution"]
+    )
+
+
+def unoffered_if(m: Mention) -> bool:
+    """An if-clause that is not offered to the reader ("If a supplement really cured cancer,
+    ..."; not "If you want to beat insomnia, take two": the cue path's offer)."""
+    return hypothetical(m) and not set(m.lowers[m.clause_lo : m.clause_hi]) & {"you", "your"}
+
+
+def inverted_if(m: Mention) -> bool:
+    """An inverted conditional: "Should fish oil prevent heart attacks, trials would show"."""
+    if m.sentence.is_question:
+        return False
+    return m.lowers[m.lo] in INVERTED_IF and m.clause_hi < m.hi
+
+
+def imagined(m: Mention) -> bool:
+    """A product imagined with a modal: "Imagine a pill that could reverse Alzheimer's"; not
+    "Imagine beating insomnia with one capsule" or the seller's own ("our")."""
+    opens = m.lowers[m.lo] in IMAGINED
+    return opens and bool(set(m.lowers[m.lo : m.start]) & MODALS) and not claimant(m)
+
+
 def negated(m: Mention) -> bool:
     """A negation in the condition's clause before it, or between the product and it."""
     assert m.anchor is not None
+    if gone(m):
+        return False
     start = min(m.anchor[0], m.start)
     return ClaimFinder._negated(m.doc, m.lo, start, start, max(m.end, m.anchor[1]))
 
@@ -366,4 +628,23 @@ NEGATIVE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
     heading_topic,
     only_joined,
     hypothetical,
+    lab_result,
+    under_study,
+    inverted_if,
+    imagined,
+)
+
+# the same definitions guard claims found by a cue (lint/rules/match/cue_target.py), which
+# are stronger evidence: only contexts that no cue sentence of a claim carries (research
+# results stay claims: "the extract reversed metabolic syndrome in 40% of participants"), and
+# history only when told in the past with no one claiming the product now
+CUE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
+    unoffered_if,  # the word tests first: each word list costs a search per document
+    inverted_if,
+    imagined,
+    past_use,
+    under_study,
+    regulator_register,
+    lab_result,
+    caution_before,
 )

@@ -69,6 +69,10 @@ WARNING_WORDS = {
     "drinking",
     "pair",
     "pairing",
+    # "not studied in pregnancy", "not tested in children": the missing evidence is the warning
+    "studied",
+    "tested",
+    "established",
 }
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]| - | but | although | though | while | whereas ")
 _WORD = re.compile(r"[\w']+")
@@ -104,10 +108,27 @@ _MYTH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MYTH_AFTER = re.compile(
-    r"[^.!?;]{0,60}?\b(?:is|are|was) (?:just |simply |only |an? |all )*(?:old |common |popular )?"
-    r"(?:myths?|misconceptions?|not true|untrue|overblown|overstated|nonsense|false)\b",
+    r"[^.!?;]{0,60}?\b(?:(?:is|are|was) (?:just |simply |only |an? |all )*(?:old |common "
+    r"|popular )?(?:myths?|misconceptions?|not true|untrue|overblown|overstated|nonsense|false)"
+    r"|(?:simply |just )?(?:does not|doesn't|do not|don't|did not|didn't) hold up)\b",
     re.IGNORECASE,
 )
+# the next sentence rejects this one: "You will read that it causes withdrawal. In our view
+# that is a myth."
+_REJECTS_PREVIOUS = re.compile(
+    r"^\W*(?:(?:in (?:our|my) (?:view|experience)|honestly|frankly|but|however)\W+)?"
+    r"(?:that|this|it)(?:['’]s| is| was)\s+(?:just |simply |largely |mostly |an? |all )*"
+    r"(?:old |common |popular |internet )?(?:myths?|misconceptions?|not true|untrue|overblown"
+    r"|nonsense|false|scaremongering|exaggerated)\b",
+    re.IGNORECASE,
+)
+
+
+def rejects_previous(text: str) -> bool:
+    """The sentence rejects the one before it ("That is a myth.")."""
+    return _REJECTS_PREVIOUS.match(text) is not None
+
+
 # "People ask about addiction", "I get asked about withdrawal": a topic raised, not a caution
 # given (the answer that follows says whether there is one). "Ask your doctor about
 # interactions" and "if you have questions about interactions, ask a pharmacist" stay cautions:
@@ -121,10 +142,32 @@ _ASKED_ABOUT = re.compile(
 )
 
 
+# "don't take it with food": a meal, not a drug, is what not to combine it with
+_FOOD_AFTER = re.compile(
+    r"\s*(?:(?:a|an|the|your|any|fatty|big|heavy|large)\s+)?(?:food|meals?|breakfast|lunch"
+    r"|dinner|snacks?|water|milk|juice|an empty stomach|carbs)\b",
+    re.IGNORECASE,
+)
+# a drug-class word used as a modifier: "opioid receptors", "opioid-like", "a stimulant effect"
+_MODIFIED = re.compile(
+    r"(?:-like\b|\s+(?:receptors?|withdrawal|effects?|properties|system|pathways?|activity"
+    r"|agonists?|antagonists?|binding|signall?ing|class|family|-?like)\b)",
+    re.IGNORECASE,
+)
+# scare quotes: 'the "withdrawal" stories' reports a word the writer does not vouch for
+_QUOTES = "\"“”'‘’"
+
+
 def denied(text: str, start: int, end: int) -> bool:
-    """The caution words at text[start:end] are negated, rejected as a myth or only asked
-    about: the sentence does not give the caution."""
+    """The caution words at text[start:end] are negated, rejected as a myth, only asked
+    about, in scare quotes, or about food: the sentence does not give the caution."""
     if _ASKED_ABOUT.search(text[max(0, start - 60) : start]):
+        return True
+    if text[end - 4 : end].lower() == "with" and _FOOD_AFTER.match(text, end):
+        return True
+    if _MODIFIED.match(text, end):
+        return True  # "acts on opioid receptors": the drug class names a receptor, not a drug
+    if start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
         return True
     # one rejection of the statement flips it: "it is a myth that phenibut isn't addictive" and
     # "it doesn't build tolerance, but that is not true" give the caution back
@@ -172,10 +215,14 @@ _OTHER_DRUG = (
 )
 OTHER_DRUG_SUBJECT = re.compile(
     r"^\W*(?:(?:but|and|also|still|however|meanwhile|similarly|likewise|by contrast|in contrast"
-    r"|of course|remember that|note that|keep in mind that)\W+)?"
+    r"|of course|remember that|note that|keep in mind that|while|whereas|although|though)\W+)?"
+    # someone's drugs: "my brother's ADHD stimulants", "your prescription meds"
+    r"(?:(?:my|your|his|her|their|our)\s+)?(?:[\w-]+['’]s\s+)?"
     r"(?:(?:the|most|many|all|some|other|these|those|such|typical|traditional|conventional"
-    r"|common|standard|classic|strong|pharmaceutical|real|actual|legal|illegal|prescribed|prescription)\s+)*"
-    rf"{_OTHER_DRUG}\b(?!\s+(?:with|and|or)\b)",
+    r"|common|standard|classic|strong|pharmaceutical|real|actual|legal|illegal|prescribed"
+    r"|prescription|adhd|anxiety|sleep|pain)\s+)*"
+    rf"(?:{_OTHER_DRUG}|(?:these|those|such) (?:drugs|medications|meds|pills))\b"
+    r"(?!\s+(?:with|and|or)\b)",
     re.IGNORECASE,
 )
 
@@ -187,9 +234,24 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# people described using another drug: "Many students on campus use prescription stimulants
+# like Adderall": a report of drug use, not a warning about combining it with the substance
+_USERS_OF_DRUG = re.compile(
+    r"^\W*(?:(?:many|some|most|lots of|plenty of|a lot of)\s+)?(?:[\w-]+\s+)?(?:students|people"
+    r"|users|athletes|patients|adults|kids|teens|programmers|gamers|lifters|workers)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:use|take|are on|rely on|abuse|misuse|turn to|buy)\s+"
+    r"(?:(?:the|prescription|illegal|legal|adhd|sleep|anxiety)\s+)*"
+    rf"{_OTHER_DRUG}\b",
+    re.IGNORECASE,
+)
+
+
 def about_other_drug(text: str) -> bool:
-    """The sentence's subject is a drug outside the knowledge base ("Stimulants are ...")."""
-    return bool(OTHER_DRUG_SUBJECT.match(text)) and not _BACK_REFERENCE.search(text)
+    """The sentence's subject is a drug outside the knowledge base ("Stimulants are ..."), or
+    people using one ("Many students use stimulants like Adderall")."""
+    if _BACK_REFERENCE.search(text):
+        return False
+    return bool(OTHER_DRUG_SUBJECT.match(text) or _USERS_OF_DRUG.match(text))
 
 
 # "Any of these herbs can interact with prescription drugs", "if you take any medication": a
@@ -206,3 +268,33 @@ _PRONOUN = re.compile(r"\b(?:it|its|it's|it’s)\b", re.IGNORECASE)
 def general(text: str) -> bool:
     """A caution that names no substance and speaks of supplements or medicines in general."""
     return bool(_GENERAL.search(text)) and not _PRONOUN.search(text)
+
+
+# where one clause ends and another with its own subject begins: "I take 120 mg of ginkgo,
+# while my brother's stimulants interact with everything"
+_CLAUSE_JOIN = re.compile(
+    r"[;:]\s*|,?\s+(?:while|whereas|but|although|though)\s+|,\s+(?:and|yet)\s+", re.IGNORECASE
+)
+
+
+def other_drug_clause(text: str, start: int, mentions: list[tuple[str, int, int]]) -> bool:
+    """The caution at text[start:] sits in a clause that names none of the sentence's
+    substances and whose subject is a drug outside the knowledge base."""
+    begin, end = 0, len(text)
+    for join in _CLAUSE_JOIN.finditer(text):
+        if join.end() <= start:
+            begin = join.end()
+        elif join.start() > start:
+            end = join.start()
+            break
+    if begin == 0 and end == len(text):
+        return False  # one clause: the sentence's substances are its subject
+    if any(begin <= m_start < end for _, m_start, _ in mentions):
+        return False
+    return about_other_drug(text[begin:end])
+
+
+def quoted(text: str, start: int) -> bool:
+    """text[start:] sits inside a quotation ('"It's addictive" - is it?')."""
+    before = text[:start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")

@@ -62,13 +62,20 @@ EFFICACY = {
     # "is critical to reducing", "essential for preventing": a necessity stated as fact
     "critical", "crucial", "essential", "key", "vital",
 }  # fmt: skip
-GERUND_PREPOSITIONS = {"on", "at", "in", "for", "of", "toward", "towards", "about", "into", "to"}
+GERUND_PREPOSITIONS = {"on", "at", "in", "for", "of", "toward", "towards", "about", "into", "to",
+                       # a gerund of circumstance: "despite increasing the intake"
+                       "despite", "after", "before", "upon"}  # fmt: skip
 # "helps to improve", "shown to reduce", "proven to boost": an infinitive that still claims
 CLAIM_FRAMES = {
     "help", "helps", "helped", "helping", "shown", "proven", "proved", "demonstrated", "found",
     "known", "able", "guaranteed", "certain", "sure", "works", "work", "worked", "going",
     "clinically", "scientifically",
 }  # fmt: skip
+# verbs of finding that take an object and an infinitive: "we found X to lower"
+FINDING_FRAMES = {"found", "showed", "shown", "proved", "proven", "demonstrated", "observed"}
+# ... not a purpose ("we used walking to lower"), nor an empty object ("found it hard to")
+OBJECT_FRAMES = FINDING_FRAMES | {"to", "used", "use", "gave", "given", "asked", "allowed"}
+OPEN_NOT_OBJECTS = {"it", "that", "this", "ways", "no", "little", "how"}
 PRESCRIPTIVE = {"should", "must", "shall", "would", "need", "needs", "needed", "recommend",
                 "recommended", "recommends", "consider", "considered"}  # fmt: skip
 LY_NOT_ADVERBS = {
@@ -96,6 +103,12 @@ VERB_ADVERBS = {
     "literally", "naturally", "actually", "basically", "seriously", "totally", "massively",
     "radically", "permanently", "instantly", "incredibly", "hugely", "noticeably", "reliably",
     "safely", "gently", "directly", "only",
+    # how or how much an effect went (round 9): "negatively affected", "mainly improved"
+    "negatively", "positively", "favourably", "favorably", "adversely", "beneficially",
+    "mainly", "primarily", "mostly", "predominantly", "independently", "progressively",
+    "considerably", "appreciably", "meaningfully", "profoundly", "robustly", "potently",
+    "durably", "measurably", "visibly", "moderately", "notably", "remarkably", "additionally",
+    "concurrently", "simultaneously", "selectively", "specifically", "sustainably",
 }  # fmt: skip
 # "advanced" before these is the stage of a disease
 ADVANCED_NOUNS = {
@@ -110,6 +123,16 @@ DEGREE_ADJECTIVES = {
     "minor", "nominal", "slight", "small", "modest", "significant", "marked", "substantial",
     "greater", "higher", "large", "larger", "overall", "mild",
 }  # fmt: skip
+# a comparison between groups: "had significantly lower scores", "showed higher CRP and lower
+# HDL", "indicated markedly increased risk" (a participle or "lower" after these describes)
+COMPARING = HAVE | {"show", "shows", "showed", "exhibit", "exhibits", "exhibited", "displayed",
+                    "indicate", "indicates", "indicated", "with", "without"}  # fmt: skip
+GROUP_COMPARATIVES = {
+    "higher", "lower", "greater", "larger", "smaller", "more", "less", "fewer", "better",
+    "worse", "poorer", "low", "high", "elevated", "reduced", "increased", "decreased",
+    "wider", "narrower", "longer", "shorter", "thicker", "thinner", "heavier", "lighter",
+    "taller", "bigger", "weaker", "stronger", "faster", "slower", "older", "younger", "denser",
+}  # fmt: skip
 # "was also improved", "were further reduced": words between a passive's "was" and its verb
 PASSIVE_ADVERBS = {"also", "further", "not", "then", "still", "thereby", "thus", "even"}
 PASSIVE_BE = {"is", "are", "was", "were", "been", "being", "be"}
@@ -119,7 +142,8 @@ TREATED_GROUPS = {"treated", "treatment", "intervention", "active", "supplemente
 IRREGULAR_PARTICIPLES = {"given", "grown", "regrown", "driven", "built", "rebuilt", "fought"}
 # the subject of a report, not a cause: "these findings provide", "this study eliminates"
 META_NOUNS = {"results", "findings", "data", "study", "studies", "analysis", "analyses",
-              "evidence", "review", "research", "paper", "report", "survey"}  # fmt: skip
+              "evidence", "review", "research", "paper", "report", "survey", "implications",
+              "observations", "insights", "lessons"}  # fmt: skip
 # people as the subject of an open verb do something, they are not its cause: "participants
 # reduced their caffeine intake", "we lowered the thermostat" (a listed target still counts:
 # "women who took it reduced their risk")
@@ -129,6 +153,10 @@ PERSON_SUBJECTS = {
     "doctors", "nurses", "agency", "company", "companies", "government", "regulators",
     "users", "customers", "people", "women", "men", "adults", "children", "parents",
     "families", "schools", "hospitals", "clinics", "students", "athletes",
+    # one person or body (round 9): "the nurse lowered the bed", "the clinic increased its hours"
+    "nurse", "doctor", "physician", "clinician", "researcher", "investigator", "participant",
+    "patient", "pharmacist", "dietitian", "midwife", "surgeon", "clinic", "hospital", "school",
+    "committee", "board", "panel", "council", "ministry", "authority", "trust", "employer",
 }  # fmt: skip
 # the person helped, skipped before what "help" names: "helped older adults maintain muscle"
 HELPED = PERSON_SUBJECTS | {"me", "us", "them", "him", "her", "kids", "runners", "seniors",
@@ -171,6 +199,8 @@ def reading(lowers: list[str], texts: list[str], i: int, first: int, end: int) -
             return "other"  # "locally advanced", "inversely lowered"
         if _clause_start(lowers, i, first):
             return "other"  # "Reduced HDL was common", "In the subgroup, increased risk ..."
+    if (word.endswith("ed") or word == "lower") and _compared(lowers, i, first, after):
+        return "other"  # "had significantly lower pain scores", "higher CRP and lower HDL"
     if before in HAVE:
         return "verb" if after in OBJECT_STARTS else "other"
     if before in DETERMINERS or before in ADJECTIVE_CONTEXT:
@@ -223,12 +253,49 @@ def _agentless_outcome(lowers: list[str], texts: list[str], i: int, end: int) ->
     return False
 
 
+def _compared(lowers: list[str], i: int, first: int, after: str) -> bool:
+    """A participle or "lower" that describes a group: after "had"/"showed" and adverbs ("had
+    significantly lower scores", "indicated markedly increased risk"), or coordinated with a
+    comparison of that kind ("had higher CRP and lower HDL", "a larger waist and lower fitness")."""
+    j = i - 1
+    while j >= first and i - j <= 2 and adverb(lowers[j]):
+        j -= 1
+    if j < i - 1 and j >= first and lowers[j] in COMPARING:
+        if lowers[j] in {"has", "have", "'ve"} and lowers[i] != "lower":
+            return False  # "has markedly reduced defects": a perfect tense
+        return after not in OBJECT_STARTS  # "had significantly improved my sleep" is a verb
+    if i - 1 <= first or lowers[i - 1] not in {"and", "or", ","}:
+        return False
+    for k in range(i - 2, max(first, i - 12) - 1, -1):
+        if lowers[k] in SUBJECT_BREAKS - {","}:
+            return False
+        comparative = lowers[k] in GROUP_COMPARATIVES and k > first
+        if comparative and (lowers[k - 1] in COMPARING or lowers[k - 1] in DETERMINERS):
+            return True
+    return False
+
+
 def _clause_start(lowers: list[str], i: int, first: int) -> bool:
-    """Nothing but adverbs between the clause start and `i`: the trigger has no subject."""
+    """Nothing but adverbs between the clause start and `i`: the trigger has no subject. A
+    parenthesis after a subject does not start a clause: "doses of 2 g (with meals) lowered"."""
     j = i - 1
     while j >= first and adverb(lowers[j]):
         j -= 1
+    if j > first and lowers[j] == ")":
+        opening = _opening_parenthesis(lowers, j, first)
+        if opening is not None and opening > first and lowers[opening - 1] not in SUBJECT_BREAKS:
+            return False
     return j < first or lowers[j] in SUBJECT_BREAKS
+
+
+def _opening_parenthesis(lowers: list[str], j: int, first: int) -> int | None:
+    """The "(" that the ")" at `j` closes, within twelve words; None when there is none."""
+    for k in range(j - 1, max(first, j - 13) - 1, -1):
+        if lowers[k] == "(":
+            return k
+        if lowers[k] in {")", ".", ";"}:
+            return None
+    return None
 
 
 def _manner_adverb(word: str) -> bool:
@@ -298,11 +365,72 @@ def helped_region(lowers: list[str], i: int, end: int) -> range:
 
 
 def person_subject(lowers: list[str], i: int, first: int) -> bool:
-    """The clause before the verb at `i` names people as its subject ("participants reduced")."""
+    """The clause before the verb at `i` names people as its subject ("participants reduced");
+    not when they only qualify it ("home visits by nurses reduced", "support from peers")."""
+    j = subject_word(lowers, i, first)
+    if j is None or lowers[j] not in PERSON_SUBJECTS:
+        return False
+    return j == first or lowers[j - 1] not in {"by", "from"}
+
+
+def subject_word(lowers: list[str], i: int, first: int) -> int | None:
+    """The index of the word before the verb at `i`, over adverbs ("we then reduced")."""
     j = i - 1
     while j >= first and (adverb(lowers[j]) or lowers[j] in PASSIVE_ADVERBS):
         j -= 1  # "we then reduced", "participants gradually lowered"
-    return j >= first and lowers[j] in PERSON_SUBJECTS
+    return j if j >= first else None
+
+
+def indirect_question(lowers: list[str], i: int, first: int) -> bool:
+    """ "understand how sleep affects recovery", "examined whether zinc shortens colds": the
+    verb at `i` inside a question someone asks, not a claim."""
+    for j in range(i - 1, max(first, i - 6), -1):
+        if lowers[j] in SUBJECT_BREAKS - {"whether", "if"}:
+            return False
+        if lowers[j] in WH_WORDS:
+            return lowers[j - 1] in ASKING
+    return False
+
+
+# a class of things named by what its members do: "interventions that increase vitamin D status",
+# "factors that influence adherence" (research prose; "a tea that calms you" is still a claim)
+CLASS_NOUNS = {
+    "intervention", "interventions", "strategy", "strategies", "approach", "approaches",
+    "measure", "measures", "factor", "factors", "mechanism", "mechanisms", "pathway", "pathways",
+    "programme", "programmes", "program", "programs", "policy", "policies", "effort", "efforts",
+    "method", "methods", "option", "options", "variable", "variables", "determinant",
+    "determinants", "condition", "conditions", "disease", "diseases", "disorder", "disorders",
+    "illnesses", "characteristics", "agents", "modalities",
+}  # fmt: skip
+WH_WORDS = {"how", "why", "whether", "what", "which"}
+ASKING = {
+    "understand", "understanding", "know", "knowing", "explore", "exploring", "examine",
+    "examined", "examining", "investigate", "investigated", "investigating", "study", "studied",
+    "determine", "determined", "assess", "assessed", "ask", "asked", "asking", "wonder",
+    "wondered", "unclear", "unknown", "uncertain", "clarify", "elucidate", "test", "tested",
+    "testing", "evaluate", "evaluated", "explored", "understood", "on", "about", "of",
+}  # fmt: skip
+
+
+MODALS = {"will", "would", "can", "could", "may", "might", "should", "shall", "must"}
+
+
+def report_subject(lowers: list[str], k: int, first: int) -> bool:
+    """A report is the subject of the word at `k`, over modals and adverbs: "these findings
+    will help to improve" (what a study adds to knowledge, not what a product does)."""
+    j = k - 1
+    while j >= first and (lowers[j] in MODALS or adverb(lowers[j])):
+        j -= 1
+    if j >= first and lowers[j] in META_NOUNS:
+        return True
+    region = subject_region(lowers, j + 1, first)  # "the implications of this work will"
+    heads = [w for w in lowers[region.start : region.stop] if w not in DETERMINERS]
+    return len(heads) > 1 and heads[0] in META_NOUNS and heads[1] == "of"
+
+
+def class_member(lowers: list[str], i: int, first: int) -> bool:
+    """ "interventions that increase": the verb at `i` defines a class noun's members."""
+    return i - 2 >= first and lowers[i - 1] in {"that", "which"} and lowers[i - 2] in CLASS_NOUNS
 
 
 def subject_region(lowers: list[str], i: int, first: int) -> range:
@@ -326,13 +454,29 @@ def infinitive_claims(lowers: list[str], to_index: int, first: int) -> bool:
     j = to_index - 1
     while j > first and adverb(lowers[j]):
         j -= 1  # "was found significantly to improve"
-    return j >= first and j < to_index and lowers[j] in CLAIM_FRAMES
+    if j >= first and j < to_index and lowers[j] in CLAIM_FRAMES:
+        return True
+    # "we found daily walking to lower", "showed melatonin to shorten": a finding's object
+    for k in range(to_index - 2, max(first, to_index - 5) - 1, -1):
+        if lowers[k] in SUBJECT_BREAKS or lowers[k] in OBJECT_FRAMES - FINDING_FRAMES:
+            return False
+        if lowers[k] in FINDING_FRAMES:
+            return lowers[k + 1] not in OPEN_NOT_OBJECTS
+    return False
 
 
 def efficacy_before(lowers: list[str], i: int, first: int) -> bool:
     """An efficacy word in the four words before the preposition at `i - 1`: "effective in
     reducing", "essential for preventing"."""
-    return any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1))
+    if any(lowers[j] in EFFICACY for j in range(max(first, i - 5), i - 1)):
+        return True
+    # "as effective as the standard antiemetic in reducing": a comparison between them
+    for j in range(i - 2, max(first, i - 10), -1):
+        if lowers[j] in SUBJECT_BREAKS:
+            return False
+        if lowers[j] in EFFICACY and lowers[j - 1] == "as":
+            return True
+    return False
 
 
 def efficacy_stated(lowers: list[str], i: int, first: int) -> bool:

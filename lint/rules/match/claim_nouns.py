@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from lint.rules.match import claim_grammar as grammar
 
-EFFECT_NOUNS = {"effect", "effects", "benefit", "benefits", "impact", "impacts"}
+EFFECT_NOUNS = {"effect", "effects", "benefit", "benefits", "impact", "impacts", "influence"}
 CHANGE_NOUNS = {"improvement", "improvements", "reduction", "reductions", "decrease", "relief"}
 # the verb that asserts the effect: "had", "exerted", "showed a clear effect"
 HAVING = {
@@ -35,6 +35,7 @@ NULL_EFFECT = {
     "possible", "potential", "inconclusive", "opposite",
 }  # fmt: skip
 EFFECT_PREPOSITIONS = {"on", "for", "in", "against", "to"}
+PASSIVE_BE = {"was", "were", "is", "are"}
 # a "with" that names a group or a dose-response, not the product: "patients with", "with each"
 NOT_PRODUCT = grammar.HELPED | {
     "age", "time", "each", "every", "higher", "lower", "greater", "increasing", "more",
@@ -60,7 +61,16 @@ EFFECT_ADJECTIVES = {
     "anti-aging", "anti-ageing", "antiviral", "antibacterial", "antimicrobial",
 }  # fmt: skip
 # "X-induced improvements in insulin sensitivity": a change the product brought about
-INDUCED_CHANGES = CHANGE_NOUNS | {"gains", "gain", "increase", "increases", "reductions"}
+INDUCED_CHANGES = CHANGE_NOUNS | {"gains", "gain", "increase", "increases", "reductions", "drop",
+                                  "fall", "decline", "declines", "drops"}  # fmt: skip
+# "the reduction in pain by acupuncture": a change whose agent follows "by" (not "by week 4",
+# "by half", "by the end of")
+BY_CHANGES = CHANGE_NOUNS | {"reductions", "drop", "fall", "decline"}
+NOT_AGENTS = {"week", "weeks", "day", "days", "month", "months", "year", "years", "the", "half",
+              "a", "one", "two", "three", "about", "up", "nearly", "almost", "around", "roughly",
+              "approximately", "more", "less", "then", "baseline", "follow-up"}  # fmt: skip
+# "greater reductions in anxiety were achieved with the programme"
+ACHIEVED = {"achieved", "obtained", "produced", "attained"}
 CAUSED_BY = {"produced", "induced", "caused", "achieved", "brought", "elicited", "conferred"}
 # who measures an effect does not claim it: "we measured the calming effect of"
 AIM_VERBS = {
@@ -70,6 +80,14 @@ AIM_VERBS = {
     "explore", "explored", "determine", "determined", "compare", "compared", "quantify",
     "quantified", "whether", "if", "about", "on", "into",
 }  # fmt: skip
+# what is still to be shown is not claimed: "trials are needed to establish the calming effect
+# of", "to raise awareness of the health benefits of" (round 9)
+AIM_INFINITIVES = {
+    "establish", "confirm", "verify", "clarify", "elucidate", "translate", "maximize",
+    "maximise", "understand", "explore", "quantify", "demonstrate", "prove", "characterize",
+    "characterise", "strengthen", "replicate", "substantiate", "document",
+}  # fmt: skip
+AWARENESS = {"awareness", "understanding", "knowledge", "perception", "perceptions", "beliefs"}
 POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 OBJECT_ENDS = {"in", "on", "for", "at", "with", "by", "to", "during", "over", "after", "was",
                "were", "is", "are", "has", "have", "lasts", "lasted", "and", "or"}  # fmt: skip
@@ -156,6 +174,10 @@ def _not_claimed(lowers: list[str], start: int, first: int) -> bool:
     for j in range(max(first, start - 4), start):
         if lowers[j] in NULL_EFFECT or lowers[j] in AIM_VERBS or lowers[j] in {"side", "not"}:
             return True
+        if lowers[j] in AWARENESS:
+            return True
+        if lowers[j] in AIM_INFINITIVES and j > first and lowers[j - 1] in {"to", "further"}:
+            return True
     return False
 
 
@@ -221,9 +243,102 @@ def induced_change(lowers: list[str], i: int, first: int, end: int) -> tuple[int
     if i + 2 >= end or lowers[i + 1] not in {"in", "of"}:
         return None
     for k in range(i + 2, min(end - 1, i + 8)):
+        if lowers[k] in PASSIVE_BE and k + 2 < end and lowers[k + 1] in ACHIEVED:
+            k += 1  # "reductions in anxiety were achieved with"
+            if lowers[k + 1] in {"by", "with"} and lowers[k + 2] not in NOT_PRODUCT:
+                stop = _object_end(lowers, k + 2, end)
+                return (i, stop) if stop is not None else None
+            return None
         if lowers[k] in grammar.REGION_BREAKS:
             return None
         if lowers[k] in CAUSED_BY and lowers[k + 1] in {"by", "with", "about"}:
             stop = _object_end(lowers, k + 2, end) if lowers[k + 1] != "about" else k + 2
             return (i, stop) if stop is not None else None
+        if lowers[k] == "by" and lowers[i] in BY_CHANGES and k > i + 2:
+            if lowers[k + 1] in NOT_AGENTS or not lowers[k + 1][:1].isalpha():
+                return None
+            stop = _object_end(lowers, k + 1, end)
+            return (i, stop) if stop is not None else None
+    return None
+
+
+# round 9: a treated group compared with its controls states the effect of the treatment ("women
+# randomised to vitamin D had fewer falls", "those given zinc had shorter colds than those on
+# placebo"); a group that only took something, compared with those who did not, is observational
+ASSIGNED = {"randomised", "randomized", "assigned", "allocated", "given", "supplemented"}
+# ... exposures, which count only against a placebo or control group ("treated with" in a cohort)
+TOOK = ASSIGNED | {"taking", "took", "using", "used", "on", "drinking", "eating", "received",
+                   "receiving", "treated"}  # fmt: skip
+CONTROLS = {"placebo", "controls", "control", "sham", "untreated", "unsupplemented"}
+RESULT_VERBS = {"had", "has", "have", "gained", "lost", "scored", "recovered", "showed",
+                "reported", "experienced", "needed", "developed", "slept", "healed",
+                "improved", "felt", "performed", "ran", "walked"}  # fmt: skip
+HEALTH_RESULTS = {"recovered", "healed", "slept"}  # result verbs that are health effects
+GROUP_COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "shorter", "longer",
+                      "greater", "better", "faster", "sooner", "smaller", "larger", "quicker",
+                      "milder", "worse"}  # fmt: skip
+
+
+def treated_group(lowers: list[str], first: int, end: int) -> tuple[int, int, bool] | None:
+    """A treated group's result, compared: (start, end) of "had fewer falls" and whether a
+    placebo or control group is named. None without a treatment word before the result verb."""
+    treated = None
+    for k in range(first, end):
+        word = lowers[k]
+        if word in TOOK and treated is None:
+            if not CONTROLS.isdisjoint(lowers[k + 1 : min(end, k + 4)]):
+                return None  # "those who received the placebo had more headaches"
+            treated = word
+        elif word in RESULT_VERBS and treated is not None and k + 1 < end:
+            j = k + 1
+            if lowers[j] in {"a", "significantly", "markedly", "much", "far"} and j + 1 < end:
+                j += 1
+            if lowers[j] not in GROUP_COMPARATIVES:
+                continue
+            controlled = any(w in CONTROLS for w in lowers[j + 1 : end])
+            if "baseline" in lowers[j + 1 : end]:
+                return None  # "the treated arm had lower scores at baseline": no effect yet
+            if treated not in ASSIGNED and not controlled:
+                return None  # "people who took fish oil had fewer strokes": observational
+            return k, min(end, j + 2), controlled
+    return None
+
+
+# round 9: a first-person result after taking something, with no verb of causing ("since I
+# started taking magnesium, my migraines have stopped", "after two weeks on it my brain fog
+# lifted"): the reader is told the product did it. Without the intake clause ("cut back and my
+# anxiety eased", "after the heatwave my headaches stopped") it stays a report of a change.
+FADED = {"lifted", "stopped", "disappeared", "vanished", "cleared", "eased", "faded", "improved",
+         "dropped", "subsided", "resolved", "normalised", "normalized", "settled", "calmed",
+         "melted", "went", "disappear", "vanish", "fade", "melts", "eases", "lifts",
+         "disappears", "vanishes", "fades", "improves"}  # fmt: skip
+OWNERS = {"my", "our", "your"}
+SINCE = {"since", "after", "within", "once"}
+INTAKE = {"taking", "took", "started", "starting", "began", "using", "adding", "on"}
+QUITTING = {"stopped", "quit", "quitting", "stopping", "cut", "dropped", "ditched"}
+HAVE_DONE = {"have", "has", "had", "completely", "finally", "totally", "just", "all", "really"}
+
+
+def anecdote(lowers: list[str], first: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of "my brain fog lifted" after an intake clause; None otherwise."""
+    since = next((k for k in range(first, end) if lowers[k] in SINCE), None)
+    if since is None:
+        return None
+    for k in range(since + 1, end):
+        if lowers[k] in QUITTING and k + 1 < end and lowers[k + 1] not in OWNERS:
+            return None  # "after I stopped taking it, my headaches stopped": a caution
+        if lowers[k] not in OWNERS:
+            continue
+        if not any(lowers[j] in INTAKE for j in range(since + 1, k)):
+            return None
+        for j in range(k + 1, min(end, k + 6)):
+            if lowers[j] in {"not", "n't", "never", "nt"}:
+                return None  # "my migraines have not stopped"
+            if lowers[j] in FADED:
+                if lowers[j] == "went" and (j + 1 >= end or lowers[j + 1] not in {"away", "down"}):
+                    return None
+                return k, j + 1
+            if lowers[j] in grammar.REGION_BREAKS and lowers[j] not in HAVE_DONE:
+                return None
+        return None
     return None

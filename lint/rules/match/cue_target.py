@@ -17,10 +17,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis import NEGATIONS
-from lint.tokens import token_strings
+from lint.tokens import Identity, doc_memo, token_strings
 from lint.vocab import TermTable
 
 if TYPE_CHECKING:
@@ -65,6 +66,13 @@ COMPARISON_WORDS = {
     "versus",
     "vs",
     "vs.",
+    # a drug dropped for the product: "Ditched my inhaler after a month on mullein"
+    "ditch",
+    "ditched",
+    "swapped",
+    "traded",
+    "skipped",
+    "replaced",
 }
 # a drug after one of these, behind the claim, is how the disease is treated: "treated with"
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
@@ -173,13 +181,8 @@ class Terms:
         # occurs fail there, before any longer slice is joined)
         self.terms, self.lengths, self.pairs = table.terms, table.lengths, table.pairs
         self.by_first = self.lengths[False].keys() | self.lengths[True].keys()
-        # a vocabulary of thousands of terms keeps its own index of where its first words
-        # occur; the small lists share one, so a Doc is indexed once for all of them
-        if len(self.by_first) > LARGE:
-            self.index_words: set[str] = set(self.by_first)
-        else:
-            self.index_words = _FIRST_WORDS
-            _FIRST_WORDS.update(self.by_first)
+        masks = {*self.lengths[False].values(), *self.lengths[True].values()}
+        self.lengths_of = {mask: _lengths(mask) for mask in masks}  # few distinct masks
 
     def _key(self, token: Token) -> str:
         key = token_key(token)
@@ -192,63 +195,59 @@ class Terms:
 
         find runs for every Terms on every sentence; building these per call was the top cost.
         """
-        cache = _token_strings(doc)
-        if "text" not in cache:
-            tokens = token_strings(doc)  # from Doc arrays: no Token object per word
-            cache["text"] = tokens.text
-            cache["norm"] = tokens.norm  # == token_key(token)
+        tokens = token_strings(doc)  # from Doc arrays: no Token object per word
         if self.table is None:
-            return cache["norm"], cache["text"]
-        lemma = f"lemma-{id(self.table)}"
-        if lemma not in cache:
-            cache[lemma] = _lemmas(self.table, cache["norm"])
-        return cache[lemma], cache["text"]
+            return tokens.norm, tokens.text  # norm == token_key(token)
+        return _lemma_keys(doc, self.table), tokens.text
 
     def _starts(self, doc: Doc) -> tuple[list[int], list[list[int]]]:
         """Where a term starts in the Doc, and the lengths of the terms matching there.
 
         Lengths are in the order `find` tries them (by normalised key, then by exact text,
-        longest first), each a whole match. Computed once per Doc and Terms, from an index of
-        where each key occurs, instead of a pass over every token on every call.
+        longest first), each a whole match. Computed once per Doc and Terms, from the Doc's
+        index of where each word occurs, instead of a pass over every token on every call.
         """
-        cache = _token_strings(doc)
-        name = f"starts-{id(self)}"
-        found: tuple[list[int], list[list[int]]] | None = cache.get(name)
-        if found is not None:
-            return found
+        return doc_memo(doc, (self, "starts"), lambda: self._find_starts(doc))
+
+    def _find_starts(self, doc: Doc) -> tuple[list[int], list[list[int]]]:
+        """Per kind (keys, then exact texts), per first word of a term found in the Doc, the
+        terms that start at each place it occurs. The word fixes the bit mask of lengths, so
+        it is read once per word, not per place: a place matches the term of length 1 iff the
+        word is that term (every place of the word alike), and a longer one only where the
+        first two words are a pair of a longer term and the joined slice is a term. A place's
+        lengths list the keys' first, then the texts', each longest first (as `find` tries
+        them): kinds run in that order and each adds to its places' lists."""
         keys, texts = self._doc_keys(doc)
-        candidates: set[int] = set()
-        firsts = self.index_words
-        for index in (_positions(cache, keys, firsts), _positions(cache, texts, firsts)):
-            if len(index) < len(self.by_first):
-                words = [w for w in index if w in self.by_first]
-            else:
-                words = [w for w in self.by_first if w in index]
-            for word in words:
-                candidates.update(index[word])
-        positions: list[int] = []
-        lengths: list[list[int]] = []
         size = len(keys)
-        kinds = [(exact, strings) for exact, strings in ((False, keys), (True, texts))]
-        kinds = [(e, strings) for e, strings in kinds if self.lengths[e]]
-        for i in sorted(candidates):
-            matching = []
-            for exact, strings in kinds:
-                mask = self.lengths[exact].get(strings[i], 0)
-                if not mask:
-                    continue
-                pair = i + 1 < size and f"{strings[i]} {strings[i + 1]}" in self.pairs[exact]
-                for length in _lengths(mask):
-                    if length > 1 and not pair:
-                        continue
-                    got = strings[i : i + length]
-                    if len(got) == length and " ".join(got) in self.terms[exact]:
-                        matching.append(length)
-            if matching:
-                positions.append(i)
-                lengths.append(matching)
-        found = cache[name] = (positions, lengths)
-        return found
+        found: dict[int, list[int]] = {}
+        for exact, strings in ((False, keys), (True, texts)):
+            masks = self.lengths[exact]
+            if not masks:
+                continue
+            lemmatized = not exact and self.table is not None
+            index = _lemma_positions(doc, self.table) if lemmatized else _positions(doc, strings)
+            if len(index) < len(masks):
+                words = [w for w in index if w in masks]
+            else:
+                words = [w for w in masks if w in index]
+            terms, pairs = self.terms[exact], self.pairs[exact]
+            for word in words:
+                lengths = self.lengths_of[masks[word]]
+                longer = [n for n in lengths if n > 1]
+                single = lengths[-1] == 1 and word in terms
+                for i in index[word]:
+                    matching = []
+                    if longer and i + 1 < size and f"{word} {strings[i + 1]}" in pairs:
+                        for n in longer:
+                            got = strings[i : i + n]
+                            if len(got) == n and " ".join(got) in terms:
+                                matching.append(n)
+                    if single:
+                        matching.append(1)
+                    if matching:
+                        found.setdefault(i, []).extend(matching)
+        positions = sorted(found)
+        return positions, [found[i] for i in positions]
 
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) token spans, longest match first, left to right.
@@ -274,55 +273,66 @@ class Terms:
         return spans
 
 
-_MASK_LENGTHS: dict[int, list[int]] = {}
-
-
 def _lengths(mask: int) -> list[int]:
-    """The term lengths in a bit mask, longest first (few distinct masks: memoised)."""
-    found = _MASK_LENGTHS.get(mask)
-    if found is None:
-        found = _MASK_LENGTHS[mask] = [n for n in range(mask.bit_length(), 0, -1) if mask >> n & 1]
-    return found
+    """The term lengths in a bit mask, longest first."""
+    return [n for n in range(mask.bit_length(), 0, -1) if mask >> n & 1]
 
 
-_LAST_DOC: list[Any] = [None, {}]  # [Doc, {name: per-token strings}]: one Doc at a time
+def _positions(doc: Doc, strings: list[str]) -> dict[str, list[int]]:
+    """Token indexes of each word in one of the Doc's string lists, built once per Doc and
+    list and shared by every Terms (each picks its own first words from it). `strings` is one
+    of the Doc's own lists (kept by `token_strings` or the memo): the key holds the list, so
+    it is found by identity, never by an id() a later list could reuse."""
+    return doc_memo(doc, ("positions", Identity(strings)), lambda: _index(strings))
 
 
-def _token_strings(doc: Doc) -> dict[str, Any]:
-    if _LAST_DOC[0] is not doc:
-        _LAST_DOC[:] = [doc, {}]
-    strings: dict[str, Any] = _LAST_DOC[1]
-    return strings
-
-
-_FIRST_WORDS: set[str] = set()  # first keys of every small Terms: the only words worth indexing
-LARGE = 1000  # first words beyond which a Terms indexes a Doc on its own
-
-
-def _positions(cache: dict[str, Any], strings: list[str], firsts: set[str]) -> dict[str, list[int]]:
-    """Token indexes of each term-starting word in one of the Doc's string lists."""
-    # the shared set only grows: a new size, a new index
-    name = f"positions-{id(strings)}-{id(firsts)}-{len(firsts)}"
-    index: dict[str, list[int]] | None = cache.get(name)
-    if index is None:
-        index = cache[name] = {}
-        for i in [i for i, word in enumerate(strings) if word in firsts]:
-            index.setdefault(strings[i], []).append(i)
+def _index(strings: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    get = index.get
+    for i, word in enumerate(strings):
+        found = get(word)
+        if found is None:
+            index[word] = [i]
+        else:
+            found.append(i)
     return index
 
 
-_LEMMA_MEMO: dict[int, tuple[Any, dict[str, str]]] = {}  # id(table) -> (table, key -> lemma)
+def _lemma_positions(doc: Doc, table: Any) -> dict[str, list[int]]:
+    """`_positions` of the Doc's lemma keys, from the index of its normalised keys: a lemma
+    key occurs where a key with that lemma does (per distinct key, not per token; the lists
+    are unordered, which `_find_starts` does not need)."""
+
+    def build() -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        lemmas = _lemma_of(doc, table)
+        for key, places in _positions(doc, token_strings(doc).norm).items():
+            lemma = lemmas[key]
+            found = index.get(lemma)
+            if found is None:
+                index[lemma] = places.copy()  # the norm index keeps its own list
+            else:
+                found.extend(places)
+        return index
+
+    return doc_memo(doc, ("lemma-positions", Identity(table)), build)
 
 
-def _lemmas(table: Any, keys: list[str]) -> list[str]:
-    """`_lemma` of every key, each distinct key looked up once per process."""
-    entry = _LEMMA_MEMO.get(id(table))
-    if entry is None or entry[0] is not table:
-        entry = _LEMMA_MEMO[id(table)] = (table, {})
-    memo = entry[1]
-    for key in set(keys).difference(memo):
-        memo[key] = _lemma(table, key)
-    return list(map(memo.__getitem__, keys))
+def _lemma_keys(doc: Doc, table: Any) -> list[str]:
+    """`_lemma` of every token's normalised key, once per Doc and table."""
+    norms = token_strings(doc).norm
+    lemmas = _lemma_of(doc, table)
+    return doc_memo(
+        doc, ("lemma-keys", Identity(table)), lambda: list(map(lemmas.__getitem__, norms))
+    )
+
+
+def _lemma_of(doc: Doc, table: Any) -> dict[str, str]:
+    """Each distinct normalised key of the Doc -> its `_lemma`, looked up once per Doc."""
+    norms = token_strings(doc).norm
+    return doc_memo(
+        doc, ("lemmas", Identity(table)), lambda: {key: _lemma(table, key) for key in set(norms)}
+    )
 
 
 def _lemma(table: Any, key: str) -> str:
@@ -424,64 +434,53 @@ class ClaimFinder:
         ]
         if not pairs or self._mentions_only(sentence):
             return
+        reading = self._reading(sentence, cues)
+        if reading is None:
+            return
+        last_end = -1
+        for (cue_start, cue_end, weak), target in pairs:
+            start, end = min(cue_start, target[0]), max(cue_end, target[1])
+            if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
+                end = _list_end(doc, end, hi, targets)
+            end = _disease_of(doc, end, hi, targets)
+            pair = Pair(cue_start, cue_end, weak, target, start, end)
+            if start < last_end or any(test(reading, pair) for test in PAIR_EXCLUSIONS):
+                continue
+            last_end = end
+            cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
+            yield Claim(sentence, start, end, cue, found, self.label)
+
+    def _reading(
+        self, sentence: Sentence, cues: list[tuple[int, int, bool]]
+    ) -> SentenceReading | None:
+        """What the exclusions read in one sentence; None when a whole-sentence condition of
+        the finder fails (no drug compared, no offer)."""
+        span = sentence.span
+        doc, lo, hi = span.doc, span.start, span.end
         quoted = _quoted_tokens(doc, lo, hi)
-        title_quote = bool(quoted) and self._has(self.title_words, doc, lo, hi)
         drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
         if self.subjects is not None:
             drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
         if self.drug_suffixes:
             drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
         if self.drug_compared and not _compared(doc, drugs):
-            return
+            return None
         offered = self.offers.find(doc, lo, hi) if self.offers is not None else []
         if self.offers is not None and not offered:
-            return
+            return None
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
-        reported_from = reports[0][0] if reports else None
-        # a quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'
-        quote_reported = bool(quoted) and any(r_start not in quoted for r_start, _ in reports)
-        cue_tokens = {i for c_start, c_end, _ in cues for i in range(c_start, c_end)}
-        last_end = -1
-        for (cue_start, cue_end, weak), target in pairs:
-            # "stronger than oxycodone for my pain" is the comparison alone: no "for" cues
-            if self.drug_compared and doc[cue_start].lower_ == "for":
-                continue
-            start, end = min(cue_start, target[0]), max(cue_end, target[1])
-            if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
-                end = _list_end(doc, end, hi, targets)
-            end = _disease_of(doc, end, hi, targets)
-            if start < last_end:
-                continue
-            if title_quote and (cue_start in quoted or target[0] in quoted):
-                continue
-            # someone else's words: 'sellers claim it cures', 'claims such as "..."', also when
-            # the report starts the claim or sits inside it ("stop claiming that it prevents")
-            if reported_from is not None and reported_from <= start:
-                continue
-            if any(start <= r_start < end for r_start, _ in reports):
-                continue
-            if quote_reported and cue_start in quoted:
-                continue
-            if _patient_treated(doc, lo, cue_start, target) or _occasional(doc, lo, target):
-                continue
-            if self.offers is not None and not any(o >= target[1] for o, _ in offered):
-                continue
-            if _person_acts(doc, lo, cue_start) or _avoided(doc, lo, target):
-                continue
-            # "For adults with insomnia, glycine is ...": an opening frame, not the offer
-            if weak and cue_start == lo and end < hi and doc[end].text == ",":
-                continue
-            negation_from = _over_cue_list(doc, lo, start, cue_tokens)
-            if self._negated(doc, lo, cue_start, negation_from, end) or _open_question(
-                doc, lo, start
-            ):
-                continue
-            others = [d for d in drugs if d != target] if self.allow_drug_subject else drugs
-            if self._about_drug(doc, lo, hi, cue_start, end, others):
-                continue
-            last_end = end
-            cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
-            yield Claim(sentence, start, end, cue, found, self.label)
+        return SentenceReading(
+            self,
+            doc,
+            lo,
+            hi,
+            quoted,
+            bool(quoted) and self._has(self.title_words, doc, lo, hi),
+            drugs,
+            offered,
+            reports,
+            {i for c_start, c_end, _ in cues for i in range(c_start, c_end)},
+        )
 
     def asserts(
         self, sentence: Sentence, start: int, end: int, reports: Terms | None = None
@@ -494,11 +493,8 @@ class ClaimFinder:
         sentence ("works like Xanax, with no crash") does not reach it."""
         doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
         # once per sentence, not per match: a long sentence of comparisons stays linear
-        known = doc.user_data.setdefault(_MENTIONS_KEY, {})
-        key = (id(self), sentence.index)
-        if key not in known:
-            known[key] = self._mentions_only(sentence)
-        if known[key]:
+        key = (Identity(self), "mentions-only", sentence.index)
+        if sentence.analysis.memo(key, lambda: self._mentions_only(sentence)):
             return False
         reports = reports or self.reports
         found = reports.find(doc, lo, hi) if reports is not None else []
@@ -592,6 +588,133 @@ class ClaimFinder:
             if not _compound_modifier(doc, d_end):  # "drug-free", "Adderall-like": no drug
                 return True
         return False
+
+
+@dataclass
+class SentenceReading:
+    """What the pair exclusions read in one sentence, searched once per sentence."""
+
+    finder: ClaimFinder
+    doc: Doc
+    lo: int
+    hi: int
+    quoted: set[int]  # token indexes inside double quotes
+    title_quote: bool  # a quoted title beside a title word ('a trial titled "..."')
+    drugs: list[tuple[int, int]]  # drugs, subjects and stems: who else treats
+    offered: list[tuple[int, int]]  # `offers` matches ("for you")
+    reports: list[tuple[int, int]]  # someone else's words ("sellers claim")
+    cue_tokens: set[int]  # every cue token of the sentence (lists of cues)
+
+    @cached_property
+    def report_outside_quotes(self) -> bool:
+        return any(r_start not in self.quoted for r_start, _ in self.reports)
+
+
+@dataclass
+class Pair:
+    """One cue with its nearest target, and the claim span they make."""
+
+    cue_start: int
+    cue_end: int
+    weak: bool  # a weak cue (does not count in headings)
+    target: tuple[int, int]
+    start: int
+    end: int
+
+
+def comparison_for_cue(r: SentenceReading, p: Pair) -> bool:
+    """ "stronger than oxycodone for my pain" is the comparison alone: no "for" cues."""
+    return r.finder.drug_compared and r.doc[p.cue_start].lower_ == "for"
+
+
+def title_quoted(r: SentenceReading, p: Pair) -> bool:
+    """A quoted study title: 'a trial titled "Bacopa for the treatment of ADHD"'."""
+    return r.title_quote and (p.cue_start in r.quoted or p.target[0] in r.quoted)
+
+
+def reported_before(r: SentenceReading, p: Pair) -> bool:
+    """Someone else's words before the claim: "sellers claim it cures", 'claims such as'."""
+    return bool(r.reports) and r.reports[0][0] <= p.start
+
+
+def reported_inside(r: SentenceReading, p: Pair) -> bool:
+    """A report that sits inside the claim: "stop claiming that it prevents"."""
+    return any(p.start <= r_start < p.end for r_start, _ in r.reports)
+
+
+def quote_reported(r: SentenceReading, p: Pair) -> bool:
+    """A quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'."""
+    return bool(r.quoted) and p.cue_start in r.quoted and r.report_outside_quotes
+
+
+def patient_treated(r: SentenceReading, p: Pair) -> bool:
+    """A patient's treatment: "he was treated for pneumonia"."""
+    return _patient_treated(r.doc, r.lo, p.cue_start, p.target)
+
+
+def occasional(r: SentenceReading, p: Pair) -> bool:
+    """An occasional symptom is no disease: "the occasional hangover headache"."""
+    return _occasional(r.doc, r.lo, p.target)
+
+
+def not_offered(r: SentenceReading, p: Pair) -> bool:
+    """A conditional audience with no offer after it: "If you have gout, ask your doctor"."""
+    return r.finder.offers is not None and not any(o >= p.target[1] for o, _ in r.offered)
+
+
+def person_acts(r: SentenceReading, p: Pair) -> bool:
+    """The person fights the disease: "anyone battling PTSD deserves care"."""
+    return _person_acts(r.doc, r.lo, p.cue_start)
+
+
+def side_effect_avoided(r: SentenceReading, p: Pair) -> bool:
+    """A side effect avoided: "without the muscle pain of statins"."""
+    return _avoided(r.doc, r.lo, p.target)
+
+
+def opening_frame(r: SentenceReading, p: Pair) -> bool:
+    """ "For adults with insomnia, glycine is ...": an opening frame, not the offer."""
+    return p.weak and p.cue_start == r.lo and p.end < r.hi and r.doc[p.end].text == ","
+
+
+def negated(r: SentenceReading, p: Pair) -> bool:
+    """A negation in the cue's clause, read across a list of cues ("doesn't treat, cure or
+    prevent diabetes")."""
+    negation_from = _over_cue_list(r.doc, r.lo, p.start, r.cue_tokens)
+    return ClaimFinder._negated(r.doc, r.lo, p.cue_start, negation_from, p.end)
+
+
+def open_question(r: SentenceReading, p: Pair) -> bool:
+    """ "testing whether saffron can ease depression"."""
+    return _open_question(r.doc, r.lo, p.start)
+
+
+def about_drug(r: SentenceReading, p: Pair) -> bool:
+    """The claim is a drug's or a therapy's ("Adderall treats ADHD"); a substitute's own
+    target drug does not count."""
+    drugs = r.drugs
+    if r.finder.allow_drug_subject:
+        drugs = [d for d in drugs if d != p.target]
+    return r.finder._about_drug(r.doc, r.lo, r.hi, p.cue_start, p.end, drugs)
+
+
+# every pair is read by all of these (`any`): a pair any of them names is only a mention
+PAIR_EXCLUSIONS = (
+    comparison_for_cue,
+    title_quoted,
+    reported_before,
+    reported_inside,
+    quote_reported,
+    patient_treated,
+    occasional,
+    not_offered,
+    person_acts,
+    side_effect_avoided,
+    opening_frame,
+    negated,
+    open_question,
+    about_drug,
+)
 
 
 LIST_JOINS = {",", "and", "or", "&", "/", "other"}
@@ -758,35 +881,33 @@ def _clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
     """For each token, the last break token at or before it (-1: none) and the first at or
     after it (len(doc): none), from one pass per Doc: the walks above cost O(1), not a walk
     per claim (quadratic in a sentence of claims)."""
-    found: tuple[list[int], list[int]] | None = doc.user_data.get(_BREAKS_KEY)
-    if found is None:
-        tokens = token_strings(doc)
-        is_break = [
-            text in BREAK_PUNCT or lower in BREAK_WORDS
-            for text, lower in zip(tokens.text, tokens.lower, strict=True)
-        ]
-        last, before = -1, []
-        for i, brk in enumerate(is_break):
-            last = i if brk else last
-            before.append(last)
-        first, after = len(is_break), [0] * len(is_break)
-        for i in range(len(is_break) - 1, -1, -1):
-            first = i if is_break[i] else first
-            after[i] = first
-        found = doc.user_data[_BREAKS_KEY] = (before, after)
-    return found
+    return doc_memo(doc, _find_clause_breaks, lambda: _find_clause_breaks(doc))
 
 
-_BREAKS_KEY = "supplint.claims.breaks"
-_MENTIONS_KEY = "supplint.claims.mentions"
+def _find_clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    tokens = token_strings(doc)
+    is_break = [
+        text in BREAK_PUNCT or lower in BREAK_WORDS
+        for text, lower in zip(tokens.text, tokens.lower, strict=True)
+    ]
+    last, before = -1, []
+    for i, brk in enumerate(is_break):
+        last = i if brk else last
+        before.append(last)
+    first, after = len(is_break), [0] * len(is_break)
+    for i in range(len(is_break) - 1, -1, -1):
+        first = i if is_break[i] else first
+        after[i] = first
+    return before, after
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
     """Token indexes inside double quotes within one sentence."""
     inside = False
     result: set[int] = set()
-    for token in doc[lo:hi]:
-        text = token.text
+    texts = token_strings(doc).text  # `token.text` without a Token object per word
+    for i in range(lo, hi):
+        text = texts[i]
         if text == '"':
             inside = not inside
         elif text in QUOTE_OPEN:
@@ -794,5 +915,5 @@ def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
         elif text in QUOTE_CLOSE:
             inside = False
         elif inside:
-            result.add(token.i)
+            result.add(i)
     return result

@@ -5,6 +5,7 @@ In a table whose header gives the unit ("Dose (mg)"), a cell holding only a numb
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -36,16 +37,13 @@ _NUMERIC = re.compile(rf"(?<![\w.,/-]){_NUMBER}\s?{_UNIT}(?:/kg)?\b", re.IGNOREC
 _COUNTED_PATTERN = rf"(?i)\b{_WORD_NUMBER} {_COUNT_UNIT}\b"
 
 
+@functools.cache  # a constant, compiled on first use: importing re2 is not free
 def _counted() -> Any:
-    global _COUNTED
-    if _COUNTED is None:
-        import re2
+    import re2
 
-        _COUNTED = re2.compile(_COUNTED_PATTERN)
-    return _COUNTED
+    return re2.compile(_COUNTED_PATTERN)
 
 
-_COUNTED: Any = None
 # a table's column header that gives the unit: "Dose (mg)", "mg per day", "Amount, g"
 UNIT_HEADER = re.compile(
     r"\b(?:dose|dosage|amount)\b[^\n]{0,12}\(?\b(?:mg|mcg|µg|g|grams?|milligrams?)\b"

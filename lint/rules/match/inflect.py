@@ -18,6 +18,10 @@ IRREGULAR = {
     "get": ("got", "gotten"),
     "lead": ("led",),
 }
+# verbs stressed on a last syllable that doubles its consonant: "conferred", "controlled"
+DOUBLING = {"confer", "refer", "prefer", "occur", "recur", "incur", "deter", "admit", "omit",
+            "commit", "regret", "transfer", "control", "compel", "propel", "expel", "patrol",
+            "equip", "rebut", "abet"}  # fmt: skip
 
 
 def verb_forms(lemma: str) -> set[str]:
@@ -32,7 +36,7 @@ def verb_forms(lemma: str) -> set[str]:
         forms |= {word + "es", word + "ed", word + "ing"}
     else:
         forms |= {word + "s", word + "ed", word + "ing"}
-        if _doubles(word):
+        if _doubles(word) or word in DOUBLING:
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
 

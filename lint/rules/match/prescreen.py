@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lint.analysis import Analysis
 
-_KEY = "supplint.sentence-text"
-
 
 def unanchored(patterns: list[str]) -> bool:
     """True when no pattern can use `^`, `$`, `\\A` or `\\z` (`[^...]` is a class, not one)."""
@@ -51,17 +49,17 @@ def sentences_text(analysis: Analysis) -> str:
 
 def _joined(analysis: Analysis) -> tuple[str, list[int]]:
     """The joined text, and where each sentence's part of it ends."""
-    user_data = analysis.doc.user_data
-    found: tuple[str, list[int]] | None = user_data.get(_KEY)
-    if found is None:
-        ends: list[int] = []
-        end = -1
-        for sentence in analysis.sentences:
-            end += 1 + len(sentence.raw)  # the separator before it, then the sentence
-            ends.append(end)
-        text = "\n".join(s.raw for s in analysis.sentences)
-        found = user_data[_KEY] = (text, ends)
-    return found
+    return analysis.memo(_joined, lambda: _join(analysis))
+
+
+def _join(analysis: Analysis) -> tuple[str, list[int]]:
+    ends: list[int] = []
+    end = -1
+    for sentence in analysis.sentences:
+        end += 1 + len(sentence.raw)  # the separator before it, then the sentence
+        ends.append(end)
+    text = "\n".join(s.raw for s in analysis.sentences)
+    return text, ends
 
 
 def may_match(regex: Any, analysis: Analysis) -> bool:

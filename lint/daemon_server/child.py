@@ -68,7 +68,7 @@ def serve(conn: socket.socket, key: str, info: dict[str, Any], pipe: int) -> Non
 
 def _report_miss(pipe: int, request: dict[str, Any]) -> None:
     """Tell the daemon this command's checkers were not warm, so it builds them for next time."""
-    from lint.daemon import warm
+    from lint.daemon_server import warm
 
     if warm.missed:
         recipe = json.dumps({"argv": request["argv"], "cwd": request["cwd"]}).encode()

@@ -15,7 +15,14 @@ import hashlib
 import os
 import pickle
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from lint.rules.base import Checker
+    from lint.rules.loader import RuleSet
+    from lint.rules.model import Rule
 
 MAX_BUILT = 64  # checkers kept (about ten per rule set): the newest configs stay warm
 _built: OrderedDict[bytes, Any] = OrderedDict()
@@ -39,7 +46,7 @@ def install() -> None:
     lint.engine.checker_class = checker_class
 
 
-def _shared(cls: Any, rules: Any, nlp: Any, ruleset: Any) -> Any:
+def _shared(cls: type[Checker], rules: list[Rule], nlp: Language, ruleset: RuleSet) -> Checker:
     global missed
     digest = hashlib.sha256(f"{cls.__module__}.{cls.__qualname__}\0{id(nlp)}\0".encode())
     digest.update(_ruleset_digest(ruleset))
@@ -55,7 +62,7 @@ def _shared(cls: Any, rules: Any, nlp: Any, ruleset: Any) -> Any:
     return checker
 
 
-def _ruleset_digest(ruleset: Any) -> bytes:
+def _ruleset_digest(ruleset: RuleSet) -> bytes:
     held = _digests.get(id(ruleset))
     if held is None or held[0] is not ruleset:
         data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,10 +1,10 @@
 """The daemon process: warm the pipeline once, then fork one child per connection.
 
-Started by the client as `python -m lint.daemon.server SOCKET KEY COMMAND` in its own session, with
-stdio on /dev/null (a log file next to the socket takes its own errors). A lock file keeps one
-daemon per key; the socket is bound only after the warm-up, so a client never waits on one. It
-exits after SUPPLINT_DAEMON_IDLE seconds without a request (default 900), on SIGTERM
-(`supplint daemon stop`), or when its socket file is removed or replaced.
+Started by the client as `python -m lint.daemon_server.server SOCKET KEY COMMAND` in its own
+session, with stdio on /dev/null (a log file next to the socket takes its own errors). A lock
+file keeps one daemon per key; the socket is bound only after the warm-up, so a client never
+waits on one. It exits after SUPPLINT_DAEMON_IDLE seconds without a request (default 900), on
+SIGTERM (`supplint daemon stop`), or when its socket file is removed or replaced.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return 0  # another daemon for this key is starting or running
-    from lint.daemon import warm
+    from lint.daemon_server import warm
 
     warm.install()
     warm_up()
@@ -138,7 +138,7 @@ def serve(listener: socket.socket, bound: tuple[str, int], key: str, info: dict[
 def _child(
     listener: socket.socket, conn: socket.socket, key: str, info: dict[str, Any], pipe: int
 ) -> None:
-    from lint.daemon import child
+    from lint.daemon_server import child
 
     listener.close()
     code = 0
@@ -166,7 +166,7 @@ def _reap(children: dict[int, int]) -> None:
         if recipe:
             import json
 
-            from lint.daemon import warm
+            from lint.daemon_server import warm
 
             command = json.loads(recipe)
             warm.prepare(command["argv"], command["cwd"])
