@@ -58,9 +58,9 @@ def _param(name: str):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [_param(item.name) for item in INPUTS])
 def test_worst_case_costs_per_word_what_prose_does(measured: dict, name: str):
-    base = measured["ordinary_us_per_word"]
     names = [row["name"] for row in measured["rows"]]
     row = measured["rows"][names.index(name)]
+    base = row["ordinary_us_per_word"]  # measured in turns with this input
     # peak RSS only grows over the run: bound it by the largest input so far
     largest = max(r["chars"] for r in measured["rows"][: names.index(name) + 1])
     assert row["error"] is None, row["error"]  # the 60 s budget ran out: a superlinear path
