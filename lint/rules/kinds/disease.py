@@ -76,6 +76,12 @@ class DiseaseChecker(Checker):
             "Cues that count only before their condition, any inflection: colloquial verbs "
             "('knocks out the flu', 'kicked my migraines'; not 'my migraines kicked in').",
         ),
+        "outcomes": Option(
+            WORDS,
+            "What a condition someone has became, any inflection: a claim only right after a "
+            "possessed condition ('my asthma is so much better', 'her gout has not flared'; "
+            "not 'ADHD is much better understood').",
+        ),
         "audiences": Option(
             WORDS,
             "Who a product is offered for ('for anyone battling', 'for people living with'): "
@@ -218,6 +224,15 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
                 before_words=frozenset(),
                 anaphora=terms("anaphora"),
                 **shared,
+            )
+        )
+    if opts.get("outcomes"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["outcomes"], lemma=True),
+                finders[0].targets,
+                possessed=True,
+                **{**shared, "window_before": 1},
             )
         )
     if opts.get("if_cues") and opts.get("offers"):

@@ -74,6 +74,11 @@ COMPARISON_WORDS = {
     "skipped",
     "replaced",
 }
+# between a claim and a drug after it, these contrast the two: "with effects similar to
+# opiates"; and before a drug that names a side effect, "with no Ambien hangover" ("treated
+# with no drugs at all" still names the treatment)
+SIMILAR = {"similar", "comparable", "equal", "akin"}
+ABSENT_DRUG = {"no", "none", "zero", "less", "fewer"}
 # a drug after one of these, behind the claim, is how the disease is treated: "treated with"
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 OPEN_QUESTION = {"whether", "if"}
@@ -382,6 +387,7 @@ class ClaimFinder:
     allow_drug_subject: bool = False  # the targets are drugs ("alternative to Adderall")
     drug_compared: bool = False  # a claim only beside a drug comparison ("... as well as Xanax")
     offers: Terms | None = None  # a claim only with one of these after it ("... for you")
+    possessed: bool = False  # cues that follow a possessed condition only ("my asthma is better")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -512,7 +518,9 @@ class ClaimFinder:
             return True
         # "sold to treat COVID-19 without FDA approval": an absent approval negates too
         negated = any(w in NEGATIONS or w in ABSENT for w in sentence.lowers)
-        return negated and self._has(self.regulatory, doc, lo, hi)
+        if not negated or self.regulatory is None:
+            return False
+        return any(not _active_verb(doc, end, hi) for _, end in self.regulatory.find(doc, lo, hi))
 
     @staticmethod
     def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
@@ -523,6 +531,8 @@ class ClaimFinder:
     ) -> tuple[int, int] | None:
         if self.self_target:
             return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
+        if self.possessed:
+            return _possessed_before(doc, cue_start, cue_end, targets, self.window_before)
         # a label's colon joins it to its list: "Good for: asthma, bronchitis"
         gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
         after = [
@@ -581,7 +591,9 @@ class ClaimFinder:
                     continue
             elif end <= d_start <= end + INSTRUMENT_REACH:  # bounded: linear in the sentence
                 between = set(lowers[end:d_start])
-                if not between & INSTRUMENT_WORDS or between & COMPARISON_WORDS:
+                if not between & INSTRUMENT_WORDS or between & (COMPARISON_WORDS | SIMILAR):
+                    continue
+                if between & ABSENT_DRUG and _attributive(doc, d_end):
                     continue
             else:
                 continue
@@ -681,7 +693,9 @@ def negated(r: SentenceReading, p: Pair) -> bool:
     """A negation in the cue's clause, read across a list of cues ("doesn't treat, cure or
     prevent diabetes")."""
     negation_from = _over_cue_list(r.doc, r.lo, p.start, r.cue_tokens)
-    return ClaimFinder._negated(r.doc, r.lo, p.cue_start, negation_from, p.end)
+    # an outcome's own negation is the outcome: "my gout hasn't flared"
+    end = p.target[1] if r.finder.possessed else p.end
+    return ClaimFinder._negated(r.doc, r.lo, p.cue_start, negation_from, end)
 
 
 def open_question(r: SentenceReading, p: Pair) -> bool:
@@ -696,6 +710,19 @@ def about_drug(r: SentenceReading, p: Pair) -> bool:
     if r.finder.allow_drug_subject:
         drugs = [d for d in drugs if d != p.target]
     return r.finder._about_drug(r.doc, r.lo, r.hi, p.cue_start, p.end, drugs)
+
+
+def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
+    """An outcome put down to a drug or a therapy named after it: "her depression is better
+    because of therapy" (not "... since I ditched Xanax")."""
+    if not r.finder.possessed:
+        return False
+    lowers = token_strings(r.doc).lower
+    return any(
+        p.end <= d_start <= p.end + INSTRUMENT_REACH
+        and not set(lowers[p.end : d_start]) & COMPARISON_WORDS
+        for d_start, _ in r.drugs
+    )
 
 
 # every pair is read by all of these (`any`): a pair any of them names is only a mention
@@ -714,6 +741,7 @@ PAIR_EXCLUSIONS = (
     negated,
     open_question,
     about_drug,
+    outcome_of_drug,
 )
 
 
@@ -751,6 +779,44 @@ def _compared(doc: Doc, drugs: list[tuple[int, int]]) -> bool:
 
 
 COMPARED_REACH = 6
+# after a regulatory word these make it a verb with an object: "cleared my SIBO without
+# rifaximin" is a cure, "not cleared by the FDA" a regulatory statement
+ACTIVE_OBJECTS = {"my", "your", "his", "her", "their", "our", "up"}
+
+
+def _possessed_before(
+    doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]], reach: int
+) -> tuple[int, int] | None:
+    """The condition just before an outcome cue, owned by someone ("my kid's asthma is much
+    better", "her gout has not flared"), when the cue is not a participle's ("is much better
+    understood") or a comparison's ("better than")."""
+    if cue_end < len(doc) and (
+        doc[cue_end].lower_ in {"than", "at", "to"} or _participle(doc[cue_end])
+    ):
+        return None
+    for t_start, t_end in reversed(targets):
+        if t_end <= cue_start <= t_end + reach and not _breaks(doc, t_end, cue_start):
+            owner = doc[t_start - 1] if t_start > 0 else None
+            if owner is not None and (owner.lower_ in OWNERS or owner.lower_ in {"'s", "’s"}):
+                return (t_start, t_end)
+            return None
+    return None
+
+
+OWNERS = {"my", "his", "her", "our", "their", "your"}
+
+
+def _participle(token: Token) -> bool:
+    return token.lower_.endswith("ed") or token.lower_ in {"understood", "known", "treated"}
+
+
+def _attributive(doc: Doc, d_end: int) -> bool:
+    """The drug qualifies the noun after it: "no Ambien hangover", "none of the stimulant crash"."""
+    return d_end < len(doc) and doc[d_end].is_alpha and not doc[d_end].is_stop
+
+
+def _active_verb(doc: Doc, end: int, hi: int) -> bool:
+    return end < hi and doc[end].lower_ in ACTIVE_OBJECTS
 
 
 def _avoided(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
@@ -773,7 +839,11 @@ def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
 def _occasional(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
     """ "the occasional hangover headache": an occasional symptom in healthy people is not a
     disease (21 CFR 101.93(g)(2) and the 2000 final rule: "occasional sleeplessness")."""
-    return any(doc[i].lower_ == "occasional" for i in range(max(lo, target[0] - 2), target[0]))
+    return any(doc[i].lower_ in OCCASIONAL for i in range(max(lo, target[0] - 2), target[0]))
+
+
+# "everyday heartburn", "the odd headache": the mild, passing form of a symptom
+OCCASIONAL = {"occasional", "everyday", "odd", "infrequent"}
 
 
 def _joined(targets: list[tuple[int, int]]) -> list[tuple[int, int]]:

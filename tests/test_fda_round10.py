@@ -1,0 +1,97 @@
+"""fda.* failure kinds fixed for issue 14, round 10: one test per shape, spans asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+DISEASE = "fda.disease-claim"
+DRUG = "fda.drug-comparison"
+
+
+def excerpts(findings, rule):
+    return [f.excerpt for f in findings if f.rule_id == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Chewable licorice that treats heartburn.", "treats heartburn"),
+        ("Cured my fibro in a season.", "Cured my fibro"),
+        ("Ginger drops that stop vertigo.", "stop vertigo"),
+        ("Saw palmetto reverses prostate enlargement.", "reverses prostate enlargement"),
+    ],
+)
+def test_lay_names_missing_from_icd_heads_are_conditions(lint, text, excerpt) -> None:
+    assert excerpts(lint(text), DISEASE) == [excerpt]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "drug"),
+    [
+        # a drug named after the claim, contrasted with it, is no instrument of it
+        ("Knock out insomnia with no Lunesta grogginess.", "Knock out insomnia", None),
+        (
+            "Mullein eases asthma with effects similar to inhalers.",
+            "eases asthma",
+            "similar to inhalers",
+        ),
+        # a regulatory word used as a verb on a possessed condition is the cure
+        ("Oregano oil cleared my SIBO without antibiotics.", "cleared my SIBO", None),
+    ],
+)
+def test_a_drug_contrasted_after_the_claim_leaves_the_claim(lint, text, excerpt, drug) -> None:
+    found = lint(text)
+    assert excerpts(found, DISEASE) == [excerpt]
+    if drug:
+        assert excerpts(found, DRUG) == [drug]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sleep problems are often treated with no drugs at all.",
+        "The supplement was not cleared by the FDA to treat SIBO.",
+        "This remedy for everyday heartburn is a chewable tablet.",
+    ],
+)
+def test_instruments_regulatory_statements_and_passing_symptoms_stay_quiet(lint, text) -> None:
+    assert excerpts(lint(text), DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        (
+            "Two weeks on quercetin and my son's asthma is so much better.",
+            "asthma is so much better",
+        ),
+        ("Her eczema is much improved since the fish oil.", "eczema is much improved"),
+        ("My gout hasn't flared since the cherry extract.", "gout hasn't flared"),
+        ("Hawthorn got my high blood pressure down.", "high blood pressure down"),
+        ("Within a month my psoriasis never came back.", "psoriasis never came back"),
+    ],
+)
+def test_what_a_possessed_condition_became_is_a_claim(lint, text, excerpt) -> None:
+    assert excerpts(lint(text), DISEASE) == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migraine is much better understood than it was.",  # not possessed, a participle
+        "My asthma is better than it was in the city.",  # a comparison of times
+        "Her depression is better because of her psychiatrist.",  # put down to someone else
+        "My eczema is better because of Dupixent.",  # put down to a drug
+        "I don't think his gout is better.",  # negated before the condition
+    ],
+)
+def test_outcomes_not_owed_to_the_product_are_not_claims(lint, text) -> None:
+    assert excerpts(lint(text), DISEASE) == []
+
+
+def test_an_outcome_claim_is_positioned_on_the_condition(lint) -> None:
+    [finding] = [
+        f for f in lint("Intro line.\n\nNow my gout hasn't flared.\n") if f.rule_id == DISEASE
+    ]
+    assert (finding.line, finding.column) == (3, 8)
+    assert finding.excerpt == "gout hasn't flared"
