@@ -554,7 +554,11 @@ def past_use(m: Mention) -> bool:
 
 def _past_tense(m: Mention) -> bool:
     """A past auxiliary or adverb, or a simple past in -ed ("doctors treated"; not "is used",
-    "has been used")."""
+    "has been used"). Read once per sentence, whatever its number of conditions."""
+    return m.sentence.analysis.memo((_past_tense, m.sentence.index), lambda: _past_words(m))
+
+
+def _past_words(m: Mention) -> bool:
     words = m.lowers[m.lo : m.hi]
     if set(words) & PAST_WORDS:
         return True
@@ -565,6 +569,10 @@ def _past_tense(m: Mention) -> bool:
 
 
 def _old_year(m: Mention) -> bool:
+    return m.sentence.analysis.memo((_old_year, m.sentence.index), lambda: _year_before(m))
+
+
+def _year_before(m: Mention) -> bool:
     years = (w.removesuffix("s") for w in m.lowers[m.lo : m.hi])  # "1918", "the 1890s"
     return any(len(w) == 4 and w.isdigit() and 1000 <= int(w) < HISTORIC_BEFORE for w in years)
 

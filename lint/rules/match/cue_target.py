@@ -555,15 +555,16 @@ class ClaimFinder:
     def _negated(doc: Doc, lo: int, cue_start: int, start: int, end: int) -> bool:
         clause = _clause_start(doc, lo, start)
         reach = max(clause, start - NEGATION_REACH)
-        window = list(doc[reach:start]) + list(doc[start:end])
-        for i, token in enumerate(window):
-            if token.lower_ in FAILED and i + 1 < len(window) and window[i + 1].lower_ == "to":
+        lowers = token_strings(doc).lower  # strings, not Token objects: this runs per pair
+        window = lowers[reach:start] + lowers[start:end]
+        for i, word in enumerate(window):
+            if word in FAILED and i + 1 < len(window) and window[i + 1] == "to":
                 return True  # "failed to reduce heart attacks"
-            if token.lower_ not in CLAIM_NEGATIONS:
+            if word not in CLAIM_NEGATIONS:
                 continue
-            after = window[i + 1].lower_ if i + 1 < len(window) else ""
+            after = window[i + 1] if i + 1 < len(window) else ""
             # "not only cures ..." is emphasis; "no doubt" is no negation
-            if (token.lower_, after) not in {("not", "only"), ("no", "doubt"), ("no", "more")}:
+            if (word, after) not in {("not", "only"), ("no", "doubt"), ("no", "more")}:
                 return True
         return False
 
@@ -750,13 +751,18 @@ INSTRUMENT_REACH = 12  # tokens after a claim in which "treated with <drug>" sti
 
 
 def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
-    """One-token drug names by their generic stem ("sumatriptan", "dupilumab")."""
-    lowers = token_strings(doc).lower
-    return [
-        (i, i + 1)
-        for i in range(lo, hi)
-        if lowers[i].endswith(suffixes) and len(lowers[i]) >= 7 and lowers[i].isalpha()
-    ]
+    """One-token drug names by their generic stem ("sumatriptan", "dupilumab"), read once per
+    sentence (every finder's reading asks)."""
+
+    def build() -> list[tuple[int, int]]:
+        lowers = token_strings(doc).lower
+        return [
+            (i, i + 1)
+            for i in range(lo, hi)
+            if len(lowers[i]) >= 7 and lowers[i].endswith(suffixes) and lowers[i].isalpha()
+        ]
+
+    return doc_memo(doc, (_suffixed, lo, hi, suffixes), build)
 
 
 def _patient_treated(doc: Doc, lo: int, cue_start: int, target: tuple[int, int]) -> bool:
