@@ -95,3 +95,32 @@ def test_an_outcome_claim_is_positioned_on_the_condition(lint) -> None:
     ]
     assert (finding.line, finding.column) == (3, 8)
     assert finding.excerpt == "gout hasn't flared"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quitting it abruptly can cause rebound headaches.",
+        "Stopping cold turkey may trigger migraines in some people.",
+    ],
+)
+def test_a_condition_caused_after_the_cue_is_a_warning(lint, text) -> None:
+    assert excerpts(lint(text), DISEASE) == []
+
+
+def test_a_condition_named_as_the_cause_is_still_treated(lint) -> None:
+    found = excerpts(lint("This balm calms the itching caused by eczema."), DISEASE)
+    assert found == ["calms the itching caused by eczema"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Use it as a trigger for a new habit.", []),  # "trigger finger" cut to "trigger"
+        ("It supports a healthy pregnancy.", []),  # a natural state, not a disease
+        ("Our rub relieves tennis elbow.", ["relieves tennis elbow"]),
+        ("This gel heals trigger finger.", ["heals trigger finger"]),
+    ],
+)
+def test_heads_that_are_ordinary_words_are_not_conditions(lint, text, expected) -> None:
+    assert excerpts(lint(text), DISEASE) == expected

@@ -713,6 +713,41 @@ def about_drug(r: SentenceReading, p: Pair) -> bool:
     return r.finder._about_drug(r.doc, r.lo, r.hi, p.cue_start, p.end, drugs)
 
 
+def caused_between(r: SentenceReading, p: Pair) -> bool:
+    """A verb of causing between the cue and its condition makes the condition a harm:
+    "stopping suddenly can cause headaches" warns, it treats nothing. Not in the passive:
+    in "reverses hair loss caused by alopecia" the condition is the cause, and is treated."""
+    lowers = token_strings(r.doc).lower
+    return any(
+        lowers[k] in CAUSING and lowers[k + 1] != "by" for k in range(p.cue_end, p.target[0])
+    )
+
+
+# verbs that bring a condition on (any inflection spaCy leaves as a word)
+CAUSING = {
+    "cause",
+    "causes",
+    "caused",
+    "causing",
+    "trigger",
+    "triggers",
+    "triggered",
+    "triggering",
+    "worsen",
+    "worsens",
+    "worsened",
+    "provoke",
+    "provokes",
+    "provoked",
+    "induce",
+    "induces",
+    "induced",
+    "bring",
+    "brings",
+    "brought",
+}
+
+
 def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
     """An outcome put down to a drug or a therapy named after it: "her depression is better
     because of therapy" (not "... since I ditched Xanax")."""
@@ -743,6 +778,7 @@ PAIR_EXCLUSIONS = (
     open_question,
     about_drug,
     outcome_of_drug,
+    caused_between,
 )
 
 
