@@ -67,7 +67,7 @@ def test_instruments_regulatory_statements_and_passing_symptoms_stay_quiet(lint,
         ),
         ("Her eczema is much improved since the fish oil.", "eczema is much improved"),
         ("My gout hasn't flared since the cherry extract.", "gout hasn't flared"),
-        ("Hawthorn got my high blood pressure down.", "high blood pressure down"),
+        ("Hawthorn got my high blood pressure down.", "got my high blood pressure down"),
         ("Within a month my psoriasis never came back.", "psoriasis never came back"),
     ],
 )
@@ -124,3 +124,20 @@ def test_a_condition_named_as_the_cause_is_still_treated(lint) -> None:
 )
 def test_heads_that_are_ordinary_words_are_not_conditions(lint, text, expected) -> None:
     assert excerpts(lint(text), DISEASE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("One scoop a day keeps the eczema away.", "keeps the eczema away"),
+        ("Keeps cold sores at bay all winter.", "Keeps cold sores at bay"),
+        ("Beet powder got my high blood pressure down.", "got my high blood pressure down"),
+        ("It holds your asthma in check.", "holds your asthma in check"),
+    ],
+)
+def test_a_verb_and_particle_around_the_condition_is_a_claim(lint, text, excerpt) -> None:
+    assert excerpts(lint(text), DISEASE) == [excerpt]
+
+
+def test_a_split_cue_needs_its_verb(lint) -> None:
+    assert excerpts(lint("The word gout comes down from Latin."), DISEASE) == []

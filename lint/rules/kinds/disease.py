@@ -82,6 +82,13 @@ class DiseaseChecker(Checker):
             "possessed condition ('my asthma is so much better', 'her gout has not flared'; "
             "not 'ADHD is much better understood').",
         ),
+        "split_cues": Option(
+            WORDS,
+            "Particles that close a verb of `split_verbs` around a condition ('keeps the "
+            "arthritis away', 'brought my blood pressure down'): a claim from the verb to the "
+            "particle.",
+        ),
+        "split_verbs": Option(WORDS, "The verbs of `split_cues`, any inflection (keep, bring)."),
         "audiences": Option(
             WORDS,
             "Who a product is offered for ('for anyone battling', 'for people living with'): "
@@ -233,6 +240,15 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
                 finders[0].targets,
                 possessed=True,
                 **{**shared, "window_before": 1},
+            )
+        )
+    if opts.get("split_cues") and opts.get("split_verbs"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["split_cues"]),
+                finders[0].targets,
+                split_verbs=Terms(nlp, opts["split_verbs"], lemma=True),
+                **shared,
             )
         )
     if opts.get("if_cues") and opts.get("offers"):

@@ -388,6 +388,7 @@ class ClaimFinder:
     drug_compared: bool = False  # a claim only beside a drug comparison ("... as well as Xanax")
     offers: Terms | None = None  # a claim only with one of these after it ("... for you")
     possessed: bool = False  # cues that follow a possessed condition only ("my asthma is better")
+    split_verbs: Terms | None = None  # the verb a particle cue closes ("keeps the gout away")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -449,6 +450,9 @@ class ClaimFinder:
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
             end = _disease_of(doc, end, hi, targets)
+            verb = self._split_verb(doc, target) if self.split_verbs is not None else None
+            if verb is not None:  # the claim starts at its verb
+                start = verb
             pair = Pair(cue_start, cue_end, weak, target, start, end)
             if start < last_end or any(test(reading, pair) for test in PAIR_EXCLUSIONS):
                 continue
@@ -533,6 +537,9 @@ class ClaimFinder:
             return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
         if self.possessed:
             return _possessed_before(doc, cue_start, cue_end, targets, self.window_before)
+        if self.split_verbs is not None:
+            target = _possessed_before(doc, cue_start, cue_end, targets, 1, owned=False)
+            return target if target and self._split_verb(doc, target) is not None else None
         # a label's colon joins it to its list: "Good for: asthma, bronchitis"
         gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
         after = [
@@ -550,6 +557,12 @@ class ClaimFinder:
             if t[1] <= cue_start <= t[1] + self.window_before and not _breaks(doc, t[1], cue_start)
         ]
         return before[-1] if before else None
+
+    def _split_verb(self, doc: Doc, target: tuple[int, int]) -> int | None:
+        """Where the verb of a split cue starts, in the three tokens before the condition."""
+        assert self.split_verbs is not None
+        found = self.split_verbs.find(doc, max(0, target[0] - SPLIT_REACH), target[0])
+        return found[-1][0] if found else None
 
     @staticmethod
     def _negated(doc: Doc, lo: int, cue_start: int, start: int, end: int) -> bool:
@@ -827,11 +840,16 @@ ACTIVE_OBJECTS = {"my", "your", "his", "her", "their", "our", "up"}
 
 
 def _possessed_before(
-    doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]], reach: int
+    doc: Doc,
+    cue_start: int,
+    cue_end: int,
+    targets: list[tuple[int, int]],
+    reach: int,
+    owned: bool = True,
 ) -> tuple[int, int] | None:
     """The condition just before an outcome cue, owned by someone ("my kid's asthma is much
     better", "her gout has not flared"), when the cue is not a participle's ("is much better
-    understood") or a comparison's ("better than")."""
+    understood") or a comparison's ("better than"). With `owned` False, any condition."""
     if cue_end < len(doc) and (
         doc[cue_end].lower_ in {"than", "at", "to"} or _participle(doc[cue_end])
     ):
@@ -839,6 +857,8 @@ def _possessed_before(
     for t_start, t_end in reversed(targets):
         if t_end <= cue_start <= t_end + reach and not _breaks(doc, t_end, cue_start):
             owner = doc[t_start - 1] if t_start > 0 else None
+            if not owned:
+                return (t_start, t_end)
             if owner is not None and (owner.lower_ in OWNERS or owner.lower_ in {"'s", "’s"}):
                 return (t_start, t_end)
             return None
@@ -846,6 +866,7 @@ def _possessed_before(
 
 
 OWNERS = {"my", "his", "her", "our", "their", "your"}
+SPLIT_REACH = 3  # tokens between a split cue's verb and its condition: "keeps the nasty gout"
 
 
 def _participle(token: Token) -> bool:
