@@ -141,3 +141,16 @@ def test_a_verb_and_particle_around_the_condition_is_a_claim(lint, text, excerpt
 
 def test_a_split_cue_needs_its_verb(lint) -> None:
     assert excerpts(lint("The word gout comes down from Latin."), DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Echinacea got my daughter through pneumonia.", ["got my daughter through pneumonia"]),
+        ("This broth pulled me through shingles.", ["pulled me through shingles"]),
+        ("Coffee got me through finals week.", []),  # no condition
+        ("Antibiotics got my son through pneumonia.", []),  # a drug's doing
+    ],
+)
+def test_carried_through_a_condition_is_a_claim(lint, text, expected) -> None:
+    assert excerpts(lint(text), DISEASE) == expected

@@ -89,6 +89,12 @@ class DiseaseChecker(Checker):
             "particle.",
         ),
         "split_verbs": Option(WORDS, "The verbs of `split_cues`, any inflection (keep, bring)."),
+        "carry_cues": Option(
+            WORDS,
+            "Particles after a verb of `carry_verbs` and its object, before a condition ('got "
+            "my kids through chickenpox', 'got me over mono'): a claim from the verb on.",
+        ),
+        "carry_verbs": Option(WORDS, "The verbs of `carry_cues`, any inflection (get, pull)."),
         "audiences": Option(
             WORDS,
             "Who a product is offered for ('for anyone battling', 'for people living with'): "
@@ -249,6 +255,17 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
                 finders[0].targets,
                 split_verbs=Terms(nlp, opts["split_verbs"], lemma=True),
                 **shared,
+            )
+        )
+    if opts.get("carry_cues") and opts.get("carry_verbs"):
+        finders.append(
+            ClaimFinder(
+                Terms(nlp, opts["carry_cues"]),
+                finders[0].targets,
+                split_verbs=Terms(nlp, opts["carry_verbs"], lemma=True),
+                particle_first=True,
+                before_words=frozenset(),
+                **{**shared, "window_after": 3},
             )
         )
     if opts.get("if_cues") and opts.get("offers"):

@@ -389,6 +389,7 @@ class ClaimFinder:
     offers: Terms | None = None  # a claim only with one of these after it ("... for you")
     possessed: bool = False  # cues that follow a possessed condition only ("my asthma is better")
     split_verbs: Terms | None = None  # the verb a particle cue closes ("keeps the gout away")
+    particle_first: bool = False  # the particle leads the condition ("got my kids through flu")
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -450,7 +451,7 @@ class ClaimFinder:
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
                 end = _list_end(doc, end, hi, targets)
             end = _disease_of(doc, end, hi, targets)
-            verb = self._split_verb(doc, target) if self.split_verbs is not None else None
+            verb = self._split_verb(doc, self._verb_before(cue_start, target))
             if verb is not None:  # the claim starts at its verb
                 start = verb
             pair = Pair(cue_start, cue_end, weak, target, start, end)
@@ -537,9 +538,12 @@ class ClaimFinder:
             return (cue_start, cue_end) if (cue_start, cue_end) in targets else None
         if self.possessed:
             return _possessed_before(doc, cue_start, cue_end, targets, self.window_before)
-        if self.split_verbs is not None:
+        if self.split_verbs is not None and self.particle_first:
+            if self._split_verb(doc, cue_start) is None:
+                return None  # then the condition after the particle, as for any cue
+        elif self.split_verbs is not None:
             target = _possessed_before(doc, cue_start, cue_end, targets, 1, owned=False)
-            return target if target and self._split_verb(doc, target) is not None else None
+            return target if target and self._split_verb(doc, target[0]) is not None else None
         # a label's colon joins it to its list: "Good for: asthma, bronchitis"
         gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
         after = [
@@ -558,10 +562,17 @@ class ClaimFinder:
         ]
         return before[-1] if before else None
 
-    def _split_verb(self, doc: Doc, target: tuple[int, int]) -> int | None:
-        """Where the verb of a split cue starts, in the three tokens before the condition."""
-        assert self.split_verbs is not None
-        found = self.split_verbs.find(doc, max(0, target[0] - SPLIT_REACH), target[0])
+    def _verb_before(self, cue_start: int, target: tuple[int, int]) -> int:
+        """Where a split cue's verb ends: before its particle ("got my kids through"), or
+        before the condition the particle closes ("keeps the gout away")."""
+        return cue_start if self.particle_first else target[0]
+
+    def _split_verb(self, doc: Doc, before: int) -> int | None:
+        """Where the verb of a split cue starts, in the three tokens before `before`; None
+        without one (or for a finder without split verbs)."""
+        if self.split_verbs is None:
+            return None
+        found = self.split_verbs.find(doc, max(0, before - SPLIT_REACH), before)
         return found[-1][0] if found else None
 
     @staticmethod
