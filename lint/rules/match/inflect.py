@@ -17,6 +17,13 @@ IRREGULAR = {
     "make": ("made",),
     "get": ("got", "gotten"),
     "lead": ("led",),
+    "drive": ("drove", "driven"),
+    "speed": ("sped",),
+    "feed": ("fed",),
+    "keep": ("kept",),
+    "rewind": ("rewound",),
+    "shrink": ("shrank", "shrunk"),
+    "overcome": ("overcame",),
 }
 # verbs stressed on a last syllable that doubles its consonant: "conferred", "controlled"
 DOUBLING = {"confer", "refer", "prefer", "occur", "recur", "incur", "deter", "admit", "omit",

@@ -1,0 +1,41 @@
+"""evidence.* failure kinds fixed for issue 14, round 10: irregular pasts and trial verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.rules.match.inflect import verb_forms
+
+CAUSAL = "evidence.unsupported-causal-claim"
+
+
+def excerpts(findings):
+    return [f.excerpt for f in findings if f.rule_id == CAUSAL]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "past"), [("drive", "drove"), ("speed", "sped"), ("shrink", "shrank")]
+)
+def test_irregular_pasts_are_forms_of_their_verb(lemma, past) -> None:
+    assert past in verb_forms(lemma)
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Nitrate drove systolic pressure down in the trial arm.", "drove"),
+        ("Theanine sped recovery of attention after the task.", "sped"),
+        ("The creatine arm yielded larger strength gains.", "yielded"),
+        ("Fenugreek tea promoted lactation in new mothers.", "promoted"),
+        ("Aerobic training enlarged the hippocampus.", "enlarged"),
+    ],
+)
+def test_research_verbs_state_causes(lint, text, excerpt) -> None:
+    assert excerpts(lint(text)) == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text", ["The survey yielded few replies.", "We kept the dose the same all month."]
+)
+def test_the_same_verbs_on_plain_objects_are_not_claims(lint, text) -> None:
+    assert excerpts(lint(text)) == []
