@@ -67,7 +67,7 @@ FIX_MISTAKES = {
         6,
         13,
         "'fix.with' is 'disclaimr'; expected one of caution, disclaimer, disclosure, "
-        "doctor-line, hedge, rel-sponsored, replace, structure-function, "
+        "doctor-line, hedge, listed-cautions, rel-sponsored, replace, structure-function, "
         "did you mean 'disclaimer'?",
     ),
     "caution without its topic": ("fix: {with: caution}", 6, 6, "missing key 'caution' in 'fix'"),
@@ -75,7 +75,8 @@ FIX_MISTAKES = {
         "fix:\n  with: caution\n  caution: kidney",
         8,
         12,
-        "'fix.caution' is 'kidney'; expected one of cycling, renal, interaction, dependence",
+        "'fix.caution' is 'kidney'; expected one of cycling, renal, interaction, dependence, "
+        "hepatic, pregnancy",
     ),
     "option of another fixer": (
         "fix: {with: hedge, caution: renal}",

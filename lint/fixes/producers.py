@@ -183,13 +183,30 @@ def caution_fix(context: FixContext, hit: Hit) -> Fix | None:
     if not name:
         return None
     words = wording.caution_sentence(caution, name, entry)
-    end = placement.sentence_end(context.analysis, hit.start)
-    if words is None or end is None or context.has(words):
+    return _after_hit_sentence(context, hit, [words] if words else [], "Add a caution")
+
+
+def listed_cautions_fix(context: FixContext, hit: Hit) -> Fix | None:
+    """After the sentence of the dose: one sentence per caution the substance's entry lists
+    (rules/substances.yaml), for an article that gives none of them."""
+    name, entry = _substance(context, hit)
+    if not name:
         return None
+    return _after_hit_sentence(context, hit, wording.listed_cautions(name, entry), "Add cautions")
+
+
+def _after_hit_sentence(
+    context: FixContext, hit: Hit, sentences: list[str], title: str
+) -> Fix | None:
+    """The sentences the article does not already hold, inserted after the hit's sentence."""
+    end = placement.sentence_end(context.analysis, hit.start)
+    new = [w[:1].upper() + w[1:] for w in sentences if not context.has(w)]
+    if end is None or not new:
+        return None
+    words = " ".join(new)
     if context.format == "html":
         words = html.escape(words, quote=False)
-    words = words[:1].upper() + words[1:]
-    return Fix(f"Add a caution: {words}", (Edit(end, end, " " + words),))
+    return Fix(f"{title}: {words}", (Edit(end, end, " " + words),))
 
 
 def dose_caution_fix(context: FixContext, hit: Hit) -> Fix | None:

@@ -159,7 +159,26 @@ CAUTIONS = {
     "pharmacist before combining it with prescription drugs.",
     "dependence": "{name} can cause dependence: avoid daily use, and talk to a doctor before "
     "stopping after regular use.",
+    "hepatic": "{name} has been linked to liver injury: stop taking it and see a doctor if you "
+    "notice dark urine, yellowing skin or pain under the ribs.",
+    "pregnancy": "Safety in pregnancy and breastfeeding is not established: do not take {name} "
+    "while pregnant or nursing unless a doctor advises it.",
 }
+# the knowledge base's names for caution topics, where they differ from the keys above
+KNOWLEDGE_TOPICS = {"interactions": "interaction"}
+
+
+def listed_cautions(name: str, entry: dict[str, Any] | None) -> list[str]:
+    """One caution sentence per topic the substance's entry lists, in the entry's order."""
+    topics = entry.get("cautions") if entry else None
+    if not isinstance(topics, list):
+        return []
+    found = []
+    for topic in topics:
+        words = caution_sentence(KNOWLEDGE_TOPICS.get(str(topic), str(topic)), name, entry)
+        if words is not None:
+            found.append(words)
+    return found
 
 
 def caution_sentence(caution: str, name: str, entry: dict[str, Any] | None) -> str | None:

@@ -107,7 +107,8 @@ class Fixer:
         return rule.fix_safe if self.safe is None else self.safe
 
 
-CAUTION_TOPICS = ("cycling", "renal", "interaction", "dependence")  # lint.fixes.wording.CAUTIONS
+# lint.fixes.wording.CAUTIONS
+CAUTION_TOPICS = ("cycling", "renal", "interaction", "dependence", "hepatic", "pregnancy")
 
 FIXERS: dict[str, Fixer] = {
     "disclaimer": Fixer(
@@ -149,6 +150,12 @@ FIXERS: dict[str, Fixer] = {
                 choices=CAUTION_TOPICS,
             ),
         },
+    ),
+    "listed-cautions": Fixer(
+        "lint.fixes.producers:listed_cautions_fix",
+        "Adds one caution sentence per caution the substance's knowledge-base entry lists "
+        "(cycling, renal, interactions, dependence, hepatic, pregnancy) after the flagged dose.",
+        safe=False,
     ),
     "doctor-line": Fixer(
         "lint.fixes.producers:dose_caution_fix",

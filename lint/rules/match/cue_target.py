@@ -737,6 +737,29 @@ def about_drug(r: SentenceReading, p: Pair) -> bool:
     return r.finder._about_drug(r.doc, r.lo, r.hi, p.cue_start, p.end, drugs)
 
 
+def second_condition(r: SentenceReading, p: Pair) -> bool:
+    """A participle joined to the condition before it names a second condition: "people with
+    kidney disease or reduced kidney function" (a caution's audience), not "cured my eczema
+    and reduced my psoriasis"."""
+    i = p.cue_start
+    if p.target[1] != i - 1 or i + 1 >= r.hi:
+        return False
+    lowers = token_strings(r.doc).lower
+    following = lowers[i + 1]
+    return (
+        lowers[i - 1] in {"and", "or"}
+        and lowers[i].endswith("ed")
+        and following.isalpha()
+        and following not in OBJECT_WORDS
+    )
+
+
+# what a verb's object starts with: "reduced my psoriasis" is a verb, "reduced kidney
+# function" a participle before its noun
+OBJECT_WORDS = {"my", "your", "his", "her", "their", "our", "the", "a", "an", "it", "them",
+                "this", "that", "these", "those", "me", "us", "him"}  # fmt: skip
+
+
 def caused_between(r: SentenceReading, p: Pair) -> bool:
     """A verb of causing between the cue and its condition makes the condition a harm:
     "stopping suddenly can cause headaches" warns, it treats nothing. Not in the passive:
@@ -803,6 +826,7 @@ PAIR_EXCLUSIONS = (
     about_drug,
     outcome_of_drug,
     caused_between,
+    second_condition,
 )
 
 
