@@ -39,3 +39,12 @@ def test_research_verbs_state_causes(lint, text, excerpt) -> None:
 )
 def test_the_same_verbs_on_plain_objects_are_not_claims(lint, text) -> None:
     assert excerpts(lint(text)) == []
+
+
+def test_a_participle_in_a_list_of_conditions_is_no_verb(lint) -> None:
+    text = "Adults with kidney disease or reduced kidney function should avoid it."
+    assert excerpts(lint(text)) == []
+
+
+def test_a_verb_coordinated_with_another_still_claims(lint) -> None:
+    assert excerpts(lint("Creatine improved strength and reduced fatigue.")) == ["improved"]

@@ -154,3 +154,14 @@ def test_a_split_cue_needs_its_verb(lint) -> None:
 )
 def test_carried_through_a_condition_is_a_claim(lint, text, expected) -> None:
     assert excerpts(lint(text), DISEASE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People with liver disease or impaired liver function should ask a doctor first.",
+        "Skip it if you have epilepsy or lowered seizure thresholds.",
+    ],
+)
+def test_a_participle_joined_to_a_condition_names_a_second_one(lint, text) -> None:
+    assert excerpts(lint(text), DISEASE) == []
