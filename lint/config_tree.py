@@ -16,16 +16,20 @@ Lint = Callable[[Any, Sequence[str], Config], Iterator[Any]]  # (engine, files, 
 
 
 def groups(
-    files: Sequence[str], config: Config, named: Path | None
+    files: Sequence[str], config: Config, named: Path | None, stdin_filename: str | None = None
 ) -> list[tuple[Config, list[int]]]:
-    """(config, indexes of the files it applies to), the run's own config first."""
+    """(config, indexes of the files it applies to), the run's own config first. Stdin ("-")
+    takes the config nearest its --stdin-filename, as Ruff, else the run's."""
     if named is not None:
         return [(config, list(range(len(files))))]
     nearest: dict[str, Path | None] = {}  # folder -> its config file (one search per folder)
     loaded: dict[Path | None, Config] = {config.path: config}
     members: dict[Path | None, list[int]] = {config.path: []}
     for index, path in enumerate(files):
-        found = config.path if path == "-" else _nearest(path, nearest)
+        if path == "-":
+            found = _nearest(stdin_filename, nearest) if stdin_filename else config.path
+        else:
+            found = _nearest(path, nearest)
         if found not in loaded:
             loaded[found] = load_config(found)
             members[found] = []
@@ -50,13 +54,14 @@ def engine_parts(
     engine: Any,
     make_engine: Callable[[Config], Any],
     made: dict[Path | None, Any] | None = None,
+    stdin_filename: str | None = None,
 ) -> list[Part]:
     """groups() with each config's engine: the run's own `engine` for the run's config, one
     made per other config (kept in `made`, by config file, so a second call reuses it)."""
     made = {} if made is None else made
     made.setdefault(config.path, engine)
     parts: list[Part] = []
-    for part_config, indexes in groups(files, config, named):
+    for part_config, indexes in groups(files, config, named, stdin_filename):
         if part_config.path not in made:
             made[part_config.path] = make_engine(part_config)
         parts.append((made[part_config.path], part_config, indexes))

@@ -179,3 +179,25 @@ def test_fix_with_a_custom_disclaimer_leaves_no_finding_of_its_own(tmp_path: Pat
         assert wording in (tmp_path / name).read_text(encoding="utf-8")
         after = _linted(run_cli("check", name, "--format", "json", cwd=tmp_path))
         assert "fda.missing-disclaimer" not in after.get(name, set()), name
+
+
+def test_stdin_takes_the_config_nearest_its_stdin_filename(tmp_path: Path) -> None:
+    _two_configs(tmp_path)  # sub/ ignores fda; the root config runs it
+    text = CLAIM.encode()
+
+    def rule_ids(*args: str) -> list[str]:
+        result = run_cli("check", *args, "--format", "json", stdin=text, cwd=tmp_path)
+        assert result.returncode in (0, 1), result.stderr
+        return sorted({f["rule_id"] for f in json.loads(result.stdout)["findings"]})
+
+    assert DISEASE not in rule_ids("-", "--stdin-filename", "sub/new.md")
+    assert DISEASE in rule_ids("-", "--stdin-filename", "new.md")
+    # stdin after a file: each its own nearest config, as when both are files
+    assert DISEASE in rule_ids("a.md", "-", "--stdin-filename", "sub/new.md")
+    both = run_cli(
+        "check", "a.md", "-", "--stdin-filename", "sub/new.md", "--format", "concise",
+        stdin=text, cwd=tmp_path,
+    )  # fmt: skip
+    lines = both.stdout.decode().splitlines()
+    assert any(line.startswith("a.md:") and DISEASE in line for line in lines)
+    assert not any(line.startswith("sub/new.md:") and DISEASE in line for line in lines)

@@ -47,6 +47,7 @@ class Prepared:
     _engines: dict[Path | None, Engine] = field(default_factory=dict, repr=False)
     _parts: list[Part] | None = field(default=None, repr=False)
     stdin_excluded: bool = False  # "-" left out: --stdin-filename is excluded (excludes_stdin)
+    stdin_filename: str | None = None  # stdin's config is the one nearest this name
 
     def parts(self, files: Sequence[str] | None = None) -> list[Part]:
         """(engine, config, indexes) for `files` (default: the run's), at least one part;
@@ -57,7 +58,9 @@ class Prepared:
             return self._parts
         make = self.make_engine or (lambda config: self.engine)
         chosen = self.files if files is None else files
-        parts = engine_parts(chosen, self.config, self.named, self.engine, make, self._engines)
+        parts = engine_parts(
+            chosen, self.config, self.named, self.engine, make, self._engines, self.stdin_filename
+        )
         parts = parts or [(self.engine, self.config, [])]
         if files is None:
             self._parts = parts
@@ -76,8 +79,15 @@ class Prepared:
         return (FileResult(err.path, error=err.render()) for err in self.missing)
 
 
+def first_path(options: LintOptions) -> str:
+    """Where the run's settings are discovered from: the first path, or for stdin its
+    --stdin-filename (as Ruff: `--stdin-filename posts/a.md` reads posts/'s config)."""
+    first = options.paths[0]
+    return (options.inputs.stdin_filename or first) if first == "-" else first
+
+
 def prepare(options: LintOptions) -> Prepared:
-    config = load_settings(options.config, options.paths[0])
+    config = load_settings(options.config, first_path(options))
     if options.respect_gitignore is not None:
         config.respect_gitignore = options.respect_gitignore
     if options.force_exclude is not None:
@@ -91,6 +101,7 @@ def prepare(options: LintOptions) -> Prepared:
     make_engine = partial(engine_for, options)
     prepared = Prepared(config, engine, files, missing, options.config, make_engine)
     prepared.stdin_excluded = stdin_excluded
+    prepared.stdin_filename = options.inputs.stdin_filename
     return prepared
 
 

@@ -78,7 +78,7 @@ def prepare(argv: list[str], cwd: str) -> None:
     """
     from lint.commands import parser
     from lint.commands.options import check_options
-    from lint.commands.run import load_settings, selection
+    from lint.commands.run import first_path, load_settings, selection
     from lint.engine import Engine
 
     here = os.getcwd()
@@ -86,7 +86,7 @@ def prepare(argv: list[str], cwd: str) -> None:
         os.chdir(cwd)
         options = check_options(parser.build_parser().parse_args(argv))
         for _ in range(2):
-            config = load_settings(options.config, options.paths[0])
+            config = load_settings(options.config, first_path(options))
             Engine(config, *selection(options, config)).checkers  # noqa: B018 - for the table
     except (Exception, SystemExit):
         pass  # a command that fails to start fails the same way in its child: nothing to keep
