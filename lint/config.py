@@ -63,6 +63,7 @@ class Config:
     force_exclude: bool = False  # lint.sources.Exclusion: exclusions for named paths too
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # lint.config_ignores
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the config file
+    extends: tuple[Path, ...] = ()  # the files `extend` read, nearest first (watchers stamp them)
 
     def ignored_for(self, file_path: str) -> list[str]:
         """Rule ids and families per-file-ignores turns off for this file."""
@@ -175,7 +176,9 @@ def _load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 def _build(path: Path, data: dict[str, Any], lines: dict[str, int], base: Config) -> Config:
     # lines under the key as written and as normalised (`fail-on` is `fail_on`)
     lines = {**lines, **{k.replace("-", "_"): v for k, v in lines.items()}}
-    config = replace(base, path=path, lines=lines)  # this file's keys replace the base's
+    # this file's keys replace the base's; the base's own file joins the chain it extends
+    chain = (base.path, *base.extends) if base.path else ()
+    config = replace(base, path=path, lines=lines, extends=chain)
     for key, value in data.items():
         line = lines.get(key)
         norm = key.replace("-", "_")

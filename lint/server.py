@@ -78,6 +78,17 @@ class BoundedStdin:
         return b"".join(chunks)
 
 
+def _stamps(config_path: Path | None, extends: tuple[Path, ...]) -> tuple[int | None, ...]:
+    """Modification times of a config file and the files it extends (None: gone or none)."""
+    stamps: list[int | None] = []
+    for file in (config_path, *extends):
+        try:
+            stamps.append(file.stat().st_mtime_ns if file else None)
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 class Linter:
     """One Engine per config file, rebuilt when the config or any rule file changes (known by
     modification times: rules_stamp, no file read on a keystroke)."""
@@ -87,7 +98,8 @@ class Linter:
 
         self.lock = threading.RLock()  # the worker thread's lint and the loop's hover
         self._engines: dict[Any, Engine] = {}
-        self._configs: dict[Any, Config] = {}  # (config file, its mtime) -> the config read
+        # config file -> (its and its extended files' mtimes, the config read)
+        self._configs: dict[str, tuple[tuple[int | None, ...], Config]] = {}
         self._exclusions: dict[Any, Exclusion] = {}
         # path -> (engine, text, language, findings): hover and code actions on the text
         # just linted reuse its findings instead of linting it again
@@ -104,14 +116,15 @@ class Linter:
 
         start = Path(path).parent if Path(path).is_absolute() else Path.cwd()
         config_path = discover(start)
-        stamp = config_path.stat().st_mtime_ns if config_path and config_path.exists() else None
-        key = (str(config_path), stamp)
-        config = self._configs.get(key)
-        if config is None:
-            self._configs.clear()  # a changed config replaces the one read before
-            self._exclusions.clear()
-            config = self._configs[key] = load_config(config_path)
-        return key, config
+        cached = self._configs.get(str(config_path))
+        if cached is not None and cached[0] == _stamps(config_path, cached[1].extends):
+            return (str(config_path), cached[0]), cached[1]
+        self._configs.clear()  # a changed config (or one it extends) replaces the one read
+        self._exclusions.clear()
+        config = load_config(config_path)
+        stamps = _stamps(config_path, config.extends)
+        self._configs[str(config_path)] = (stamps, config)
+        return (str(config_path), stamps), config
 
     def engine_for(self, path: str) -> Engine:
         from lint.engine import Engine

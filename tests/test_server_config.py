@@ -110,3 +110,22 @@ def _touch_later(path: Path) -> None:
     """A modification time surely after the last one (coarse file-system clocks)."""
     info = path.stat()
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 2_000_000_000))
+
+
+def test_a_change_to_an_extended_config_rebuilds_the_engine(tmp_path: Path) -> None:
+    base = tmp_path / "base.yaml"
+    base.write_text("ignore: []\n", encoding="utf-8")
+    (tmp_path / ".supplint.yaml").write_text("extend: base.yaml\n", encoding="utf-8")
+    post = tmp_path / "a.md"
+    post.write_text(CLAIM, encoding="utf-8")
+    linter = Linter()
+    engine = linter.engine_for(str(post))
+    assert linter.engine_for(str(post)) is engine
+    assert "fda.disease-claim" in {rule.id for rule in engine.rules}
+
+    base.write_text("ignore: [fda]\n", encoding="utf-8")  # only the extended file changes
+    _touch_later(base)
+    changed = linter.engine_for(str(post))
+    assert changed is not engine
+    assert "fda.disease-claim" not in {rule.id for rule in changed.rules}
+    assert linter.config_for(str(post)).extends == (base.resolve(),)
