@@ -201,3 +201,18 @@ def test_stdin_takes_the_config_nearest_its_stdin_filename(tmp_path: Path) -> No
     lines = both.stdout.decode().splitlines()
     assert any(line.startswith("a.md:") and DISEASE in line for line in lines)
     assert not any(line.startswith("sub/new.md:") and DISEASE in line for line in lines)
+
+
+def test_fix_on_stdin_with_other_paths_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.md": CLAIM})
+    text = CLAIM.encode()
+    mixed = run_cli(
+        "check", "a.md", "-", "--fix", "--stdin-filename", "b.md", stdin=text, cwd=tmp_path
+    )
+    assert mixed.returncode == 2 and mixed.stdout == b""
+    assert mixed.stderr.decode().startswith("supplint: error: --fix on stdin ('-') takes no")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == CLAIM  # nothing written
+    diff = run_cli(
+        "check", "a.md", "-", "--diff", "--stdin-filename", "b.md", stdin=text, cwd=tmp_path
+    )
+    assert diff.returncode == 1 and b"+++ a.md" in diff.stdout and b"+++ b.md" in diff.stdout

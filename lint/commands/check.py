@@ -75,6 +75,13 @@ def fix(options: CheckOptions, request: FixRequest, prepared: Prepared, output: 
 
         raise UsageError("--review-db cannot be combined with --fix, --unsafe-fixes or --diff")
     refuse_fixes(prepared.files, options.inputs, prepared.config)  # exports are fixed in the CMS
+    if not request.diff and "-" in options.paths and len(options.paths) > 1:
+        from lint.errors import UsageError  # stdout is the fixed buffer: nothing else fits there
+
+        raise UsageError(
+            "--fix on stdin ('-') takes no other path: the fixed article is written to stdout "
+            "(fix the files in a run of their own, or see every fix with --diff)"
+        )
     if prepared.stdin_excluded and not request.diff:
         echo_excluded_stdin()
         if not prepared.files and not prepared.missing:
