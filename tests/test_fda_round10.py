@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-DISEASE = "fda.disease-claim"
-DRUG = "fda.drug-comparison"
-
-
-def excerpts(findings, rule):
-    return [f.excerpt for f in findings if f.rule_id == rule]
+from test_fda_round9 import DISEASE, DRUG, excerpts
 
 
 @pytest.mark.parametrize(
