@@ -159,3 +159,9 @@ def test_carried_through_a_condition_is_a_claim(lint, text, expected) -> None:
 )
 def test_a_participle_joined_to_a_condition_names_a_second_one(lint, text) -> None:
     assert excerpts(lint(text), DISEASE) == []
+
+
+def test_a_regulator_describing_a_firms_comparison_is_no_comparison(lint) -> None:
+    text = "Your firm sells the drops as a gentler alternative to Ambien for insomnia."
+    assert excerpts(lint(text), DRUG) == []
+    assert excerpts(lint("The drops are a gentler alternative to Ambien."), DRUG) != []
