@@ -165,3 +165,17 @@ def test_a_regulator_describing_a_firms_comparison_is_no_comparison(lint) -> Non
     text = "Your firm sells the drops as a gentler alternative to Ambien for insomnia."
     assert excerpts(lint(text), DRUG) == []
     assert excerpts(lint("The drops are a gentler alternative to Ambien."), DRUG) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Calms the restlessness and irritability that come with ADHD.",
+            ["Calms the restlessness and irritability that come with ADHD"],
+        ),
+        ("Low iron stores are tied to a higher rate of anemia in teens.", []),
+    ],
+)
+def test_a_symptom_phrase_leads_past_the_window_to_its_condition(lint, text, expected) -> None:
+    assert excerpts(lint(text), DISEASE) == expected

@@ -553,6 +553,9 @@ class ClaimFinder:
         ]
         if after:
             return after[0]
+        far = self._symptom_of(doc, gap, targets)
+        if far is not None:
+            return far
         if self.before_words is not None and doc[cue_end - 1].lower_ not in self.before_words:
             return None
         before = [
@@ -561,6 +564,21 @@ class ClaimFinder:
             if t[1] <= cue_start <= t[1] + self.window_before and not _breaks(doc, t[1], cue_start)
         ]
         return before[-1] if before else None
+
+    def _symptom_of(
+        self, doc: Doc, gap: int, targets: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """A condition past the window that a symptom phrase leads to: "reduces the
+        inattention and impulsivity that come with ADHD" (the symptoms fill the window)."""
+        lowers = token_strings(doc).lower
+        reach = gap + self.window_after
+        for t in targets:
+            if reach < t[0] <= reach + SYMPTOM_REACH and lowers[t[0] - 1] in SYMPTOM_LINKS:
+                # a copula between makes the cue a subject's word: "low vitamin D levels are
+                # linked with a higher rate of depression" is no claim
+                crossed = _breaks(doc, gap, t[0]) or COPULAS & set(lowers[gap : t[0]])
+                return None if crossed else t
+        return None
 
     def _verb_before(self, cue_start: int, target: tuple[int, int]) -> int:
         """Where a split cue's verb ends: before its particle ("got my kids through"), or
@@ -1002,6 +1020,7 @@ def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> 
 
 
 SYMPTOM_LINKS = {"from", "by", "with", "in", "of", "to"}
+COPULAS = {"is", "are", "was", "were", "be", "been", "'s", "'re"}
 SYMPTOM_REACH = 4  # tokens between a symptom claim and the disease named after it
 
 
