@@ -150,6 +150,14 @@ ATTRIBUTED = re.compile(
     r"|\bthat (?:say|says|promise|promises) [\"“]",
     re.IGNORECASE,
 )
+# a shop's promise about its service, not the product's effect: "risk-free with our
+# money-back guarantee", "guaranteed to ship within two days" ("results guaranteed or your
+# money back" still promises the result)
+COMMERCE = re.compile(
+    r"\b(?:money-back guarantee|satisfaction guarantee|ship|ships|shipped|shipping|dispatch(?:ed)?"
+    r"|delivery|delivered|returns? policy|free returns|trial period|cancel anytime|checkout)\b",
+    re.IGNORECASE,
+)
 ATTRIBUTION = re.compile(
     r"[,!?][\"”] (?:\w+ ){0,4}(?:says?|said|writes?|wrote|claims?|claimed|promises?|tells?|told"
     r"|posted|reports?|reported|insists?|declares?|declared|boasts?|boasted|states?|stated|reads"
@@ -268,6 +276,11 @@ class Sentence:
         return bool(ATTRIBUTED.search(self.text))
 
     @cached_property
+    def commerce(self) -> bool:
+        """The sentence is about buying: refunds, shipping, returns (see COMMERCE)."""
+        return bool(COMMERCE.search(self.text))
+
+    @cached_property
     def is_disclaimer(self) -> bool:
         return bool(DISCLAIMER.search(self.text))
 
@@ -308,6 +321,7 @@ FEATURES = {
     "heading": "is_heading",
     "attributed": "attributed",
     "names_study": "names_study",
+    "commerce": "commerce",
 }
 
 

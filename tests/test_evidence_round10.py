@@ -48,3 +48,19 @@ def test_a_participle_in_a_list_of_conditions_is_no_verb(lint) -> None:
 
 def test_a_verb_coordinated_with_another_still_claims(lint) -> None:
     assert excerpts(lint("Creatine improved strength and reduced fatigue.")) == ["improved"]
+
+
+OVERCLAIM = "evidence.overclaim"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order today and try it risk-free with our money-back guarantee.", []),
+        ("Every bottle is guaranteed to ship the same day.", []),
+        ("Results are guaranteed or your money back.", ["Results are guaranteed"]),
+        ("It is the surefire way to better sleep.", ["surefire"]),
+    ],
+)
+def test_commerce_promises_service_and_surefire_promises_results(lint, text, expected) -> None:
+    assert [f.excerpt for f in lint(text) if f.rule_id == OVERCLAIM] == expected
