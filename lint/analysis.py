@@ -98,6 +98,8 @@ NOT_NEGATION = re.compile(
     r"|(?:cannot|can't|won't|will not|never) (?:harm|hurt|fail)s?)\b",  # "cannot harm you"
     re.I,
 )
+# "never fails to calm" affirms: its "fails to" is no negation phrase
+DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not once) (?:fails?|failed) to\b", re.I)
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
 _AUTHOR = r"[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
@@ -205,7 +207,7 @@ class Sentence:
 
     @cached_property
     def negated(self) -> bool:
-        if NEGATION_PHRASES.search(self.text):
+        if NEGATION_PHRASES.search(DOUBLE_NEGATIVE.sub(" ", self.text)):
             return True
         cues = sum(1 for word in self.lowers if word in NEGATIONS)
         return cues > len(NOT_NEGATION.findall(self.text))

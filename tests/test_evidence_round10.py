@@ -60,6 +60,8 @@ OVERCLAIM = "evidence.overclaim"
         ("Every bottle is guaranteed to ship the same day.", []),
         ("Results are guaranteed or your money back.", ["Results are guaranteed"]),
         ("It is the surefire way to better sleep.", ["surefire"]),
+        ("This tea never fails to settle my stomach.", ["never fails to"]),  # a double negative
+        ("The tea failed to settle my stomach.", []),
     ],
 )
 def test_commerce_promises_service_and_surefire_promises_results(lint, text, expected) -> None:
