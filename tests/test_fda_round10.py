@@ -179,3 +179,15 @@ def test_a_regulator_describing_a_firms_comparison_is_no_comparison(lint) -> Non
 )
 def test_a_symptom_phrase_leads_past_the_window_to_its_condition(lint, text, expected) -> None:
     assert excerpts(lint(text), DISEASE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Passionflower is my Klonopin now.", ["is my Klonopin now"]),
+        ("Tart cherry is the new Ambien.", ["is the new Ambien"]),
+        ("The trouble is my Klonopin refill is late.", []),  # the drug's paperwork
+    ],
+)
+def test_a_product_named_as_ones_drug_is_a_comparison(lint, text, expected) -> None:
+    assert excerpts(lint(text), DRUG) == expected

@@ -108,6 +108,8 @@ examples:
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
         for rule, start, end in self._asserted(analysis):
+            while end - 1 > start and doc[end - 1].is_punct:
+                end -= 1  # a pattern may end on the punctuation that closes its phrase
             span = doc[start:end]
             hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
             if hit is not None:
