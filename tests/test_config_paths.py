@@ -216,3 +216,27 @@ def test_fix_on_stdin_with_other_paths_is_refused(tmp_path: Path) -> None:
         "check", "a.md", "-", "--diff", "--stdin-filename", "b.md", stdin=text, cwd=tmp_path
     )
     assert diff.returncode == 1 and b"+++ a.md" in diff.stdout and b"+++ b.md" in diff.stdout
+
+
+def test_each_path_is_walked_with_the_config_nearest_it(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "siteA/a.md": CLAIM,
+            "siteB/.supplint.yaml": "exclude: [drafts]\n",
+            "siteB/b.md": CLAIM,
+            "siteB/drafts/d.md": CLAIM,
+        },
+    )
+
+    def listed(*args: str) -> list[str]:
+        result = run_cli("check", *args, "--show-files", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return [Path(line).as_posix() for line in result.stdout.decode().splitlines()]
+
+    # siteB's exclude applies to siteB whichever path comes first
+    assert listed("siteA", "siteB") == ["siteA/a.md", "siteB/b.md"]
+    assert listed("siteB", "siteA") == ["siteB/b.md", "siteA/a.md"]
+    # --force-exclude from the command line reaches siteB's config too
+    assert listed("siteA", "siteB/drafts/d.md", "--force-exclude") == ["siteA/a.md"]
+    assert listed("siteA", "siteB/drafts/d.md") == ["siteA/a.md", "siteB/drafts/d.md"]

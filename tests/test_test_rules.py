@@ -168,7 +168,7 @@ def test_builtin_examples_pin_their_spans() -> None:
         rule.id: [e["match"] for e in rule.examples["flag"] if isinstance(e, dict) and "match" in e]
         for rule in load_rules().rules
     }
-    assert pinned["safety.dose-without-caution"] == ["300 mg", "500 mg"]
+    assert pinned["safety.dose-without-caution"] == ["300 mg", "5 g", "500 mg"]
     assert pinned["ftc.missing-rel-sponsored"] == [
         '<a href="https://amzn.to/3kq2Zx9">these capsules</a>'
     ]

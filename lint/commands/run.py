@@ -88,16 +88,23 @@ def first_path(options: LintOptions) -> str:
 
 def prepare(options: LintOptions) -> Prepared:
     config = load_settings(options.config, first_path(options))
-    if options.respect_gitignore is not None:
-        config.respect_gitignore = options.respect_gitignore
-    if options.force_exclude is not None:
-        config.force_exclude = options.force_exclude
+    walk_flags = {
+        key: value
+        for key, value in (
+            ("respect_gitignore", options.respect_gitignore),
+            ("force_exclude", options.force_exclude),
+        )
+        if value is not None
+    }
+    config = with_flags(config, walk_flags)  # the command line's walk flags over the config's
     engine = engine_for(options, config)
     paths = options.paths
     stdin_excluded = excludes_stdin(paths, options.inputs.stdin_filename, config)
     if stdin_excluded:
         paths = tuple(path for path in paths if path != "-")
-    files, missing = collect_inputs(paths, config, warn=not stdin_excluded)
+    files, missing = collect_inputs(
+        paths, config, warn=not stdin_excluded, named=options.config, flags=walk_flags
+    )
     make_engine = partial(engine_for, options)
     prepared = Prepared(config, engine, files, missing, options.config, make_engine)
     prepared.stdin_excluded = stdin_excluded
@@ -118,11 +125,65 @@ def excludes_stdin(paths: Sequence[str], stdin_filename: str | None, config: Con
 
 
 def collect_inputs(
-    paths: Sequence[str], config: Config, warn: bool = True
+    paths: Sequence[str],
+    config: Config,
+    warn: bool = True,
+    named: Path | None = None,
+    flags: dict[str, bool] | None = None,
 ) -> tuple[list[str], list[InputError]]:
-    """The files to lint under the run's config (walk settings, --force-exclude)."""
+    """The files to lint: each path walked with the walk settings (include, exclude,
+    respect_gitignore, --force-exclude) of the config nearest it, as Ruff (`check siteA/
+    siteB/` walks siteB with its own excludes); with --config (`named`), all with that one."""
     import sys
 
+    files: list[str] = []
+    missing: list[InputError] = []
+    configs: dict[Path | None, Config] = {_key(config.path): config}
+    for path in paths:
+        if named is not None or path == "-":
+            walk = config
+        else:
+            walk = _walk_config(path, configs, flags or {})
+        found, lost = _collect([path], walk)
+        files.extend(found)
+        missing.extend(lost)
+    forced = config.force_exclude or any(c.force_exclude for c in configs.values())
+    if warn and forced and not files and not missing:  # as Ruff: a warning, exit 0
+        print(
+            "supplint: warning: no articles to lint: every path named is excluded "
+            "(--force-exclude)",
+            file=sys.stderr,
+        )
+    return files, missing
+
+
+def _walk_config(path: str, configs: dict[Path | None, Config], flags: dict[str, bool]) -> Config:
+    """The config nearest `path` (a folder's own, or its file's folder's), read once a run,
+    with the command line's walk `flags` over it."""
+    import os
+
+    from lint.config import discover, load_config
+
+    start = Path(path) if os.path.isdir(path) else Path(os.path.dirname(os.path.abspath(path)))
+    key = _key(discover(start))
+    if key not in configs:
+        configs[key] = with_flags(load_config(key), flags)
+    return configs[key]
+
+
+def with_flags(config: Config, flags: dict[str, bool]) -> Config:
+    """A copy of `config` with the command line's walk flags (respect_gitignore, force_exclude)."""
+    copy = replace(config)
+    for key, value in flags.items():
+        setattr(copy, key, value)
+    return copy
+
+
+def _key(path: Path | None) -> Path | None:
+    return path.resolve() if path is not None else None
+
+
+def _collect(paths: Sequence[str], config: Config) -> tuple[list[str], list[InputError]]:
     from lint.relpaths import config_base
     from lint.sources import DEFAULT_INCLUDE, collect, exclusion
 
@@ -131,14 +192,7 @@ def collect_inputs(
         forced = exclusion(config.exclude, config.respect_gitignore, config.path)
     include = config.include or DEFAULT_INCLUDE
     base = config_base(config.path)  # globs are relative to the config's folder, as Ruff's
-    files, missing = collect(paths, include, config.exclude, config.respect_gitignore, forced, base)
-    if warn and forced is not None and not files and not missing:  # as Ruff: a warning, exit 0
-        print(
-            "supplint: warning: no articles to lint: every path named is excluded "
-            "(--force-exclude)",
-            file=sys.stderr,
-        )
-    return files, missing
+    return collect(paths, include, config.exclude, config.respect_gitignore, forced, base)
 
 
 def engine_for(options: LintOptions, config: Config) -> Engine:
