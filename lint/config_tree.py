@@ -1,5 +1,6 @@
 """Hierarchical config, as Ruff: without --config, each file is linted with the nearest config
-above it. The run's walk and exit settings (include, exclude, respect_gitignore, fail_on, jobs)
+above it. Each named path is walked with its nearest config's walk settings (include, exclude,
+respect_gitignore: lint.commands.run.collect_inputs); the run's exit settings (fail_on, jobs)
 come from the config of the first path; rule settings (select, ignore, severity, rule_dirs,
 per-file-ignores, site_domains, timeout, fix wording) from each file's own."""
 
