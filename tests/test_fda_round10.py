@@ -191,3 +191,15 @@ def test_a_symptom_phrase_leads_past_the_window_to_its_condition(lint, text, exp
 )
 def test_a_product_named_as_ones_drug_is_a_comparison(lint, text, expected) -> None:
     assert excerpts(lint(text), DRUG) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our co-founder opened the shop after beating ovarian cancer.", []),
+        ("He kept training while battling Crohn's disease.", []),
+        ("Elderberry for fighting the flu.", ["fighting the flu"]),
+    ],
+)
+def test_a_life_story_is_no_claim(lint, text, expected) -> None:
+    assert excerpts(lint(text), DISEASE) == expected

@@ -944,12 +944,22 @@ def _avoided(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
 
 def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
     """ "anyone battling PTSD deserves care": the person fights the disease, not the product;
-    "ideal for anyone battling PTSD" offers the product to them, and stays a claim."""
-    if cue_start - 1 < lo or doc[cue_start - 1].lower_ not in PERSONS:
+    "ideal for anyone battling PTSD" offers the product to them, and stays a claim. So does a
+    life story: "started the company after beating breast cancer"."""
+    if cue_start - 1 < lo or not doc[cue_start].lower_.endswith("ing"):
         return False
-    if not doc[cue_start].lower_.endswith("ing"):
+    before = doc[cue_start - 1].lower_
+    if before in LIFE_TIMES and doc[cue_start].lower_ in STRUGGLES:
+        return True
+    if before not in PERSONS:
         return False
     return not (cue_start - 2 >= lo and doc[cue_start - 2].lower_ in OFFERED_TO)
+
+
+# "after beating cancer", "while fighting lupus": when the person did it, not the product
+LIFE_TIMES = {"after", "while", "since", "before"}
+STRUGGLES = {"beating", "battling", "fighting", "surviving", "overcoming", "conquering",
+             "defeating"}  # fmt: skip
 
 
 def _occasional(doc: Doc, lo: int, target: tuple[int, int]) -> bool:
