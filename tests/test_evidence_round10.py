@@ -66,3 +66,7 @@ OVERCLAIM = "evidence.overclaim"
 )
 def test_commerce_promises_service_and_surefire_promises_results(lint, text, expected) -> None:
     assert [f.excerpt for f in lint(text) if f.rule_id == OVERCLAIM] == expected
+
+
+def test_the_product_as_a_thing_is_a_plain_object(lint) -> None:
+    assert excerpts(lint("A little rice in the jar prevents the powder from clumping.")) == []
