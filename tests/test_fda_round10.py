@@ -62,7 +62,7 @@ def test_instruments_regulatory_statements_and_passing_symptoms_stay_quiet(lint,
         ("Her eczema is much improved since the fish oil.", "eczema is much improved"),
         ("My gout hasn't flared since the cherry extract.", "gout hasn't flared"),
         ("Hawthorn got my high blood pressure down.", "got my high blood pressure down"),
-        ("Within a month my psoriasis never came back.", "psoriasis never came back"),
+        ("A month on the fish oil and my psoriasis never came back.", "psoriasis never came back"),
     ],
 )
 def test_what_a_possessed_condition_became_is_a_claim(lint, text, excerpt) -> None:
@@ -77,6 +77,8 @@ def test_what_a_possessed_condition_became_is_a_claim(lint, text, excerpt) -> No
         "Her depression is better because of her psychiatrist.",  # put down to someone else
         "My eczema is better because of Dupixent.",  # put down to a drug
         "I don't think his gout is better.",  # negated before the condition
+        "My eczema is much better in summer.",  # no product named: the season's doing
+        "My gout hasn't flared since I cut out beer.",
     ],
 )
 def test_outcomes_not_owed_to_the_product_are_not_claims(lint, text) -> None:
@@ -85,7 +87,9 @@ def test_outcomes_not_owed_to_the_product_are_not_claims(lint, text) -> None:
 
 def test_an_outcome_claim_is_positioned_on_the_condition(lint) -> None:
     [finding] = [
-        f for f in lint("Intro line.\n\nNow my gout hasn't flared.\n") if f.rule_id == DISEASE
+        f
+        for f in lint("Intro line.\n\nNow my gout hasn't flared on the extract.\n")
+        if f.rule_id == DISEASE
     ]
     assert (finding.line, finding.column) == (3, 8)
     assert finding.excerpt == "gout hasn't flared"
@@ -141,8 +145,9 @@ def test_a_split_cue_needs_its_verb(lint) -> None:
     ("text", "expected"),
     [
         ("Echinacea got my daughter through pneumonia.", ["got my daughter through pneumonia"]),
-        ("This broth pulled me through shingles.", ["pulled me through shingles"]),
+        ("This tincture pulled me through shingles.", ["pulled me through shingles"]),
         ("Coffee got me through finals week.", []),  # no condition
+        ("My sister got my kids through chickenpox.", []),  # no product: a person's care
         ("Antibiotics got my son through pneumonia.", []),  # a drug's doing
     ],
 )

@@ -239,12 +239,15 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
                 **shared,
             )
         )
+    # outcomes and carried conditions are told of people: a claim only beside a product
+    products = terms("products")
     if opts.get("outcomes"):
         finders.append(
             ClaimFinder(
                 Terms(nlp, opts["outcomes"], lemma=True),
                 finders[0].targets,
                 possessed=True,
+                requires=products,
                 **{**shared, "window_before": 1},
             )
         )
@@ -264,6 +267,7 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
                 finders[0].targets,
                 split_verbs=Terms(nlp, opts["carry_verbs"], lemma=True),
                 particle_first=True,
+                requires=products,
                 before_words=frozenset(),
                 **{**shared, "window_after": 3},
             )

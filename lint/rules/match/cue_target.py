@@ -390,6 +390,9 @@ class ClaimFinder:
     possessed: bool = False  # cues that follow a possessed condition only ("my asthma is better")
     split_verbs: Terms | None = None  # the verb a particle cue closes ("keeps the gout away")
     particle_first: bool = False  # the particle leads the condition ("got my kids through flu")
+    # a claim only in a sentence naming one of these (a product): "my asthma is much better"
+    # is a claim beside "since I started quercetin", not beside "since I moved"
+    requires: Terms | None = None
     label: str = "claim"  # copied to each Claim, so checkers can word messages per finder
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
@@ -478,6 +481,8 @@ class ClaimFinder:
             return None
         offered = self.offers.find(doc, lo, hi) if self.offers is not None else []
         if self.offers is not None and not offered:
+            return None
+        if self.requires is not None and not self.requires.find(doc, lo, hi):
             return None
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
         return SentenceReading(
