@@ -98,6 +98,12 @@ NOT_NEGATION = re.compile(
     r"|(?:cannot|can't|won't|will not|never) (?:harm|hurt|fail)s?)\b",  # "cannot harm you"
     re.I,
 )
+# questions that assert their answer: "Who needs Ambien when you have valerian?"
+RHETORICAL = re.compile(
+    r"\W*(?:who needs|who wants|why (?:take|bother with|pay for|risk|settle for|suffer with|"
+    r"put up with)|what'?s the point of)\b[^?]*\b(?:when|if)\b",  # "... when you have X?"
+    re.I,
+)
 # "never fails to calm" affirms: its "fails to" is no negation phrase
 DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not once) (?:fails?|failed) to\b", re.I)
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
@@ -288,7 +294,8 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        return self.text.endswith("?")
+        """A question asks; a rhetorical one asserts: "Who needs Ambien when you have valerian?"."""
+        return self.text.endswith("?") and not RHETORICAL.match(self.text)
 
     @property
     def is_heading(self) -> bool:

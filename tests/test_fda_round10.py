@@ -208,3 +208,16 @@ def test_a_product_named_as_ones_drug_is_a_comparison(lint, text, expected) -> N
 )
 def test_a_life_story_is_no_claim(lint, text, expected) -> None:
     assert excerpts(lint(text), DISEASE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Who needs Lunesta when you have tart cherry?", ["Who needs Lunesta"]),
+        ("Why take Prozac if saffron does the same?", ["Why take Prozac"]),
+        ("Why take metformin? Your doctor can explain.", []),  # a question that asks
+        ("Does saffron work like Prozac?", []),
+    ],
+)
+def test_a_rhetorical_question_asserts_its_comparison(lint, text, expected) -> None:
+    assert excerpts(lint(text), DRUG) == expected
