@@ -78,15 +78,9 @@ class BoundedStdin:
         return b"".join(chunks)
 
 
-def _stamps(config_path: Path | None, extends: tuple[Path, ...]) -> tuple[int | None, ...]:
-    """Modification times of a config file and the files it extends (None: gone or none)."""
-    stamps: list[int | None] = []
-    for file in (config_path, *extends):
-        try:
-            stamps.append(file.stat().st_mtime_ns if file else None)
-        except OSError:
-            stamps.append(None)
-    return tuple(stamps)
+def _stamps(config_path: Path | None, extends: tuple[Path, ...]) -> tuple[Any, ...]:
+    """What a config depends on, by stat as rules_stamp: its file and the files it extends."""
+    return tuple(_stat(file) for file in (config_path, *extends) if file is not None)
 
 
 class Linter:
@@ -98,8 +92,8 @@ class Linter:
 
         self.lock = threading.RLock()  # the worker thread's lint and the loop's hover
         self._engines: dict[Any, Engine] = {}
-        # config file -> (its and its extended files' mtimes, the config read)
-        self._configs: dict[str, tuple[tuple[int | None, ...], Config]] = {}
+        # config file -> (its and its extended files' stat, the config read)
+        self._configs: dict[str, tuple[tuple[Any, ...], Config]] = {}
         self._exclusions: dict[Any, Exclusion] = {}
         # path -> (engine, text, language, findings): hover and code actions on the text
         # just linted reuse its findings instead of linting it again

@@ -8,20 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from test_config_paths import CLAIM, HOUSE_RULE
 from test_server import Client
 
 import lint.cache
 from lint.server import Linter, rules_stamp
 
-CLAIM = "Ginkgo cures ADHD in children.\n"
-RULE = """\
-id: house.dose-mention
-kind: pattern
-severity: warning
-message: "A dose is named"
-patterns: [[{LIKE_NUM: true}, {LOWER: mg}]]
-examples: {flag: ["Take 50 mg."], pass: ["Take some."]}
-"""
+RULE = HOUSE_RULE  # the same house rule as the command-line tests
 
 
 def _site(root: Path) -> tuple[Path, Path]:

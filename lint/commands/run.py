@@ -106,10 +106,16 @@ def prepare(options: LintOptions) -> Prepared:
         paths, config, warn=not stdin_excluded, named=options.config, flags=walk_flags
     )
     make_engine = partial(engine_for, options)
-    prepared = Prepared(config, engine, files, missing, options.config, make_engine)
-    prepared.stdin_excluded = stdin_excluded
-    prepared.stdin_filename = options.inputs.stdin_filename
-    return prepared
+    return Prepared(
+        config,
+        engine,
+        files,
+        missing,
+        options.config,
+        make_engine,
+        stdin_excluded=stdin_excluded,
+        stdin_filename=options.inputs.stdin_filename,
+    )
 
 
 def excludes_stdin(paths: Sequence[str], stdin_filename: str | None, config: Config) -> bool:

@@ -125,26 +125,6 @@ class Trigger:
     weight: float
 
 
-# who has a condition: the list after these is of conditions, its participles adjectives
-HAVING = {"with", "have", "has", "had", "having"}
-
-
-def joined_participle(lowers: list[str], i: int, first: int, end: int) -> bool:
-    """An -ed word that joins a list of conditions after "with"/"have" and qualifies the noun
-    after it ("people with epilepsy or lowered seizure thresholds"); not a verb coordinated
-    with another ("improved strength and reduced fatigue", no "with" before)."""
-    if not lowers[i].endswith("ed") or i - 1 <= first or lowers[i - 1] not in {"and", "or"}:
-        return False
-    if i + 1 >= end or not lowers[i + 1].isalpha() or lowers[i + 1] in grammar.OBJECT_STARTS:
-        return False
-    for k in range(i - 2, max(first, i - 6) - 1, -1):
-        if lowers[k] in HAVING:
-            return True
-        if not lowers[k].isalpha():
-            return False
-    return False
-
-
 def local_negation(sentence: Sentence, token_index: int) -> bool:
     """A negation cue between the clause start and the trigger: "does not boost".
 
@@ -648,7 +628,7 @@ class CompiledClaim:
             return None  # "for improving memory", "should focus on reducing"
         if lowers[i].endswith("ed") and before in PARTICIPLE_CONTEXT:
             return None  # "users reported improved focus"
-        if joined_participle(lowers, i, first, end):
+        if grammar.joined_participle(lowers, i, first, end):
             return None  # "people with kidney disease or reduced kidney function"
         window = lowers[max(first, i - 3) : i]
         if any(word in CONDITIONALS for word in window) or grammar.prescriptive(lowers, i, first):

@@ -497,3 +497,23 @@ def gerund_is_aim(lowers: list[str], i: int, first: int) -> bool:
 def prescriptive(lowers: list[str], i: int, first: int) -> bool:
     """ "should be used to reduce", "must improve": a recommendation, not a claim of effect."""
     return any(lowers[j] in PRESCRIPTIVE for j in range(max(first, i - 4), i))
+
+
+# who has a condition: the list after these is of conditions, its participles adjectives
+HAVING = {"with", "have", "has", "had", "having"}
+
+
+def joined_participle(lowers: list[str], i: int, first: int, end: int) -> bool:
+    """An -ed word that joins a list of conditions after "with"/"have" and qualifies the noun
+    after it ("people with epilepsy or lowered seizure thresholds"); not a verb coordinated
+    with another ("improved strength and reduced fatigue", no "with" before)."""
+    if not lowers[i].endswith("ed") or i - 1 <= first or lowers[i - 1] not in {"and", "or"}:
+        return False
+    if i + 1 >= end or not lowers[i + 1].isalpha() or lowers[i + 1] in OBJECT_STARTS:
+        return False
+    for k in range(i - 2, max(first, i - 6) - 1, -1):
+        if lowers[k] in HAVING:
+            return True
+        if not lowers[k].isalpha():
+            return False
+    return False

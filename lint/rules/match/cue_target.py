@@ -21,6 +21,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from lint.analysis import NEGATIONS
+from lint.rules.match.claim_grammar import joined_participle
+from lint.rules.match.inflect import verb_forms
 from lint.tokens import Identity, doc_memo, token_strings
 from lint.vocab import TermTable
 
@@ -547,7 +549,7 @@ class ClaimFinder:
             if self._split_verb(doc, cue_start) is None:
                 return None  # then the condition after the particle, as for any cue
         elif self.split_verbs is not None:
-            target = _possessed_before(doc, cue_start, cue_end, targets, 1, owned=False)
+            target = _condition_before(doc, cue_start, cue_end, targets, 1)
             return target if target and self._split_verb(doc, target[0]) is not None else None
         # a label's colon joins it to its list: "Good for: asthma, bronchitis"
         gap = cue_end + 1 if cue_end < len(doc) and doc[cue_end].text == ":" else cue_end
@@ -763,24 +765,9 @@ def about_drug(r: SentenceReading, p: Pair) -> bool:
 def second_condition(r: SentenceReading, p: Pair) -> bool:
     """A participle joined to the condition before it names a second condition: "people with
     kidney disease or reduced kidney function" (a caution's audience), not "cured my eczema
-    and reduced my psoriasis"."""
-    i = p.cue_start
-    if p.target[1] != i - 1 or i + 1 >= r.hi:
-        return False
+    and reduced my psoriasis"; read as evidence.* reads it (claim_grammar.joined_participle)."""
     lowers = token_strings(r.doc).lower
-    following = lowers[i + 1]
-    return (
-        lowers[i - 1] in {"and", "or"}
-        and lowers[i].endswith("ed")
-        and following.isalpha()
-        and following not in OBJECT_WORDS
-    )
-
-
-# what a verb's object starts with: "reduced my psoriasis" is a verb, "reduced kidney
-# function" a participle before its noun
-OBJECT_WORDS = {"my", "your", "his", "her", "their", "our", "the", "a", "an", "it", "them",
-                "this", "that", "these", "those", "me", "us", "him"}  # fmt: skip
+    return p.target[1] == p.cue_start - 1 and joined_participle(lowers, p.cue_start, r.lo, r.hi)
 
 
 def caused_between(r: SentenceReading, p: Pair) -> bool:
@@ -793,29 +780,12 @@ def caused_between(r: SentenceReading, p: Pair) -> bool:
     )
 
 
-# verbs that bring a condition on (any inflection spaCy leaves as a word)
-CAUSING = {
-    "cause",
-    "causes",
-    "caused",
-    "causing",
-    "trigger",
-    "triggers",
-    "triggered",
-    "triggering",
-    "worsen",
-    "worsens",
-    "worsened",
-    "provoke",
-    "provokes",
-    "provoked",
-    "induce",
-    "induces",
-    "induced",
-    "bring",
-    "brings",
-    "brought",
-}
+# verbs that bring a condition on, in any inflection
+CAUSING = frozenset(
+    form
+    for verb in ("cause", "trigger", "worsen", "provoke", "induce", "bring")
+    for form in verb_forms(verb)
+)
 
 
 def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
@@ -892,38 +862,40 @@ def _compared(doc: Doc, drugs: list[tuple[int, int]]) -> bool:
 
 
 COMPARED_REACH = 6
+OWNERS = {"my", "his", "her", "our", "their", "your"}
 # after a regulatory word these make it a verb with an object: "cleared my SIBO without
 # rifaximin" is a cure, "not cleared by the FDA" a regulatory statement
-ACTIVE_OBJECTS = {"my", "your", "his", "her", "their", "our", "up"}
+ACTIVE_OBJECTS = OWNERS | {"up"}
 
 
-def _possessed_before(
-    doc: Doc,
-    cue_start: int,
-    cue_end: int,
-    targets: list[tuple[int, int]],
-    reach: int,
-    owned: bool = True,
+def _condition_before(
+    doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]], reach: int
 ) -> tuple[int, int] | None:
-    """The condition just before an outcome cue, owned by someone ("my kid's asthma is much
-    better", "her gout has not flared"), when the cue is not a participle's ("is much better
-    understood") or a comparison's ("better than"). With `owned` False, any condition."""
+    """The condition ending at most `reach` tokens before a cue that closes it (an outcome,
+    a split cue's particle), when the cue is not a participle's ("is much better understood")
+    or a comparison's ("better than")."""
     if cue_end < len(doc) and (
         doc[cue_end].lower_ in {"than", "at", "to"} or _participle(doc[cue_end])
     ):
         return None
     for t_start, t_end in reversed(targets):
         if t_end <= cue_start <= t_end + reach and not _breaks(doc, t_end, cue_start):
-            owner = doc[t_start - 1] if t_start > 0 else None
-            if not owned:
-                return (t_start, t_end)
-            if owner is not None and (owner.lower_ in OWNERS or owner.lower_ in {"'s", "’s"}):
-                return (t_start, t_end)
-            return None
+            return (t_start, t_end)
     return None
 
 
-OWNERS = {"my", "his", "her", "our", "their", "your"}
+def _possessed_before(
+    doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]], reach: int
+) -> tuple[int, int] | None:
+    """_condition_before, owned by someone: "my kid's asthma is much better", "her gout has
+    not flared"."""
+    found = _condition_before(doc, cue_start, cue_end, targets, reach)
+    if found is None or found[0] == 0:
+        return None
+    owner = doc[found[0] - 1].lower_
+    return found if owner in OWNERS or owner in {"'s", "’s"} else None
+
+
 SPLIT_REACH = 3  # tokens between a split cue's verb and its condition: "keeps the nasty gout"
 
 

@@ -17,6 +17,7 @@ IRREGULAR = {
     "make": ("made",),
     "get": ("got", "gotten"),
     "lead": ("led",),
+    "bring": ("brought",),
     "drive": ("drove", "driven"),
     "speed": ("sped",),
     "feed": ("fed",),
