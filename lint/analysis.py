@@ -62,6 +62,9 @@ HEDGE_WORDS = {
     "probably",
     "plausible",
     "plausibly",
+    "hope",  # "researchers hope it will one day lower blood pressure": a wish, not a result
+    "hopes",
+    "hoped",
 }
 # "early"/"limited" only hedge in phrases: "take it early in the day" is no hedge
 HEDGE_PHRASES = re.compile(
@@ -70,7 +73,8 @@ HEDGE_PHRASES = re.compile(
     r"|findings|results)"
     r"|(?:one|a) (?:small|single|pilot) (?:study|trial)"
     r"|(?:is|are) (?:thought|believed|said) (?:to|that)|i think|i guess"
-    r"|claims? to|claimed to|marketed (?:as|to)|in theory"
+    r"|(?:was|were) (?:once |long |widely |commonly ){0,2}(?:thought|believed) (?:to|that)"
+    r"|claims? to|claimed to|marketed (?:as|to)|in theory|advertis(?:e|es|ed|ing) that"
     r"|(?:it is|it's|it remains|remains) possible|the possibility|who knows"
     r"|more research is needed|not (?:yet )?(?:clear|proven|established))\b",
     re.IGNORECASE,
@@ -87,7 +91,8 @@ ANIMAL_QUALIFIER = re.compile(
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing", "nobody"}
 NEGATION_PHRASES = re.compile(
     r"\b(fails? to|failed to|there is no evidence|lacks?|unproven|no proof|little evidence"
-    r"|no (?:good|solid|strong|reliable|convincing|clinical|human) evidence|a myth)\b",
+    r"|no (?:good|solid|strong|reliable|convincing|clinical|human) evidence|a myth|myths?(?=:)"
+    r"|fact[- ]check|(?:is|are|was|were) (?:simply |just |flat )?(?:wrong|false|untrue))\b",
     re.I,
 )
 # "not only ... but also", "no doubt" are emphasis; "no side effects" is itself a claim

@@ -66,7 +66,15 @@ def build_nlp() -> Language:
 
     if not initialize_lemmatizer(nlp):  # the same lemmas, without hashing the table at start
         nlp.initialize()
+    for word, norm in INFORMAL_NORMS.items():
+        for form in (word, word.capitalize()):
+            nlp.vocab[form].norm_ = norm
     return nlp
+
+
+# forum spellings read as the words they stand for: every rule matching on token norms (cue
+# lists, audiences, conditions) then reads "got my kids thru chickenpox", "if u have lupus"
+INFORMAL_NORMS = {"thru": "through", "u": "you", "ur": "your", "tho": "though", "cuz": "because"}
 
 
 def _article_english() -> type[Language]:

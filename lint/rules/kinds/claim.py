@@ -26,7 +26,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.match import claim_grammar as grammar
 from lint.rules.match import claim_nouns as nouns
-from lint.rules.match.inflect import form_table, verb_forms
+from lint.rules.match.inflect import IRREGULAR, form_table, verb_forms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
 
@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "but", "while", "whereas", "although", "though"}
 QUOTES = {'"', "“", "”"}
 # "reported improved memory", "with enhanced focus": a participle describing, not causing
+# product forms that are also verbs: "drops" in "kava drops ease anxiety" is the product
+PRODUCT_FORMS = {"drops", "shots", "chews", "sprays", "patches", "melts", "tabs", "caps"}
+SUBJECT_WORDS = {"it", "this", "that", "which", "and", "or", "who", "what", "also", "really"}
+IRREGULAR_PASTS = {form for forms in IRREGULAR.values() for form in forms}
 PARTICIPLE_CONTEXT = {
     "with",
     "of",
@@ -611,7 +615,7 @@ class CompiledClaim:
     def _verb_use(self, sentence: Sentence, lowers: list[str], i: int) -> str | None:
         """ "verb" or "passive" when the trigger at `i` states an effect; None otherwise."""
         first, end = sentence.span.start, sentence.span.end
-        if self._in_name(sentence, lowers, i):
+        if self._in_name(sentence, lowers, i) or self._product_form(lowers, i, first, end):
             return None
         before = lowers[i - 1] if i > first else ""
         to = grammar.infinitive_to(lowers, i, first)
@@ -663,6 +667,15 @@ class CompiledClaim:
         texts = token_strings(sentence.span.doc).text
         named = texts[i].istitle() and texts[i - 1][:1].isupper()
         return named and texts[i + 1].islower() and lowers[i + 1] in self.verbs
+
+    def _product_form(self, lowers: list[str], i: int, first: int, end: int) -> bool:
+        """A product's form named before the real verb: "kava drops ease anxiety", "the iron
+        drops brought her energy back" ("drops" a noun, the next word the verb)."""
+        if lowers[i] not in PRODUCT_FORMS or i <= first or i + 1 >= end:
+            return False
+        nxt = lowers[i + 1]
+        verb_next = nxt in self.verbs or nxt.endswith("ed") or nxt in IRREGULAR_PASTS
+        return verb_next and lowers[i - 1].isalpha() and lowers[i - 1] not in SUBJECT_WORDS
 
     def _names_effect(self, span: Any, lowers: list[str], i: int, use: str, weight: float) -> bool:
         """The verb's object (or, passive, its subject) names a health effect."""

@@ -151,6 +151,7 @@ examples:
 
 SWITCH_REACH = 4  # tokens after a swap in which "for/to <drug>" names what it was swapped for
 SWITCH_WORDS = {"for", "to", "onto", "with"}
+NOT_SWAPPED = {"no", "zero", "not", "without"}
 
 
 def _terms(nlp: Any, rule: Rule, key: str) -> Terms | None:
@@ -162,7 +163,8 @@ def _switched_to_drug(reader: ClaimFinder, doc: Doc, end: int, hi: int) -> bool:
     swapped in is another drug."""
     lowers = token_strings(doc).lower
     links = [i for i in range(end, hi) if lowers[i] in SWITCH_WORDS]
-    if not links:
+    # "the herbal antidepressant, with no prescription": a drug denied is no drug swapped in
+    if not links or links[0] + 1 >= hi or lowers[links[0] + 1] in NOT_SWAPPED:
         return False
     drugs = reader.drugs.find(doc, links[0] + 1, hi) if reader.drugs is not None else []
     if reader.drug_suffixes:

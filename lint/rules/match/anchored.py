@@ -35,6 +35,7 @@ from lint.rules.match.cue_target import (
     _occasional,
     _quoted_tokens,
     _suffixed,
+    seller_quoted,
 )
 from lint.tokens import token_strings
 
@@ -241,6 +242,7 @@ class AnchoredFinder:
         found = SentenceContexts(self.contexts, doc, lo, hi)
         lowers = token_strings(doc).lower
         quoted = _quoted_tokens(doc, lo, hi)
+        seller = self._seller_quote(doc, lo, hi, quoted)
         covered = lo
         for start, end in targets:
             if end - start == 1 and lowers[start] in GENERIC:
@@ -260,7 +262,7 @@ class AnchoredFinder:
                 or label_anchor(mention, near)
                 or absence_anchor(mention, near)
             )
-            if mention.anchor is None or any(test(mention) for test in NEGATIVE_CONTEXTS):
+            if mention.anchor is None or self._negative(mention, seller and start in quoted):
                 continue
             if self.about_drug(mention) or self.reported(mention, quoted):
                 continue
@@ -327,12 +329,30 @@ class AnchoredFinder:
         """A question, the disclaimer, a dismissal or a regulatory statement (the cue rules')."""
         return sentence.is_question or self.reader._mentions_only(sentence)
 
+    def _seller_quote(self, doc: Doc, lo: int, hi: int, quoted: set[int]) -> bool:
+        if not quoted or self.reader.reports is None:
+            return False
+        return seller_quoted(doc, lo, hi, quoted, self.reader.reports.find(doc, lo, hi))
+
+    @staticmethod
+    def _negative(m: Mention, seller_quote: bool) -> bool:
+        """A named negative context; a seller's words quoted back to the seller are not in the
+        regulator's register that frames them ('On your website: "..."')."""
+        return any(
+            test(m)
+            for test in NEGATIVE_CONTEXTS
+            if not (seller_quote and test is regulator_register)
+        )
+
     def reported(self, m: Mention, quoted: set[int]) -> bool:
         """Someone else's words: a report before the condition ("marketed as", "were told"), a
-        quoted study title, or a quoted claim inside a narrative ('posted: "Our tea cures the
-        flu."'); a quoted claim standing alone stays a claim."""
+        quoted study title, or a quoted claim inside a narrative ('the founder said: "Our tea
+        cures the flu."'); a quoted claim standing alone, or quoted back to its seller ('your
+        Instagram account posted: "..."'), stays a claim."""
         reader, doc = self.reader, m.doc
         reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
+        if m.start in quoted and seller_quoted(doc, m.lo, m.hi, quoted, reports):
+            return False  # 'On your website: "Cures arthritis."' (a warning letter's list)
         if any(r_start < m.end for r_start, _ in reports):
             return True
         if m.start not in quoted:

@@ -671,6 +671,10 @@ class SentenceReading:
     def report_outside_quotes(self) -> bool:
         return any(r_start not in self.quoted for r_start, _ in self.reports)
 
+    @cached_property
+    def seller_quote(self) -> bool:
+        return seller_quoted(self.doc, self.lo, self.hi, self.quoted, self.reports)
+
 
 @dataclass
 class Pair:
@@ -696,6 +700,8 @@ def title_quoted(r: SentenceReading, p: Pair) -> bool:
 
 def reported_before(r: SentenceReading, p: Pair) -> bool:
     """Someone else's words before the claim: "sellers claim it cures", 'claims such as'."""
+    if r.seller_quote and p.cue_start in r.quoted:
+        return False
     return bool(r.reports) and r.reports[0][0] <= p.start
 
 
@@ -706,7 +712,12 @@ def reported_inside(r: SentenceReading, p: Pair) -> bool:
 
 def quote_reported(r: SentenceReading, p: Pair) -> bool:
     """A quoted claim with a report outside the quotes: '"Cures arthritis!" read the label'."""
-    return bool(r.quoted) and p.cue_start in r.quoted and r.report_outside_quotes
+    return (
+        bool(r.quoted)
+        and p.cue_start in r.quoted
+        and r.report_outside_quotes
+        and not r.seller_quote
+    )
 
 
 def patient_treated(r: SentenceReading, p: Pair) -> bool:
@@ -1073,6 +1084,21 @@ def _find_clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
         first = i if is_break[i] else first
         after[i] = first
     return before, after
+
+
+def seller_quoted(
+    doc: Doc, lo: int, hi: int, quoted: set[int], reports: list[tuple[int, int]]
+) -> bool:
+    """The seller's own words quoted back to the seller: 'On your website: "Cures arthritis."'
+    A warning letter lists the claims it objects to this way, so the quote is the claim; a
+    report that is not the seller's own channel ("you falsely claim", "regulators said") still
+    makes it someone's reported words."""
+    if not quoted:
+        return False
+    lowers = token_strings(doc).lower
+    if not any(lowers[i] == "your" for i in range(lo, hi) if i not in quoted):
+        return False
+    return all(lowers[r_start] == "your" for r_start, _ in reports if r_start not in quoted)
 
 
 def _quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
