@@ -51,3 +51,34 @@ def test_no_health_claim(lint, text) -> None:
 
 def test_a_serving_is_the_product_not_its_package(lint) -> None:
     assert excerpts(lint("Each scoop rebuilds tired muscles.")) == ["rebuilds"]
+
+
+ANIMAL = "evidence.animal-to-human"
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        # a consequence drawn from the study, said of no one in particular
+        ("In a petri-dish test the oil killed candida, so it clears thrush.", "clears thrush"),
+        ("The tea lowered cholesterol in hamsters, meaning it protects your arteries.", None),
+        # a verb of raising, said of men
+        ("Because it raised strength in rats, this root raises stamina in men.", None),
+    ],
+)
+def test_animal_results_carried_over(lint, text, excerpt) -> None:
+    found = [f.excerpt for f in lint(text) if f.rule_id == ANIMAL]
+    assert len(found) == 1
+    if excerpt:
+        assert found == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In mice, the extract lowered blood sugar, so more trials are planned.",
+        "The herb killed bacteria in a dish, so much so that researchers were surprised.",
+    ],
+)
+def test_a_consequence_about_the_research_is_no_human_claim(lint, text) -> None:
+    assert [f for f in lint(text) if f.rule_id == ANIMAL] == []

@@ -124,3 +124,26 @@ def test_informal_spellings_read_as_their_words() -> None:
 
 def test_a_cue_word_used_in_a_phrasal_verb_is_no_cure(lint) -> None:
     assert excerpts(lint("My headaches kicked in again after the long flight."), DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Psoriasis sufferers should talk to a dermatologist before trying any herb.",
+        "Many asthma sufferers notice symptoms in cold air.",
+    ],
+)
+def test_sufferers_as_the_subject_are_no_audience(lint, text) -> None:
+    assert excerpts(lint(text), DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("A daily tonic for psoriasis sufferers.", "psoriasis sufferers"),
+        ("Asthma sufferers, this is the inhaler-free blend you wanted.", "Asthma sufferers"),
+        ("The eczema sufferer's nightly balm.", "eczema sufferer"),
+    ],
+)
+def test_sufferers_addressed_or_served_are_an_audience(lint, text, excerpt) -> None:
+    assert excerpts(lint(text), DISEASE) == [excerpt]

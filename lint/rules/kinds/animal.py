@@ -94,7 +94,7 @@ class AnimalChecker(Checker):
             subjects += matchers["followup_subjects"](sentence.span, as_spans=True)
         subjects = [s for s in subjects if not _study_word(s)]
         if not subjects:
-            return None
+            return self._consequence(rule, analysis, sentence, matchers, verbs) if animal else None
         # in the study's own sentence the claim follows the study: "in rats ... so it boosts
         # your memory"; "it reduced anxiety in mice, which is why users ..." reports the study
         after = matchers["studies"](sentence.span, as_spans=True)[0].end if animal else 0
@@ -126,6 +126,58 @@ class AnimalChecker(Checker):
             "sentence": sentence.text,
         }
         return Hit(rule, start, end, values)
+
+    def _consequence(
+        self,
+        rule: Rule,
+        analysis: Analysis,
+        sentence: Sentence,
+        matchers: dict[str, Any],
+        verbs: set[str],
+    ) -> Hit | None:
+        """The study's result drawn as a consequence with no animal word after it: "the herb
+        destroyed H. pylori in a dish, so it cures stomach ulcers" names no person, and needs
+        none: what follows "so" is said of anyone who takes it."""
+        span, doc = sentence.span, sentence.span.doc
+        after = matchers["studies"](span, as_spans=True)[-1].end
+        link = next((i for i in range(after, span.end) if _consequence_at(doc, i)), None)
+        if link is None:
+            return None
+        verb = first_verb(span, verbs, link + 1)
+        if verb is None:
+            return None
+        end = verb.end
+        while end < span.end and end < verb.end + CONSEQUENCE_OBJECT and not _breaks(doc, end):
+            end += 1
+        claim = doc[verb.start : end]
+        start_offset, end_offset = analysis.source_span(claim.start_char, claim.end_char)
+        values = {
+            "match": verb.text,
+            "subject": "",
+            "claim": claim.text,
+            "where": "this sentence",
+            "sentence": sentence.text,
+        }
+        return Hit(rule, start_offset, end_offset, values)
+
+
+CONSEQUENCE_OBJECT = 4  # words after the verb the finding covers ("cures stomach ulcers")
+CONSEQUENCES = {"so", "meaning", "therefore", "thus", "hence"}
+
+
+def _consequence_at(doc: Any, i: int) -> bool:
+    """ "so" that draws a consequence ("..., so it cures"), not "so much" or "so that"."""
+    word = doc[i].lower_
+    if word == "means" and i > 0 and doc[i - 1].lower_ == "which":
+        return True
+    if word not in CONSEQUENCES:
+        return False
+    follower = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return follower not in {"much", "many", "far", "that", "few", "little", "long"}
+
+
+def _breaks(doc: Any, i: int) -> bool:
+    return doc[i].text in CLAUSE_BREAKS or doc[i].is_punct
 
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–"}

@@ -781,6 +781,25 @@ def second_condition(r: SentenceReading, p: Pair) -> bool:
     return p.target[1] == p.cue_start - 1 and joined_participle(lowers, p.cue_start, r.lo, r.hi)
 
 
+def sufferers_described(r: SentenceReading, p: Pair) -> bool:
+    """People who have the condition, as the subject: "Migraine sufferers should see a doctor",
+    "many eczema sufferers notice flares". An audience needs its frame: "for arthritis
+    sufferers", or a call ("Migraine sufferers, this is the magnesium for you")."""
+    lowers = token_strings(r.doc).lower
+    if lowers[p.cue_start] not in SUFFERERS or p.cue_start != p.target[1]:
+        return False
+    first = _clause_start(r.doc, r.lo, p.target[0])
+    lead = lowers[first : p.target[0]]
+    # a call, or a possessive naming what is theirs ("the gout sufferer's morning shot")
+    called = p.cue_end < r.hi and lowers[p.cue_end] in CALL_MARKS
+    return all(word in SUBJECT_QUANTIFIERS for word in lead) and not called
+
+
+SUFFERERS = {"sufferers", "sufferer"}
+SUBJECT_QUANTIFIERS = {"many", "most", "some", "all", "the", "these", "those", "few", "other"}
+CALL_MARKS = {",", ":", "—", "–", "-", "!", "'s", "’s", "'"}
+
+
 def caused_between(r: SentenceReading, p: Pair) -> bool:
     """A verb of causing between the cue and its condition makes the condition a harm:
     "stopping suddenly can cause headaches" warns, it treats nothing. Not in the passive:
@@ -831,6 +850,7 @@ PAIR_EXCLUSIONS = (
     outcome_of_drug,
     caused_between,
     second_condition,
+    sufferers_described,
 )
 
 
