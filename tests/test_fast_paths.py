@@ -264,3 +264,17 @@ def test_every_disclaimer_match_contains_one_of_the_prefilter_words():
     words = DISCLAIMER_WORDS.pattern.split("|")
     assert _requires_word(_parser.parse(DISCLAIMER.pattern, DISCLAIMER.flags), words)
     assert not _requires_word(_parser.parse(r"not (?:evaluated)?", 0), words)  # it can fail
+
+
+def test_every_built_in_pattern_rule_is_windowed():
+    """A pattern without a fixed length (`{1,5}`, `+`) or a required word makes `anchors`
+    None and runs the rule's Matcher over whole documents: one such pattern cost
+    fda.drug-comparison twice its time. Built-in rules keep every pattern windowable."""
+    from lint.config import Config
+    from lint.engine import Engine
+
+    engine = Engine(Config())
+    for rule in engine.ruleset.rules:
+        patterns = rule.options.get("patterns") if rule.kind in ("pattern", "comparison") else None
+        if patterns:
+            assert anchors(patterns) is not None, rule.id
