@@ -10,7 +10,7 @@ import pytest
 from lint.documents import model
 from lint.nlp import MAX_RUN_CHARS, MAX_SENTENCE_TOKENS, MIN_PIECE_TOKENS, get_nlp
 from lint.rules.kinds import claim
-from lint.rules.match import cue_target as claims
+from lint.rules.match import clauses
 
 WORDS = ["ginkgo", "boosts", "memory", "not", "but", ",", ";", "no", '"', "“", "focus", "never"]
 
@@ -87,9 +87,9 @@ def test_block_locator_answers_as_the_scan_did():
             assert locate(offset) == model._scan_block_index(blocks, offset, offsets), offset
 
 
-def _walk_clause_start(doc, lo: int, i: int) -> int:  # the walk _clause_start replaced
+def _walk_clause_start(doc, lo: int, i: int) -> int:  # the walk clause_start replaced
     def brk(t):
-        return t.text in claims.BREAK_PUNCT or t.lower_ in claims.BREAK_WORDS
+        return t.text in clauses.BREAK_PUNCT or t.lower_ in clauses.BREAK_WORDS
 
     while i > lo and not brk(doc[i - 1]):
         i -= 1
@@ -97,7 +97,9 @@ def _walk_clause_start(doc, lo: int, i: int) -> int:  # the walk _clause_start r
 
 
 def _walk_clause_end(doc, hi: int, i: int) -> int:
-    while i < hi and not (doc[i].text in claims.BREAK_PUNCT or doc[i].lower_ in claims.BREAK_WORDS):
+    while i < hi and not (
+        doc[i].text in clauses.BREAK_PUNCT or doc[i].lower_ in clauses.BREAK_WORDS
+    ):
         i += 1
     return i
 
@@ -139,8 +141,8 @@ def test_clause_and_negation_lookups_answer_as_the_walks_did(engine):
         for sentence in analysis.sentences:
             lo, hi = sentence.span.start, sentence.span.end
             for i in range(lo, hi + 1):
-                assert claims._clause_start(doc, lo, i) == _walk_clause_start(doc, lo, i)
-                assert claims._clause_end(doc, hi, i) == _walk_clause_end(doc, hi, i)
+                assert clauses.clause_start(doc, lo, i) == _walk_clause_start(doc, lo, i)
+                assert clauses.clause_end(doc, hi, i) == _walk_clause_end(doc, hi, i)
             for i in range(lo, hi):
                 assert claim.local_negation(sentence, i) == _walk_negation(sentence, i)
                 assert claim.inside_quote(sentence, i) == _walk_quote(sentence, i)

@@ -20,7 +20,9 @@ from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
 from lint.rules.kinds.disease import build_finders, cue_finder
 from lint.rules.kinds.pattern import PatternChecker
-from lint.rules.match.cue_target import Terms, _clause_start, _suffixed
+from lint.rules.match.clauses import clause_start
+from lint.rules.match.cue_target import _suffixed
+from lint.rules.match.terms import Terms
 from lint.rules.match.windows import anchors
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
@@ -143,7 +145,7 @@ examples:
         if advice is not None and advice.find(doc, lo, hi):
             return True
         prescribers = self.prescribers[rule.id]
-        clause_lo = _clause_start(doc, lo, start)
+        clause_lo = clause_start(doc, lo, start)
         if prescribers is not None and prescribers.find(doc, clause_lo, start):
             return True
         return _switched_to_drug(reader, doc, end, min(hi, end + SWITCH_REACH))

@@ -18,8 +18,9 @@ from lint.analysis import DISCLAIMER
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.disease import build_finders, claims, rule_claims
-from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
+from lint.rules.match.cue_target import Claim, ClaimFinder
 from lint.rules.match.prescreen import first_candidate
+from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
 
 if TYPE_CHECKING:

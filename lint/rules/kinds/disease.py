@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
-from lint.rules.match.cue_target import Claim, ClaimFinder, Terms
+from lint.rules.match.cue_target import Claim, ClaimFinder
+from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import Identity, token_strings
 from lint.vocab import TermTable, load_terms

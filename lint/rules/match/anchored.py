@@ -22,21 +22,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from lint.rules.match.clauses import clause_end, clause_start, quoted_tokens, seller_quoted
 from lint.rules.match.cue_target import (
     CLAIM_NEGATIONS,
-    COMPARISON_WORDS,
     Claim,
     ClaimFinder,
-    Terms,
-    _clause_end,
-    _clause_start,
     _joined,
     _list_end,
-    _occasional,
-    _quoted_tokens,
     _suffixed,
-    seller_quoted,
 )
+from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
+from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
@@ -241,7 +237,7 @@ class AnchoredFinder:
         doc = sentence.span.doc
         found = SentenceContexts(self.contexts, doc, lo, hi)
         lowers = token_strings(doc).lower
-        quoted = _quoted_tokens(doc, lo, hi)
+        quoted = quoted_tokens(doc, lo, hi)
         seller = self._seller_quote(doc, lo, hi, quoted)
         covered = lo
         for start, end in targets:
@@ -253,8 +249,8 @@ class AnchoredFinder:
                 start,
                 end,
                 lowers,
-                _clause_start(doc, lo, start),
-                _clause_end(doc, hi, end),
+                clause_start(doc, lo, start),
+                clause_end(doc, hi, end),
                 found=found,
             )
             mention.anchor = (
@@ -285,8 +281,8 @@ class AnchoredFinder:
             claim.start,
             claim.end,
             token_strings(doc).lower,
-            _clause_start(doc, lo, claim.start),
-            _clause_end(doc, hi, claim.end),
+            clause_start(doc, lo, claim.start),
+            clause_end(doc, hi, claim.end),
             found=self._contexts(sentence),
             own=(claim.start, claim.end),
         )
@@ -528,7 +524,7 @@ def research_description(m: Mention) -> bool:
 def non_disease(m: Mention) -> bool:
     """An occasional symptom, or the condition naming something else: "the occasional
     headache", "cancer research", "diabetes clinic", "urinary tract health"."""
-    if _occasional(m.doc, m.lo, (m.start, m.end)):
+    if occasional_symptom(m.doc, m.lo, (m.start, m.end)):
         return True
     return _has(m, "institution", m.end, min(m.hi, m.end + 2))
 

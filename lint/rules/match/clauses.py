@@ -1,0 +1,125 @@
+"""Clause and quote structure of a sentence, without a parser: where a clause starts and ends
+(break punctuation and words), which tokens sit inside quotes, and whose words a quote holds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lint.tokens import doc_memo, token_strings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+BREAK_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", ".", "!", "?", "…"}
+
+
+BREAK_WORDS = {
+    "but",
+    "so",
+    "which",
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "however",
+    "yet",
+    "since",
+    "whether",
+}
+
+
+OPEN_QUESTION = {"whether", "if"}
+
+
+QUOTE_OPEN = {"“", "«"}
+
+
+QUOTE_CLOSE = {"”", "»"}
+
+
+LIST_JOINS = {",", "and", "or", "&", "/", "other"}
+
+
+def opens_question(doc: Doc, lo: int, start: int) -> bool:
+    """ "testing whether saffron can ease depression": an open question, not an assertion."""
+    clause = clause_start(doc, lo, start)
+    return clause > lo and doc[clause - 1].lower_ in OPEN_QUESTION
+
+
+def breaks_between(doc: Doc, start: int, end: int) -> bool:
+    return any(t.text in BREAK_PUNCT or t.lower_ in BREAK_WORDS for t in doc[start:end])
+
+
+def clause_start(doc: Doc, lo: int, i: int) -> int:
+    """Walk back from token i to just after a break token, but not before lo."""
+    if i <= lo:
+        return i
+    return max(lo, clause_breaks(doc)[0][i - 1] + 1)
+
+
+def clause_end(doc: Doc, hi: int, i: int) -> int:
+    """Walk on from token i to the next break token, but not past hi."""
+    if i >= hi:
+        return i
+    return min(hi, clause_breaks(doc)[1][i])
+
+
+def clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the last break token at or before it (-1: none) and the first at or
+    after it (len(doc): none), from one pass per Doc: the walks above cost O(1), not a walk
+    per claim (quadratic in a sentence of claims)."""
+    return doc_memo(doc, _find_clause_breaks, lambda: _find_clause_breaks(doc))
+
+
+def _find_clause_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    tokens = token_strings(doc)
+    is_break = [
+        text in BREAK_PUNCT or lower in BREAK_WORDS
+        for text, lower in zip(tokens.text, tokens.lower, strict=True)
+    ]
+    last, before = -1, []
+    for i, brk in enumerate(is_break):
+        last = i if brk else last
+        before.append(last)
+    first, after = len(is_break), [0] * len(is_break)
+    for i in range(len(is_break) - 1, -1, -1):
+        first = i if is_break[i] else first
+        after[i] = first
+    return before, after
+
+
+def seller_quoted(
+    doc: Doc, lo: int, hi: int, quoted: set[int], reports: list[tuple[int, int]]
+) -> bool:
+    """The seller's own words quoted back to the seller: 'On your website: "Cures arthritis."'
+    A warning letter lists the claims it objects to this way, so the quote is the claim; a
+    report that is not the seller's own channel ("you falsely claim", "regulators said") still
+    makes it someone's reported words."""
+    if not quoted:
+        return False
+    lowers = token_strings(doc).lower
+    if not any(lowers[i] == "your" for i in range(lo, hi) if i not in quoted):
+        return False
+    return all(lowers[r_start] == "your" for r_start, _ in reports if r_start not in quoted)
+
+
+def quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
+    """Token indexes inside double quotes within one sentence."""
+    inside = False
+    result: set[int] = set()
+    texts = token_strings(doc).text  # `token.text` without a Token object per word
+    for i in range(lo, hi):
+        text = texts[i]
+        if text == '"':
+            inside = not inside
+        elif text in QUOTE_OPEN:
+            inside = True
+        elif text in QUOTE_CLOSE:
+            inside = False
+        elif inside:
+            result.add(i)
+    return result
