@@ -6,7 +6,8 @@ running, and the next file starts clean. A single C call (one regex search, one 
 Matcher call) finishes first; every scan in supplint is linear, so that is bounded by the
 file's size. Elsewhere (Windows, a thread such as the language server's or a Dask worker's),
 or when someone else already owns the interval timer, the budget is checked between stages
-(`check()`): a slow stage still ends the file, after that stage.
+(`check()`): a slow stage still ends the file, after that stage. The same checks stop a lint
+whose text went stale (`cancel_when`, the language server's superseded versions).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextvars
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -26,6 +27,10 @@ DEFAULT_SECONDS = 60.0  # generous: a 20 MB article takes about a minute
 
 class BudgetExceeded(Exception):
     """The file's time budget ran out."""
+
+
+class Cancelled(Exception):
+    """The text being linted was replaced (the language server's newer version): stop."""
 
 
 class TimeBudgetError(InputError):
@@ -55,11 +60,32 @@ _CURRENT: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar(
 )
 
 
+_STALE: contextvars.ContextVar[Callable[[], bool] | None] = contextvars.ContextVar(
+    "supplint_stale", default=None
+)
+
+
 def check() -> None:
-    """The fallback's check between stages: raise if the current file's budget ran out."""
+    """The check between stages: raise if the current file's budget ran out, or if what is
+    being linted has gone stale (`cancel_when`)."""
     deadline = _CURRENT.get()
     if deadline is not None:
         deadline.check()
+    stale = _STALE.get()
+    if stale is not None and stale():
+        raise Cancelled
+
+
+@contextmanager
+def cancel_when(stale: Callable[[], bool]) -> Iterator[None]:
+    """Raise Cancelled at the next check inside the block once `stale()` is true: a lint of
+    a version the editor has already replaced stops between checkers instead of holding the
+    worker (and the newest version's lint) for its whole run."""
+    token = _STALE.set(stale)
+    try:
+        yield
+    finally:
+        _STALE.reset(token)
 
 
 @contextmanager

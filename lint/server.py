@@ -11,7 +11,8 @@ U+2028 or a form feed. Reads from the client are bounded (BoundedStdin).
 
 A burst of changes lints only the newest version: each change waits DEBOUNCE_SECONDS, then
 lints in a worker thread (so the server keeps reading changes meanwhile), and a version that a
-newer one replaced, before or during its lint, is dropped unpublished. One lint runs at a time
+newer one replaced, before or during its lint, is dropped unpublished; a lint under way stops at
+its next check between checkers once its version is replaced. One lint runs at a time
 (Linter's lock): the pipeline is never shared between threads. Clients that support pull diagnostics
 (`textDocument/diagnostic`) get them on request instead of pushed. Hover on a finding shows its
 rule's `explain` text; code actions are in lint/fixes/lsp.py.
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import __version__
+from lint.budget import Cancelled, cancel_when
 from lint.errors import SupplintError, UsageError
 from lint.lsp_convert import rule_links, to_diagnostic, uri_to_path
 from lint.positions import split_lines
@@ -271,8 +273,15 @@ def build_server() -> LanguageServer:
         text, language = document.source, document.language_id
 
         def job() -> tuple[list[types.Diagnostic], str] | None:
-            # queued behind another lint: skip it if a newer version came meanwhile
-            return lint(uri, text, language) if current(uri, version) else None
+            # queued behind another lint: skip it if a newer version came meanwhile, and stop
+            # it between checkers if one comes while it runs (the newest waits for no stale one)
+            if not current(uri, version):
+                return None
+            try:
+                with cancel_when(lambda: not current(uri, version)):
+                    return lint(uri, text, language)
+            except Cancelled:
+                return None
 
         done = await asyncio.get_running_loop().run_in_executor(worker, job)
         if done is None:
