@@ -147,3 +147,29 @@ def test_sufferers_as_the_subject_are_no_audience(lint, text) -> None:
 )
 def test_sufferers_addressed_or_served_are_an_audience(lint, text, excerpt) -> None:
     assert excerpts(lint(text), DISEASE) == [excerpt]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        ("Garlic cleared my thrush where two courses of fluconazole didn't.", None),
+        ("Tea tree oil worked after the antifungals failed.", "after the antifungals failed"),
+        ("My GP wanted me on Lipitor, but red yeast rice fixed it.", "wanted me on Lipitor"),
+        ("For anyone who would rather not go on metformin.", "rather not go on metformin"),
+        ("Six weeks of valerian. Goodbye, Ambien!", "Goodbye, Ambien"),
+    ],
+)
+def test_a_drug_declined_or_failed(lint, text, drug) -> None:
+    found = excerpts(lint(text), DRUG)
+    assert len(found) == 1 and (drug is None or found == [drug])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rash came back after the steroids stopped.",
+        "I added it when my Xanax didn't seem to be enough.",
+    ],
+)
+def test_a_drug_stopping_or_falling_short_is_no_substitute(lint, text) -> None:
+    assert excerpts(lint(text), DRUG) == []

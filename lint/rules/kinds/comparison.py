@@ -110,8 +110,8 @@ examples:
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
         for rule, start, end in self._asserted(analysis):
-            while end - 1 > start and doc[end - 1].is_punct:
-                end -= 1  # a pattern may end on the punctuation that closes its phrase
+            while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in TRAILING):
+                end -= 1  # a pattern may end on the punctuation or "but" that closes its phrase
             span = doc[start:end]
             hit = span_hit(rule, analysis, span, analysis.sentence_at(span.start_char))
             if hit is not None:
@@ -146,11 +146,13 @@ examples:
             return True
         prescribers = self.prescribers[rule.id]
         clause_lo = clause_start(doc, lo, start)
-        if prescribers is not None and prescribers.find(doc, clause_lo, start):
+        declined = doc[end - 1].lower_ in TRAILING  # "my GP wanted me on Lipitor, but ..."
+        if prescribers is not None and not declined and prescribers.find(doc, clause_lo, start):
             return True
         return _switched_to_drug(reader, doc, end, min(hi, end + SWITCH_REACH))
 
 
+TRAILING = {"but"}  # "wanted me on Accutane, but ...": the comparison is the drug phrase
 SWITCH_REACH = 4  # tokens after a swap in which "for/to <drug>" names what it was swapped for
 SWITCH_WORDS = {"for", "to", "onto", "with"}
 NOT_SWAPPED = {"no", "zero", "not", "without"}
