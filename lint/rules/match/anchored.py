@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from lint import budget
 from lint.rules.match.clauses import clause_end, clause_start, quoted_tokens, seller_quoted
 from lint.rules.match.cue_target import (
     CLAIM_NEGATIONS,
@@ -209,6 +210,7 @@ class AnchoredFinder:
             if index >= 0 and target[1] <= sentences[index].span.end:
                 by_sentence.setdefault(index, []).append(target)
         for index, found in by_sentence.items():
+            budget.check()  # a stale or overlong lint stops here, not after the whole document
             span = sentences[index].span
             # brands only where a condition is: a scan of every token costs more than the rest
             first = bisect.bisect_left(products, (span.start, span.start))

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lint import budget
 from lint.analysis import NEGATIONS
 from lint.rules.match.clauses import (
     LIST_JOINS,
@@ -155,6 +156,7 @@ class ClaimFinder:
             if index >= 0:
                 by_sentence.setdefault(index, []).append(span)
         for index, cues in by_sentence.items():
+            budget.check()  # a stale or overlong lint stops here, not after the whole document
             yield from self._in_sentence(sentences[index], cues, targets)
 
     def _in_sentence(
