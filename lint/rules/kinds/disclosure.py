@@ -187,7 +187,7 @@ examples:
             else:
                 labels = patterns.weak_labels(analysis, layout)
                 yield from weak(rule, targets, disclosures, labels, layout)
-                yield from vague_hits(rule, vague)
+                yield from vague_hits(rule, vague, layout)
 
 
 class Patterns:
@@ -589,6 +589,30 @@ class Layout:
             by_block.setdefault(link.block, []).append(link)
         return by_block
 
+    def sentence_start(self, mention: Mention) -> int:
+        """Where the mention's sentence starts in the source: a weak disclosure is shown from
+        its first words ("As an Amazon Associate I earn ..."), not from the phrase matched."""
+        sentences = self.analysis.sentences
+        if mention.start < 0 or not 0 <= mention.sentence < len(sentences):
+            return mention.start
+        sentence = sentences[mention.sentence]
+        start, _ = self.analysis.source_span(sentence.start_char, sentence.start_char + 1)
+        return min(start, mention.start)
+
+    def scoped_forward(self, disclosure: Mention) -> bool:
+        """The disclosure's paragraph says it covers what follows (FORWARD_SCOPE): "Disclosure:
+        from here on, some links are affiliate links. We earn a commission ..."."""
+        return disclosure.block in self.forward_blocks
+
+    @cached_property
+    def forward_blocks(self) -> set[int]:
+        """Blocks with a sentence that names a forward scope (one pass per document)."""
+        return {
+            self.block_of(sentence)
+            for sentence in self.analysis.sentences
+            if FORWARD_SCOPE.search(sentence.text)
+        }
+
     def previous_paragraph(self, block: int) -> int:
         """The nearest earlier non-heading block (or 0): disclosures from there on count."""
         i = block - 1
@@ -598,13 +622,26 @@ class Layout:
 
 
 def covers(disclosure: Mention, target: Target, first: Target, layout: Layout) -> bool:
+    """A disclosure covers a link or call in its sentence, just before it (its paragraph or
+    the one before), anywhere after it when it says so ("from here on, links are affiliate
+    links"), and every target when it stands at the top before the first."""
     if disclosure.sentence == target.sentence:
         return True
     if disclosure.start < target.start and (
         layout.previous_paragraph(target.block) <= disclosure.block <= target.block
+        or layout.scoped_forward(disclosure)
     ):
         return True
     return disclosure.start < first.start and disclosure.block <= layout.top_end
+
+
+# a disclosure that names its reach forward: all that follows it, not only the next paragraph
+# ("links on this page" names no direction: mid-page, it covers what is near, as any other)
+FORWARD_SCOPE = re.compile(
+    r"\b(?:from here on|from this point on|from now on|(?:links?|picks|products) below"
+    r"|the following (?:links|picks|products)|(?:all|every|each) (?:link|links) (?:after|below))\b",
+    re.IGNORECASE,
+)
 
 
 def undisclosed(
@@ -620,10 +657,11 @@ def undisclosed(
             yield Hit(rule, target.start, target.end, {"match": target.text, "kind": "call"})
 
 
-def vague_hits(rule: Rule, vague: list[Mention]) -> Iterator[Hit]:
+def vague_hits(rule: Rule, vague: list[Mention], layout: Layout) -> Iterator[Hit]:
     for mention in vague:
         reason = f"'{mention.text}' hints at a payment without saying it; use plain words"
-        yield Hit(rule, mention.start, mention.end, {"match": mention.text, "reason": reason})
+        start = layout.sentence_start(mention)
+        yield Hit(rule, start, mention.end, {"match": mention.text, "reason": reason})
 
 
 def weak(
@@ -641,4 +679,4 @@ def weak(
     if disclosures and all(d.start > targets[-1].start for d in disclosures):
         d = disclosures[0]
         reason = "the only disclosure comes after every link and call to buy (at the very end)"
-        yield Hit(rule, d.start, d.end, {"match": d.text, "reason": reason})
+        yield Hit(rule, layout.sentence_start(d), d.end, {"match": d.text, "reason": reason})

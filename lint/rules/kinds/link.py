@@ -244,6 +244,21 @@ _OWN_SHOP = re.compile(
 )
 
 
+TOP_BLOCKS = 4  # a page says whose shop it is in its title and first paragraphs
+
+
+def _top_text(document: Any) -> str:
+    blocks = document.blocks[:TOP_BLOCKS]
+    return " ".join(document.prose[b.start : b.end] for b in blocks)
+
+
+def _named_in(host: str, text: str) -> bool:
+    """The host's name stands in the text as a word: "neurobloom.example" in "the Neurobloom
+    shop" (a brand's page naming the brand its shop links go to)."""
+    name = host.split(".")[0] if host else ""
+    return len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
 class OwnPages:
     """The publisher's own pages in one document: relative links, links to `site_domains`
     (config and front matter), and HTML <nav> menus. None of them sells for someone else."""
@@ -272,6 +287,8 @@ class OwnPages:
         hosts = self._hosts.get(key)
         if hosts is None:
             document = self.analysis.document
+            top = _top_text(document)
+            own_page = _OWN_SHOP.search(top) is not None
             hosts = set()
             for link in document.links:
                 if not matcher.shop_only(link) or not 0 <= link.block < len(document.blocks):
@@ -281,6 +298,8 @@ class OwnPages:
                     document.prose[block.start : block.end]
                 ):
                     hosts.add(host_of(link.url))
+                elif own_page and _named_in(host_of(link.url), top):
+                    hosts.add(host_of(link.url))  # "Welcome to the Neurobloom shop ... our shop"
             self._hosts[key] = hosts - {""}
         return hosts
 

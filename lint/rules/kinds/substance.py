@@ -95,8 +95,10 @@ class Survey:
             raw = self.sentences[index].raw
             if self.mentions[index] and other_drug_clause(raw, start, self.mentions[index]):
                 continue  # "... ginkgo, while my brother's stimulants interact with ..."
-            mentions = self.mentions[index]
-            if mentions and start < mentions[0][1] and _PLURAL.match(raw[: mentions[0][1]]):
+            mentions = own_mentions(raw, self.mentions[index])
+            if self.mentions[index] and not mentions:
+                about = self.subjects[index] or []  # only partners named: the paragraph's own
+            elif mentions and start < mentions[0][1] and _PLURAL.match(raw[: mentions[0][1]]):
                 about = self.subjects[index] or []  # "Both interact with ..., and X is ..."
             else:
                 about = _nearest(mentions, raw, start, end)
@@ -588,6 +590,8 @@ def _subjects(
                 headings.append((block.level, []))
             headings[-1][1].extend(named)
         plural = len(group) > 1 and _PLURAL.match(sentence.raw) is not None
+        if named and not sentence.is_heading and not own_mentions(sentence.raw, mentions):
+            named, mentions = [], []  # "It must never be combined with St John's wort": its
         if named:
             sid, start, _ = mentions[0]
             if plural and _PLURAL.match(sentence.raw[:start]):
@@ -655,6 +659,25 @@ def _nearest(mentions: list[tuple[str, int, int]], text: str, start: int, end: i
     return list(dict.fromkeys(mentions[i][0] for i in sorted(chosen)))
 
 
+def own_mentions(text: str, mentions: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The mentions a caution can be about: not a substance named as the interaction's partner
+    ("kanna ... must never be combined with SSRIs, St John's wort or tramadol"; "It should not
+    be mixed with 5-HTP": the paragraph's substance, not 5-HTP)."""
+    kept, last, partner = [], 0, False
+    for mention in mentions:
+        between = text[last : mention[1]]
+        # a partner, or the next in a list of partners ("with 5-HTP or St John's wort")
+        partner = bool(_PARTNER.search(between)) or (partner and bool(_LISTED.match(between)))
+        if not partner:
+            kept.append(mention)
+        last = mention[2]
+    return kept
+
+
+_PARTNER = re.compile(
+    r"\b(?:combin\w*|mix\w*|tak\w*|stack\w*|pair\w*|interact\w*)\b[^.;]*\b(?:with|alongside)\b",
+    re.IGNORECASE,
+)
 _LISTED = re.compile(r"^(?:\s*(?:,|/|&|\+|and|or|plus|with|nor)\s*)+$|^\s*$", re.IGNORECASE)
 
 

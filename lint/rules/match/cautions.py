@@ -38,8 +38,10 @@ _PLAYED_DOWN = re.compile(
 WARNING_WORDS = {
     "combine",
     "combining",
+    "combined",  # "it must never be combined with SSRIs"
     "mix",
     "mixing",
+    "mixed",
     "stack",
     "stacking",
     "take",
