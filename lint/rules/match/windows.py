@@ -127,15 +127,22 @@ class PatternByPattern:
     """
 
     def __init__(self, vocab: Any, key: str, patterns: list[list[dict[str, Any]]]):
-        from spacy.matcher import Matcher
-
+        self.vocab, self.key_name, self.patterns = vocab, key, patterns
         self.required = needs(patterns)
-        self.matchers = []
-        for pattern in patterns:
-            matcher = Matcher(vocab)  # validated already, by the checker's own Matcher
-            matcher.add(key, [pattern])
-            self.matchers.append(matcher)
+        # each pattern's Matcher is built the first time a range may hold its match: a
+        # pre-commit run on one draft builds the few its words call for, not all 80
+        self.matchers: list[Any] = [None] * len(patterns)
         self.key = vocab.strings.add(key)
+
+    def _matcher(self, index: int) -> Any:
+        matcher = self.matchers[index]
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(self.vocab)  # validated already, by the checker's own Matcher
+            matcher.add(self.key_name, [self.patterns[index]])
+            self.matchers[index] = matcher
+        return matcher
 
     def __call__(self, doc: Any, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """(key, start, end) of the matches in doc[lo:hi], relative to `lo`, longest first."""
@@ -144,7 +151,7 @@ class PatternByPattern:
         pairs: set[tuple[int, int]] = set()
         span = doc[lo:hi]
         for index in possible(token_strings(doc), lo, hi, self.required):
-            pairs.update((start, end) for _, start, end in self.matchers[index](span))
+            pairs.update((start, end) for _, start, end in self._matcher(index)(span))
         return [(self.key, start, end) for start, end in longest(pairs, hi - lo)]
 
 
