@@ -82,3 +82,16 @@ def test_animal_results_carried_over(lint, text, excerpt) -> None:
 )
 def test_a_consequence_about_the_research_is_no_human_claim(lint, text) -> None:
     assert [f for f in lint(text) if f.rule_id == ANIMAL] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [("Calm in a week, and the results are permanent.", "results are permanent")],
+)
+def test_results_promised_forever_are_absolutes(lint, text, excerpt) -> None:
+    assert [f.excerpt for f in lint(text) if f.rule_id == "evidence.overclaim"] == [excerpt]
+
+
+def test_a_permanent_harm_is_no_promise(lint) -> None:
+    text = "Nerve damage from high doses can be permanent."
+    assert [f for f in lint(text) if f.rule_id == "evidence.overclaim"] == []
