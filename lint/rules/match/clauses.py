@@ -10,9 +10,7 @@ from lint.tokens import doc_memo, token_strings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-
 BREAK_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", ".", "!", "?", "…"}
-
 
 BREAK_WORDS = {
     "but",
@@ -31,15 +29,11 @@ BREAK_WORDS = {
     "whether",
 }
 
-
 OPEN_QUESTION = {"whether", "if"}
-
 
 QUOTE_OPEN = {"“", "«"}
 
-
 QUOTE_CLOSE = {"”", "»"}
-
 
 LIST_JOINS = {",", "and", "or", "&", "/", "other"}
 

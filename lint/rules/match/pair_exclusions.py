@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from lint.rules.match.cue_target import ClaimFinder
 
-
 # a drug after one of these is compared with, not the subject of, the claim
 COMPARISON_WORDS = {
     "like",
@@ -52,13 +51,10 @@ COMPARISON_WORDS = {
     "replaced",
 }
 
-
 # "he was treated for pneumonia": a patient's treatment, not a product's claim
 PASSIVE = {"was", "were", "been", "being", "get", "got", "gets", "getting"}
 
-
 PATIENT_CUES = {"treated", "diagnosed", "cured", "hospitalized", "admitted", "seen"}
-
 
 # "anyone battling PTSD", "kids fighting cancer": people as the subject of a cue's -ing form
 PERSONS = {
@@ -77,7 +73,6 @@ PERSONS = {
     "survivors",
     "families",
 }
-
 
 OFFERED_TO = {"for", "to"}  # "ideal for anyone battling PTSD": the product is offered to them
 
@@ -227,9 +222,7 @@ def sufferers_described(r: SentenceReading, p: Pair) -> bool:
 
 SUFFERERS = {"sufferers", "sufferer"}
 
-
 SUBJECT_QUANTIFIERS = {"many", "most", "some", "all", "the", "these", "those", "few", "other"}
-
 
 CALL_MARKS = {",", ":", "—", "–", "-", "!", "'s", "’s", "'"}
 
@@ -287,7 +280,6 @@ PAIR_EXCLUSIONS = (
     sufferers_described,
 )
 
-
 INSTRUMENT_REACH = 12  # tokens after a claim in which "treated with <drug>" still names it
 
 
@@ -323,7 +315,6 @@ def _person_acts(doc: Doc, lo: int, cue_start: int) -> bool:
 
 # "after beating cancer", "while fighting lupus": when the person did it, not the product
 LIFE_TIMES = {"after", "while", "since", "before"}
-
 
 STRUGGLES = {"beating", "battling", "fighting", "surviving", "overcoming", "conquering",
              "defeating"}  # fmt: skip
