@@ -117,15 +117,8 @@ class AnimalChecker(Checker):
         # the finding sits on the human claim, verb to human subject ("heals human skin"), or on
         # the verb alone when the two lie far apart
         at = claim_span if len(claim) <= 60 else verb
-        start, end = analysis.source_span(at.start_char, at.end_char)
-        values = {
-            "match": verb.text,
-            "subject": subject.text,
-            "claim": claim if len(claim) <= 60 else f"{verb.text} ... {subject.text}",
-            "where": where,
-            "sentence": sentence.text,
-        }
-        return Hit(rule, start, end, values)
+        shown = claim if len(claim) <= 60 else f"{verb.text} ... {subject.text}"
+        return _hit(rule, analysis, sentence, at, verb, subject.text, shown, where)
 
     def _consequence(
         self,
@@ -147,18 +140,32 @@ class AnimalChecker(Checker):
         if verb is None:
             return None
         end = verb.end
-        while end < span.end and end < verb.end + CONSEQUENCE_OBJECT and not _breaks(doc, end):
+        while end < span.end and end < verb.end + CONSEQUENCE_OBJECT and not doc[end].is_punct:
             end += 1
         claim = doc[verb.start : end]
-        start_offset, end_offset = analysis.source_span(claim.start_char, claim.end_char)
-        values = {
-            "match": verb.text,
-            "subject": "",
-            "claim": claim.text,
-            "where": "this sentence",
-            "sentence": sentence.text,
-        }
-        return Hit(rule, start_offset, end_offset, values)
+        return _hit(rule, analysis, sentence, claim, verb, "", claim.text, "this sentence")
+
+
+def _hit(
+    rule: Rule,
+    analysis: Analysis,
+    sentence: Sentence,
+    at: Span,
+    verb: Span,
+    subject: str,
+    claim: str,
+    where: str,
+) -> Hit:
+    """The finding at `at`, with the values the rule's message names."""
+    start, end = analysis.source_span(at.start_char, at.end_char)
+    values = {
+        "match": verb.text,
+        "subject": subject,
+        "claim": claim,
+        "where": where,
+        "sentence": sentence.text,
+    }
+    return Hit(rule, start, end, values)
 
 
 CONSEQUENCE_OBJECT = 4  # words after the verb the finding covers ("cures stomach ulcers")
@@ -174,10 +181,6 @@ def _consequence_at(doc: Any, i: int) -> bool:
         return False
     follower = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     return follower not in {"much", "many", "far", "that", "few", "little", "long"}
-
-
-def _breaks(doc: Any, i: int) -> bool:
-    return doc[i].text in CLAUSE_BREAKS or doc[i].is_punct
 
 
 CLAUSE_BREAKS = {",", ";", ":", "—", "–"}

@@ -606,12 +606,16 @@ class Layout:
 
     @cached_property
     def forward_blocks(self) -> set[int]:
-        """Blocks with a sentence that names a forward scope (one pass per document)."""
-        return {
-            self.block_of(sentence)
-            for sentence in self.analysis.sentences
-            if FORWARD_SCOPE.search(sentence.text)
-        }
+        """Blocks with a sentence that names a forward scope: one pass per document, shared by
+        the disclosure rules (the scope does not depend on the rule)."""
+        return self.analysis.memo(
+            ("disclosure", "forward_blocks"),
+            lambda: {
+                self.block_of(sentence)
+                for sentence in self.analysis.sentences
+                if FORWARD_SCOPE.search(sentence.text)
+            },
+        )
 
     def previous_paragraph(self, block: int) -> int:
         """The nearest earlier non-heading block (or 0): disclosures from there on count."""

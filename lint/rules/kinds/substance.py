@@ -85,7 +85,12 @@ class Survey:
     def subjects(self) -> list[list[str] | None]:
         """Per sentence: the ids a sentence naming none is about (its paragraph's or section's
         substance), or None when it sits in a general part of the article ("## Safety")."""
-        return _subjects(self.sentences, self.named, self.mentions)
+        return _subjects(self.sentences, self.named, self.mentions, self.own)
+
+    @cached_property
+    def own(self) -> list[list[tuple[str, int, int]]]:
+        """Per sentence: the mentions a caution there can be about (`own_mentions`)."""
+        return [own_mentions(s.raw, m) for s, m in zip(self.sentences, self.mentions, strict=True)]
 
     def covered(self, cautions: Iterable[tuple[int, int, int]], due: set[str]) -> set[str] | None:
         """Which of `due` the caution sentences are about; None: all (a general caution).
@@ -95,7 +100,7 @@ class Survey:
             raw = self.sentences[index].raw
             if self.mentions[index] and other_drug_clause(raw, start, self.mentions[index]):
                 continue  # "... ginkgo, while my brother's stimulants interact with ..."
-            mentions = own_mentions(raw, self.mentions[index])
+            mentions = self.own[index]
             if self.mentions[index] and not mentions:
                 about = self.subjects[index] or []  # only partners named: the paragraph's own
             elif mentions and start < mentions[0][1] and _PLURAL.match(raw[: mentions[0][1]]):
@@ -562,6 +567,7 @@ def _subjects(
     sentences: list[Sentence],
     named_in: list[list[str]],
     mentions_in: list[list[tuple[str, int, int]]],
+    own_in: list[list[tuple[str, int, int]]],
 ) -> list[list[str] | None]:
     """What each sentence is about: the substances it names; else the one that leads the last
     naming sentence of its paragraph ("Adrafinil lasts all day. ... it is converted to
@@ -575,7 +581,8 @@ def _subjects(
     lead: list[str] = []  # the substance that leads a sentence of this paragraph
     group: list[str] = []  # the substances listed with it ("Rhodiola and ashwagandha are ...")
     in_row: list[str] = []  # named in the current table, most recent cell
-    for sentence, named, mentions in zip(sentences, named_in, mentions_in, strict=True):
+    rows = zip(sentences, named_in, mentions_in, own_in, strict=True)
+    for sentence, named, mentions, own in rows:
         if sentence.is_heading:
             group = []  # "Both ..." reaches back across paragraphs, not across sections
         if sentence.block is not block:
@@ -590,7 +597,7 @@ def _subjects(
                 headings.append((block.level, []))
             headings[-1][1].extend(named)
         plural = len(group) > 1 and _PLURAL.match(sentence.raw) is not None
-        if named and not sentence.is_heading and not own_mentions(sentence.raw, mentions):
+        if named and not sentence.is_heading and not own:
             named, mentions = [], []  # "It must never be combined with St John's wort": its
         if named:
             sid, start, _ = mentions[0]
