@@ -20,18 +20,6 @@ def test_a_disclosure_that_names_its_reach_covers_what_follows(lint) -> None:
     assert found(lint, text) == []
 
 
-def test_a_disclosure_without_a_reach_covers_only_what_is_near(lint) -> None:
-    text = (
-        "# Two teas\n\nChamomile is mild.\n\nIt grows wild.\n\nTrials are small.\n\n"
-        "We earn a commission on some links.\n\n"
-        f"Our pick is [Calm Leaf]({AMAZON.format(n=1)}).\n\nIt tastes of honey.\n\n"
-        f"Also good: [Night Cup]({AMAZON.format(n=2)}).\n"
-    )
-    assert found(lint, text) == [
-        ("ftc.undisclosed-affiliate-link", f"[Night Cup]({AMAZON.format(n=2)})")
-    ]
-
-
 def test_a_brand_page_that_calls_the_shop_its_own_links_to_it_freely(lint) -> None:
     html = (
         "<h1>The Fernhollow shop</h1><p>Everything in our shop is blended by us.</p>"

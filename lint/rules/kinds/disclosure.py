@@ -4,10 +4,13 @@ Targets are links whose URL matches `url_regex` (affiliate or sales links) and `
 (RE2 regexes for "buy it at {vendor}", coupon codes, "Buy X Capsules" headings) in prose and
 link text. Disclosures are sentences matching `disclosures` (plain words: "we earn a
 commission", "we received free product"). A target is covered by a disclosure that is
-- in the same sentence, or earlier in the same paragraph,
-- in the previous paragraph (headings between them do not count as paragraphs), or
-- at the top of the article (within the first `top_paragraphs` paragraphs) and before the
-  first target.
+- in the same sentence, or anywhere before it (`reach: before`, the default: the FTC asks
+  for the disclosure before the link, and readers meet it first); with `reach: near`, a
+  house's stricter proximity, only
+  - earlier in the same paragraph or in the previous one (headings between do not count),
+  - anywhere before it when it names its reach forward ("from here on ..."), or
+  - at the top of the article (within the first `top_paragraphs` paragraphs) and before the
+    first target.
 `report: undisclosed` flags every uncovered target. `report: weak` flags disclosures that are
 not enough: a bare "affiliate" label (`weak_labels`) with no plain-words disclosure in the same
 or next paragraph; or plain words that appear only after the last target (the very end). A link
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from lint.rules.loader import RuleSet
 
 REPORTS = ("undisclosed", "weak")
+REACHES = ("before", "near")
 # "we do not earn commissions" denies a connection; "at no cost to you" is still a disclosure
 DENIAL = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # a denial just before the match, in its clause: "nobody sent us free samples", "no brand pays
@@ -121,8 +125,18 @@ class DisclosureChecker(Checker):
             "undisclosed (default: flag targets) | weak (flag weak disclosures).",
             choices=REPORTS,
         ),
+        "reach": Option(
+            "string",
+            "before (default: a disclosure covers every target after it) | near (only targets "
+            "in its paragraph or the next, unless it names its reach forward or stands at the "
+            "top).",
+            choices=REACHES,
+            default="before",
+        ),
         "top_paragraphs": Option(
-            "integer", "How many paragraphs count as the top of the article.", default=3
+            "integer",
+            "With reach: near, how many paragraphs count as the top of the article.",
+            default=3,
         ),
     }
 
@@ -133,7 +147,7 @@ url_regex: '[?&]partner='
 calls:
   - '\\bour partner {vendor}\\b'
 vendors: [Acme Labs]
-# Any of these (RE2) before a target, in the same or previous paragraph or at the top, covers it.
+# Any of these (RE2) before a target covers it (with `reach: near`, only when near or at the top).
 disclosures:
   - '\\bwe are paid by our partners\\b'
 explain: |
@@ -548,6 +562,7 @@ class Layout:
         paragraphs = [i for i in range(len(blocks)) if i not in self.headings]
         self.top_end = paragraphs[top - 1] if len(paragraphs) >= top else len(blocks)
         self.block_count = len(blocks)
+        self.near_only = rule.options.get("reach", "before") == "near"
 
     def block_of(self, sentence: Sentence) -> int:
         return self.block_index.get(id(sentence.block), -1) if sentence.block else -1
@@ -626,11 +641,14 @@ class Layout:
 
 
 def covers(disclosure: Mention, target: Target, first: Target, layout: Layout) -> bool:
-    """A disclosure covers a link or call in its sentence, just before it (its paragraph or
-    the one before), anywhere after it when it says so ("from here on, links are affiliate
-    links"), and every target when it stands at the top before the first."""
+    """A disclosure covers a link or call in its sentence and every one after it. With
+    `reach: near`, only those just after it (its paragraph or the next), anywhere after it when
+    it says so ("from here on, links are affiliate links"), and every target when it stands at
+    the top before the first."""
     if disclosure.sentence == target.sentence:
         return True
+    if not layout.near_only:
+        return disclosure.start < target.start
     if disclosure.start < target.start and (
         layout.previous_paragraph(target.block) <= disclosure.block <= target.block
         or layout.scoped_forward(disclosure)

@@ -148,9 +148,10 @@ _BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/?#]*@)?([^/?#:]+)", re.IGNORECASE)
 
 
-# "/go/drift-magnesium", "https://oursite.example/recommends/x": the site's own address, but a
-# cloaking redirect (Pretty Links, ThirstyAffiliates) that forwards to a merchant with the
-# affiliate tag; it is never one of the publisher's own pages, relative or not
+# "https://oursite.example/go/drift", ".../recommends/x": the site's own address, but a cloaking
+# redirect (Pretty Links, ThirstyAffiliates) that forwards to a merchant with the affiliate tag,
+# so never one of the publisher's own pages; a relative one ("/go/x") stays first party, as
+# every relative link (issue 14: "a relative link is never an affiliate link")
 _REDIRECT_PATH = re.compile(
     r"^(?:(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*)?(?:/[^/?#]+)*?/(?:go|goto|recommends|recommend|out"
     r"|visit|refer)/[^/?#]",
@@ -160,12 +161,13 @@ _REDIRECT_PATH = re.compile(
 
 def is_first_party(url: str, site_domains: tuple[str, ...] = ()) -> bool:
     """A relative link ("/cart", "#buy", "../shop") or one to the site's own domains: the
-    publisher's own pages, never someone else's shop. A cloaked redirect ("/go/x") is not."""
+    publisher's own pages, never someone else's shop. An absolute cloaked redirect
+    ("https://site.example/go/x") is not, even on `site_domains`."""
     url = url.strip()
-    if _REDIRECT_PATH.match(url):
-        return False
     if not _ABSOLUTE.match(url):
         return not _BARE_HOST.match(url)
+    if _REDIRECT_PATH.match(url):
+        return False
     found = _HOST.match(url)
     if found is None or not site_domains:
         return False
