@@ -32,8 +32,9 @@ def excerpts(findings, rule):
         ),
         ("All-day drive without the Vyvanse comedown.", "without the Vyvanse comedown"),
         ("You get the calm of a benzo without the fog.", "the calm of a benzo without"),
-        ("Think of it as plant-based aspirin.", "plant-based aspirin"),
-        ("It outperforms over-the-counter sleep aids.", "outperforms over-the-counter sleep aids"),
+        # over-the-counter drugs are no prescription drugs (since the round 12 work)
+        ("Think of it as plant-based aspirin.", None),
+        ("It outperforms over-the-counter sleep aids.", None),
         ("After a year of berberine I stopped needing metformin.", "stopped needing metformin"),
         ("Since starting the oil I halved my Xanax dose.", "halved my Xanax dose"),
         ("Lemon balm works similarly to Zoloft.", "similarly to Zoloft"),
