@@ -101,6 +101,15 @@ class DiseaseChecker(Checker):
             "Who a product is offered for ('for anyone battling', 'for people living with'): "
             "a cue before a condition ('ideal for anyone battling PTSD'), not in headings.",
         ),
+        "audience_people": Option(
+            WORDS,
+            "Who is offered a product ('people', 'adults', 'moms'): with `audience_links`, "
+            "every 'for <people> <link>' is an audience as `audiences` ('for moms dealing "
+            "with', 'for adults who have').",
+        ),
+        "audience_links": Option(
+            WORDS, "What joins `audience_people` to the condition ('with', 'living with')."
+        ),
         "substitutes": Option(
             WORDS, "Words that make a drug name a claim: 'alternative to' + a name in `drugs`."
         ),
@@ -228,13 +237,14 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
             **shared,
         )
     ]
-    if opts.get("forward_cues") or opts.get("audiences"):
+    cohorts = audiences(opts)
+    if opts.get("forward_cues") or cohorts:
         # no condition before these: "my migraines kicked in" is no claim
         finders.append(
             ClaimFinder(
                 Terms(nlp, opts.get("forward_cues") or [], lemma=True),
                 finders[0].targets,
-                weak_cues=terms("audiences", lemma=True),
+                weak_cues=Terms(nlp, cohorts, lemma=True) if cohorts else None,
                 before_words=frozenset(),
                 anaphora=terms("anaphora"),
                 **shared,
@@ -309,6 +319,13 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     if opts.get("products"):
         result.append(anchored_finder(rule, nlp, finders[0]))
     return result
+
+
+def audiences(opts: dict[str, Any]) -> list[str]:
+    """`audiences` plus every 'for <people> <link>' of `audience_people` x `audience_links`."""
+    people, links = opts.get("audience_people") or [], opts.get("audience_links") or []
+    made = [f"for {who} {link}" for who in people for link in links]
+    return list(dict.fromkeys([*(opts.get("audiences") or []), *made]))
 
 
 def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder:

@@ -211,16 +211,34 @@ def sufferers_described(r: SentenceReading, p: Pair) -> bool:
     "many eczema sufferers notice flares". An audience needs its frame: "for arthritis
     sufferers", or a call ("Migraine sufferers, this is the magnesium for you")."""
     lowers = token_strings(r.doc).lower
+    if lowers[p.cue_start] in FRAMED and p.target[0] >= p.cue_end:
+        return True  # "patients with lupus were enrolled": the condition must lead ("MS warriors")
     if lowers[p.cue_start] not in SUFFERERS or p.cue_start != p.target[1]:
         return False
     first = clause_start(r.doc, r.lo, p.target[0])
     lead = lowers[first : p.target[0]]
     # a call, or a possessive naming what is theirs ("the gout sufferer's morning shot")
     called = p.cue_end < r.hi and lowers[p.cue_end] in CALL_MARKS
+    if lowers[p.cue_start] in FRAMED:  # "we enrolled 40 stroke patients" offers nothing
+        offered = "for" in lowers[max(first, p.target[0] - 3) : p.target[0]]
+        return not (offered or called)
     return all(word in SUBJECT_QUANTIFIERS for word in lead) and not called
 
 
-SUFFERERS = {"sufferers", "sufferer"}
+SUFFERERS = {
+    "sufferers",
+    "sufferer",
+    "warriors",
+    "warrior",
+    "fighters",
+    "fighter",
+    "survivors",
+    "survivor",
+    "patients",
+    "patient",
+}
+# people named by their condition who are an audience only when offered ("for MS warriors")
+FRAMED = SUFFERERS - {"sufferers", "sufferer"}
 
 SUBJECT_QUANTIFIERS = {"many", "most", "some", "all", "the", "these", "those", "few", "other"}
 
@@ -258,6 +276,24 @@ def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
     )
 
 
+def safety_of_use(r: SentenceReading, p: Pair) -> bool:
+    """An audience after a word of safety judges use, it offers nothing: "unsafe for people
+    with heart disease", "safe for people with celiac disease to eat", "not suitable for
+    anyone with gout" (not "ideal for anyone with gout")."""
+    lowers = token_strings(r.doc).lower
+    if not p.weak or lowers[p.cue_start] != "for":
+        return False
+    return any(lowers[k] in SAFETY_WORDS for k in range(max(r.lo, p.cue_start - 3), p.cue_start))
+
+
+# ("recommended for people with IBS" may praise as well as warn: not here)
+SAFETY_WORDS = {
+    "safe", "unsafe", "safer", "safest", "suitable", "unsuitable", "appropriate", "risky",
+    "dangerous", "harmful", "toxic", "contraindicated", "cautioned", "caution", "warning",
+    "problematic", "tolerated",
+}  # fmt: skip
+
+
 # every pair is read by all of these (`any`): a pair any of them names is only a mention
 PAIR_EXCLUSIONS = (
     comparison_for_cue,
@@ -278,6 +314,7 @@ PAIR_EXCLUSIONS = (
     caused_between,
     second_condition,
     sufferers_described,
+    safety_of_use,
 )
 
 INSTRUMENT_REACH = 12  # tokens after a claim in which "treated with <drug>" still names it

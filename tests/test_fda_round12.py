@@ -1,0 +1,83 @@
+"""fda.* kinds fixed from blind round 11's misses (read after round 12 was written to measure):
+audiences of any people ('for people with'), the condition's people offered the product
+('for MS warriors'), safety judged for an audience, over-the-counter drugs."""
+
+from __future__ import annotations
+
+import pytest
+
+DISEASE = "fda.disease-claim"
+DRUG = "fda.drug-comparison"
+
+
+def found(lint, text: str, rule: str) -> list[tuple[str, int]]:
+    return [(f.excerpt, f.column) for f in lint(text + "\n") if f.rule_id == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Steady energy for people with diabetes.", "for people with diabetes"),
+        (
+            "This tea is for moms dealing with postpartum depression.",
+            "for moms dealing with postpartum depression",
+        ),
+        ("Our chews are for adults who have gout.", "for adults who have gout"),
+    ],
+)
+def test_any_people_with_a_condition_are_an_audience(lint, text, excerpt) -> None:
+    assert found(lint, text, DISEASE) == [(excerpt, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yohimbe is unsafe for people with heart disease.",
+        "The bars are gluten-free, so they are safe for people with celiac disease.",
+        "It is not suitable for anyone with kidney stones.",
+    ],
+)
+def test_safety_judged_for_an_audience_offers_nothing(lint, text) -> None:
+    assert found(lint, text, DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Made for lupus warriors who want their weekends back.", "lupus warriors"),
+        ("A tonic for cancer survivors.", "cancer survivors"),
+        ("Gout patients, this is the cherry shot for you.", "Gout patients"),
+    ],
+)
+def test_the_conditions_people_offered_the_product_are_an_audience(lint, text, excerpt) -> None:
+    assert found(lint, text, DISEASE) == [(excerpt, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We enrolled 40 stroke patients.",
+        "As a cancer survivor I read labels closely.",
+        "Patients with lupus were asked to keep a diary.",
+        "Be patient with your eczema.",
+    ],
+)
+def test_the_conditions_people_described_are_no_audience(lint, text) -> None:
+    assert found(lint, text, DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Works faster than ibuprofen on a sore back.",
+        "Skip the Tylenol and brew a willow bark tea.",
+        "Like a natural Tums after a heavy dinner.",
+    ],
+)
+def test_an_over_the_counter_drug_is_no_prescription_drug(lint, text) -> None:
+    assert found(lint, text, DRUG) == []
+
+
+def test_a_prescription_drug_still_is(lint) -> None:
+    text = "Works faster than Celebrex on a sore back."
+    assert found(lint, text, DRUG) == [("faster than Celebrex", 7)]
