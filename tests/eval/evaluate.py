@@ -149,7 +149,13 @@ def _case(path: Path, index: int, item: Any, default_rules: list[str]) -> Case:
             raise SetError(f"{where}: expect entries are rule ids or {{rule, excerpt}}")
         if expect[-1][0] not in rules:
             raise SetError(f"{where}: expects {expect[-1][0]}, which the case does not score")
-    return Case(str(path), index, item["text"], fmt, rules, expect)
+    return Case(str(path), index, joined_surrogates(item["text"]), fmt, rules, expect)
+
+
+def joined_surrogates(text: str) -> str:
+    """YAML escapes an emoji as a UTF-16 pair ("\\ud83c\\udf53") that the loader keeps as two
+    surrogates; a file read from disk holds the one character (lone surrogates stay errors)."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _overlaps(expected: str | None, finding: Any, text: str) -> bool:
