@@ -81,3 +81,39 @@ def test_an_over_the_counter_drug_is_no_prescription_drug(lint, text) -> None:
 def test_a_prescription_drug_still_is(lint) -> None:
     text = "Works faster than Celebrex on a sore back."
     assert found(lint, text, DRUG) == [("faster than Celebrex", 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Quell eczema with our oat balm.", "Quell eczema"),
+        ("Nukes toenail fungus in a month.", "Nukes toenail fungus"),
+        ("Knocks sinusitis right out of your head.", "Knocks sinusitis"),
+        ("Sends shingles packing in days.", "Sends shingles packing"),
+        ("This is my holy grail for psoriasis.", "holy grail for psoriasis"),
+    ],
+)
+def test_colloquial_cures(lint, text, excerpt) -> None:
+    assert found(lint, text, DISEASE) == [(excerpt, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The flu knocked me out for a week.", "I broke my wrist last spring."]
+)
+def test_the_colloquial_verbs_after_their_condition_are_no_cure(lint, text) -> None:
+    assert found(lint, text, DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Honestly this tea is Xanax in a cup.", "Xanax in a cup"),
+        ("Think of it as a plant-based Lipitor.", "plant-based Lipitor"),
+        ("A botanical take on SSRIs.", "botanical take on SSRIs"),
+        ("I got off my blood pressure meds in March.", "got off my blood pressure meds"),
+        ("Two months in, I cancelled my Wegovy refill.", "cancelled my Wegovy refill"),
+        ("Why I traded my Restasis for fish oil", "traded my Restasis"),
+    ],
+)
+def test_more_drug_substitution_shapes(lint, text, excerpt) -> None:
+    assert found(lint, text, DRUG) == [(excerpt, text.index(excerpt) + 1)]
