@@ -748,7 +748,7 @@ class CompiledClaim:
             subject = self._subject_text(sentence, trigger)
             if self._warns_of_harm(context, trigger, subject) or self._about_drugs(subject):
                 continue
-            if inside_quote(sentence, trigger.start):
+            if inside_quote(sentence, trigger.start) or _conditioned(sentence, trigger.start):
                 continue
             weight = self._modified(context, trigger)
             if best is None or weight > best[0]:
@@ -890,6 +890,20 @@ class SentenceContext:
         start = self.sentence.span.start
         found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
         return found[-1] if found else -1
+
+
+def _conditioned(sentence: Sentence, at: int) -> bool:
+    """A claim whose sentence opens on its condition ("If your iron is low, supplementing
+    restores your energy", "Unless you are deficient, ..."): true of some readers, asserted of
+    none; the main clause after the condition's comma carries the effect."""
+    lowers, start = sentence.lowers, sentence.span.start
+    if not lowers or lowers[0] not in OPENING_CONDITIONS:
+        return False
+    comma = next((i for i, word in enumerate(lowers, start) if word == ","), None)
+    return comma is not None and comma < at
+
+
+OPENING_CONDITIONS = {"if", "unless"}
 
 
 def _after_noun(text: str, at: int) -> bool:
