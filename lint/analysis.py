@@ -109,6 +109,12 @@ RHETORICAL = re.compile(
     r"put up with)|what'?s the point of)\b[^?]*\b(?:when|if)\b",  # "... when you have X?"
     re.I,
 )
+# an answer that affirms the question before it: "A: Absolutely.", "Yes, it does."
+AFFIRMED = re.compile(
+    r"(?:A|Answer)?\W*(?:yes|yep|yeah|absolutely|definitely|certainly|of course|it sure does"
+    r"|it does|it will|it can)\b(?! not\b)",
+    re.I,
+)
 # "never fails to calm" affirms: its "fails to" is no negation phrase
 DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not once) (?:fails?|failed) to\b", re.I)
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
@@ -299,8 +305,18 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        """A question asks; a rhetorical one asserts: "Who needs Ambien when you have valerian?"."""
-        return self.text.endswith("?") and not RHETORICAL.match(self.text)
+        """A question asks; a rhetorical one asserts: "Who needs Ambien when you have valerian?",
+        and so does one the next sentence answers yes to ("Q: Will it help my OCD? A: Yes.")."""
+        return (
+            self.text.endswith("?") and not RHETORICAL.match(self.text) and not self._answered_yes
+        )
+
+    @property
+    def _answered_yes(self) -> bool:
+        sentences = self.analysis.sentences
+        if self.index + 1 >= len(sentences):
+            return False
+        return AFFIRMED.match(sentences[self.index + 1].text) is not None
 
     @property
     def is_heading(self) -> bool:

@@ -117,3 +117,26 @@ def test_the_colloquial_verbs_after_their_condition_are_no_cure(lint, text) -> N
 )
 def test_more_drug_substitution_shapes(lint, text, excerpt) -> None:
     assert found(lint, text, DRUG) == [(excerpt, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Q: Will it help my psoriasis?\n\nA: Absolutely, within weeks.", "help my psoriasis"),
+        ("Does it work for shingles? Yes, and fast.", "work for shingles"),
+    ],
+)
+def test_a_question_answered_yes_asserts(lint, text, excerpt) -> None:
+    assert found(lint, text, DISEASE) == [(excerpt, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Does it cure diabetes?\n\nA: No. Nothing we sell treats a disease.",
+        "Will it help my eczema? It does not; see a dermatologist.",
+        "Does it cure gout? Anyone know?",
+    ],
+)
+def test_a_question_not_answered_yes_still_asks(lint, text) -> None:
+    assert found(lint, text, DISEASE) == []
