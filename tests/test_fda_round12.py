@@ -140,3 +140,25 @@ def test_a_question_answered_yes_asserts(lint, text, excerpt) -> None:
 )
 def test_a_question_not_answered_yes_still_asks(lint, text) -> None:
     assert found(lint, text, DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("This balm calmed my psoriasus in a week.", "calmed my psoriasus"),
+        ("It finally cured my hypertention.", "cured my hypertention"),
+        ("Great for high cholestrol.", "Great for high cholestrol"),
+    ],
+)
+def test_a_common_condition_misspelt_once_is_still_the_condition(lint, text, excerpt) -> None:
+    assert found(lint, text, DISEASE) == [(excerpt, text.index(excerpt) + 1)]
+
+
+def test_slips_are_one_edit_and_never_an_english_word() -> None:
+    from lint.vocab.misspell import misspellings, slips
+
+    assert {"fibromyalga", "fbiromyalgia", "fibromyalgio"} <= set(slips("fibromyalgia"))
+    assert "hypertention" in set(slips("hypertension"))
+    found = misspellings(["bowels"], known=set(), english={"bowls"})
+    assert "bowls" not in found and "bowel" in found  # only the dictionary's words drop out
+    assert misspellings(["lupus", "gout"], known=set(), english=set()) == set()  # too short

@@ -9,7 +9,9 @@ INTERACTION = "safety.missing-interaction-caution"
 
 
 def interaction_findings(lint, caution: str) -> list[tuple[int, int, str]]:
-    text = "# Modafinil\n\nMost people take 100 mg of modafinil in the morning.\n\n" + caution + "\n"
+    text = (
+        "# Modafinil\n\nMost people take 100 mg of modafinil in the morning.\n\n" + caution + "\n"
+    )
     return [(f.line, f.column, f.excerpt) for f in lint(text) if f.rule_id == INTERACTION]
 
 

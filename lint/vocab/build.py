@@ -11,7 +11,8 @@ parentheses dropped, everything after a comma or a qualifier ("with", "without",
 heads longer than four words, or generic ("disorder", "pain"), are dropped. The hand-kept
 overlay (lint/vocab/overlay.yaml) adds lay names ("ADD", "sugar diabetes", "Alzheimers") and
 removes what people write about supplements that is not a disease ("stress", "brain fog").
-Plurals are added for the last word. Every term is stored as the token keys the matcher
+Plurals are added for the last word, and one-slip misspellings of the hand-kept names
+(lint/vocab/misspell.py: "fibromyalga", "hypertention"). Every term is stored as the token keys the matcher
 compares (spaCy's blank English tokenizer, normalised text), so start-up never tokenizes it.
 """
 
@@ -25,10 +26,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lint.vocab import FORMAT, index_json
+from lint.vocab.misspell import english_words, misspellings
 
 HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "overlay.yaml"
 OUTPUT = HERE.parent.parent / "rules" / "fda" / "conditions.json"
+RULE = OUTPUT.parent / "disease-claim.yaml"
 
 # ICD-10-CM chapters by code letter: infections to genitourinary (A-N), pregnancy (O:
 # "preeclampsia"), congenital (Q) and COVID-19 (U07). Left out: perinatal (P), symptoms and
@@ -195,7 +198,21 @@ def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
     names -= {t.lower() for t in overlay["exact"]}
     names = {t for t in names if t.split(" ", 1)[0] not in LEADING_STOPS}
     modifiers = set(overlay["modifiers"])
-    return {t for t in names if not redundant(t, names, modifiers)}
+    names = {t for t in names if not redundant(t, names, modifiers)}
+    common = [*overlay["add"], *rule_conditions()]
+    return names | misspellings(common, names, english_words() | _words(names))
+
+
+def rule_conditions() -> list[str]:
+    """The hand-kept `conditions` of fda.disease-claim: the names writers use most."""
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(RULE.read_text(encoding="utf-8"))
+    return [str(t) for t in data.get("conditions") or []]
+
+
+def _words(names: set[str]) -> set[str]:
+    return {word for name in names for word in name.split()}
 
 
 def redundant(term: str, names: set[str], modifiers: set[str]) -> bool:
