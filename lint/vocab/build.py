@@ -12,8 +12,9 @@ heads longer than four words, or generic ("disorder", "pain"), are dropped. The 
 overlay (lint/vocab/overlay.yaml) adds lay names ("ADD", "sugar diabetes", "Alzheimers") and
 removes what people write about supplements that is not a disease ("stress", "brain fog").
 Plurals are added for the last word, and one-slip misspellings of the hand-kept names
-(lint/vocab/misspell.py: "fibromyalga", "hypertention"). Every term is stored as the token keys the matcher
-compares (spaCy's blank English tokenizer, normalised text), so start-up never tokenizes it.
+(lint/vocab/misspell.py: "fibromyalga", "hypertention"). Every term is stored as the token
+keys the matcher compares (spaCy's blank English tokenizer, normalised text), so start-up never
+tokenizes it.
 """
 
 from __future__ import annotations
