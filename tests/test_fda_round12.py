@@ -162,3 +162,19 @@ def test_slips_are_one_edit_and_never_an_english_word() -> None:
     found = misspellings(["bowels"], known=set(), english={"bowls"})
     assert "bowls" not in found and "bowel" in found  # only the dictionary's words drop out
     assert misspellings(["lupus", "gout"], known=set(), english=set()) == set()  # too short
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans call ashwagandha 'natural Xanax,' a comparison pharmacologists reject.",
+        "Posts calling berberine nature's Ozempic are everywhere, but the comparison does not hold up.",
+    ],
+)
+def test_a_comparison_the_sentence_judges_false_is_not_asserted(lint, text) -> None:
+    assert found(lint, text, DRUG) == []
+
+
+def test_a_comparison_left_standing_is_asserted(lint) -> None:
+    text = "Fans call ashwagandha natural Xanax, and they are right."
+    assert found(lint, text, DRUG) == [("natural Xanax", 23)]

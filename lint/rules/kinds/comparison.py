@@ -55,6 +55,11 @@ class ComparisonChecker(PatternChecker):
             "'the claim that'): a match after one in its sentence is not asserted. Without "
             "it, the disease rule's `reports`.",
         ),
+        "rebuttals": Option(
+            WORDS,
+            "Words after a match in its sentence that judge the comparison false ('a comparison "
+            "pharmacologists reject', 'the comparison does not hold up'): not asserted.",
+        ),
         "prescribers": Option(
             WORDS,
             "Who prescribes ('doctor', 'psychiatrist'): a match with one before it in its clause "
@@ -93,6 +98,7 @@ examples:
             rule.id: Terms(nlp, rule.options["reports"]) if rule.options.get("reports") else None
             for rule in rules
         }
+        self.rebuttals = {rule.id: _terms(nlp, rule, "rebuttals") for rule in rules}
         self.prescribers = {rule.id: _terms(nlp, rule, "prescribers") for rule in rules}
         self.advice = {rule.id: _terms(nlp, rule, "advice") for rule in rules}
 
@@ -130,11 +136,20 @@ examples:
                 continue
             if sentence is not None and self._drug_for_drug(rule, reader, sentence, start, end):
                 continue
+            if sentence is not None and self._rebutted(rule, sentence, end):
+                continue
             if kept and kept[-1][0] is rule and kept[-1][1] <= start <= kept[-1][2]:
                 kept[-1] = (rule, kept[-1][1], max(end, kept[-1][2]))
             else:
                 kept.append((rule, start, end))
         return kept
+
+    def _rebutted(self, rule: Rule, sentence: Sentence, end: int) -> bool:
+        """The sentence goes on to judge the comparison false: "sellers describe kava as
+        'natural Xanax,' a comparison pharmacologists reject"."""
+        rebuttals = self.rebuttals[rule.id]
+        span = sentence.span
+        return rebuttals is not None and bool(rebuttals.find(span.doc, end, span.end))
 
     def _drug_for_drug(
         self, rule: Rule, reader: ClaimFinder, sentence: Sentence, start: int, end: int
