@@ -168,7 +168,7 @@ def test_slips_are_one_edit_and_never_an_english_word() -> None:
     "text",
     [
         "Fans call ashwagandha 'natural Xanax,' a comparison pharmacologists reject.",
-        "Posts calling berberine nature's Ozempic are everywhere, but the comparison does not hold up.",
+        "Posts call berberine nature's Ozempic, but the comparison does not hold up.",
     ],
 )
 def test_a_comparison_the_sentence_judges_false_is_not_asserted(lint, text) -> None:
