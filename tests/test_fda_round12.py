@@ -178,3 +178,19 @@ def test_a_comparison_the_sentence_judges_false_is_not_asserted(lint, text) -> N
 def test_a_comparison_left_standing_is_asserted(lint) -> None:
     text = "Fans call ashwagandha natural Xanax, and they are right."
     assert found(lint, text, DRUG) == [("natural Xanax", 23)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forums are full of people saying zinc cured their acne, but the evidence is mixed.",
+        "My uncle insists garlic cured his bronchitis, but I'm pretty sure it was the antibiotics.",
+    ],
+)
+def test_a_claim_the_sentence_judges_false_is_reported(lint, text) -> None:
+    assert found(lint, text, DISEASE) == []
+
+
+def test_a_claim_not_judged_false_stays(lint) -> None:
+    text = "Turmeric cured my arthritis, no coincidence."
+    assert found(lint, text, DISEASE) == [("cured my arthritis", 10)]

@@ -101,6 +101,11 @@ class DiseaseChecker(Checker):
             "Who a product is offered for ('for anyone battling', 'for people living with'): "
             "a cue before a condition ('ideal for anyone battling PTSD'), not in headings.",
         ),
+        "rebuttals": Option(
+            WORDS,
+            "Words after a claim in its sentence that judge it false ('..., but the trial "
+            "evidence is mixed', 'which I doubt'): someone's claim reported, not asserted.",
+        ),
         "audience_people": Option(
             WORDS,
             "Who is offered a product ('people', 'adults', 'moms'): with `audience_links`, "
@@ -224,6 +229,7 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
         "dismissals": terms("dismissals"),
         "title_words": terms("title_words"),
         "reports": terms("reports"),
+        "rebuttals": terms("rebuttals"),
         "subjects": terms("subjects"),
         "drug_suffixes": tuple(s.lower() for s in opts.get("drug_suffixes") or ()),
         "window_after": int(opts.get("window", 6)),

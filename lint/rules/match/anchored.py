@@ -353,6 +353,8 @@ class AnchoredFinder:
             return False  # 'On your website: "Cures arthritis."' (a warning letter's list)
         if any(r_start < m.end for r_start, _ in reports):
             return True
+        if reader.rebuttals is not None and reader.rebuttals.find(doc, m.end, m.hi):
+            return True  # "..., but I'm pretty sure it was the physical therapy"
         if m.start not in quoted:
             return False
         outside = sum(1 for i in range(m.lo, m.hi) if i not in quoted and m.lowers[i].isalpha())

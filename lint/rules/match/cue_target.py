@@ -118,6 +118,7 @@ class ClaimFinder:
     title_words: Terms | None = None
     anaphora: Terms | None = None  # "that disease": a target when a condition came just before
     reports: Terms | None = None  # "products that claim to", "marketed as": reported claims
+    rebuttals: Terms | None = None  # after the claim, judging it false: "..., but I doubt it"
     drug_suffixes: tuple[str, ...] = ()  # generic drug stems: "-triptan", "-statin", "-mab"
     subjects: Terms | None = None  # who or what treats, not a drug: "doctors", "exercise"
     # the cues that may follow their target ("Adderall alternatives"); None: every cue may

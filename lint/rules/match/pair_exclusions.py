@@ -276,6 +276,13 @@ def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
     )
 
 
+def rebutted_after(r: SentenceReading, p: Pair) -> bool:
+    """The sentence goes on to judge the claim false: "people swear magnesium cured their
+    migraines, but the trial evidence is mixed"."""
+    rebuttals = r.finder.rebuttals
+    return rebuttals is not None and bool(rebuttals.find(r.doc, p.end, r.hi))
+
+
 def safety_of_use(r: SentenceReading, p: Pair) -> bool:
     """An audience after a word of safety judges use, it offers nothing: "unsafe for people
     with heart disease", "safe for people with celiac disease to eat", "not suitable for
@@ -315,6 +322,7 @@ PAIR_EXCLUSIONS = (
     second_condition,
     sufferers_described,
     safety_of_use,
+    rebutted_after,
 )
 
 INSTRUMENT_REACH = 12  # tokens after a claim in which "treated with <drug>" still names it
