@@ -313,8 +313,10 @@ class Sentence:
 
     @property
     def _answered_yes(self) -> bool:
+        """A heading asking ("### Does it interact with anything?") names a topic, whatever the
+        answer: what the answer says is the answer's own."""
         sentences = self.analysis.sentences
-        if self.index + 1 >= len(sentences):
+        if self.is_heading or self.index + 1 >= len(sentences):
             return False
         return AFFIRMED.match(sentences[self.index + 1].text) is not None
 
