@@ -186,14 +186,45 @@ def test_disclaimer_wording_variants(lint, footer: str) -> None:
         ("Chamomile is my medicine against anxiety.", "medicine against anxiety"),
         ("Coconut oil cures Alzheimers.", "cures Alzheimers"),
         ("Nattokinase dissolves a DVT in weeks.", "dissolves a DVT"),  # exact, vocabulary only
-        ("Gotu kola is used for headaches, epilepsy and dementia.", None),
         ("Many patients on triptans find that butterbur prevents migraines.", "prevents migraines"),
     ],
 )
 def test_disease_claims_over_the_medical_vocabulary(lint, text: str, excerpt) -> None:
     [finding] = only(lint(text), DISEASE)
-    expected = excerpt or "used for headaches, epilepsy and dementia"  # the whole list
-    assert finding.excerpt == expected
+    assert finding.excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpts"),
+    [
+        (
+            "Gotu kola is used for headaches, epilepsy and dementia.",
+            ["used for headaches, epilepsy and dementia", "epilepsy", "dementia"],
+        ),
+        (
+            "Cat's claw: Lyme disease, herpes and shingles.",
+            ["Lyme disease, herpes and shingles", "herpes", "shingles"],
+        ),
+        (
+            "It helps with asthma, bronchitis, and COPD.",
+            ["helps with asthma, bronchitis, and COPD", "bronchitis", "COPD"],
+        ),
+        ("5 herbs that fight HIV/AIDS.", ["fight HIV/AIDS"]),  # one disease, not a list
+        # "other viruses" is the class the list belongs to, not one more claim
+        (
+            "Protects from Ebola, Zika and other viruses.",
+            ["Protects from Ebola, Zika and other viruses", "Zika"],
+        ),
+    ],
+)
+def test_each_condition_of_a_listed_claim_is_a_finding(lint, text: str, excerpts) -> None:
+    """The first finding spans the claim (its fix rewords it); each further condition of the
+    list is a finding at its own words, so a report counts every claim an editor must drop."""
+    found = only(lint(text), DISEASE)
+    assert [f.excerpt for f in found] == excerpts
+    for finding in found:  # exact positions: one line, column from the offset
+        assert text[finding.start_offset : finding.end_offset] == finding.excerpt
+        assert finding.column == finding.start_offset + 1
 
 
 @pytest.mark.parametrize(

@@ -205,6 +205,7 @@ class DiseaseChecker(Checker):
             for claim in same_condition_merged(rule_claims(analysis, rule, finders)):
                 if not any(claim.sentence.has(feature) for feature in rule.unless):
                     yield claim_hit(rule, analysis, claim)
+                    yield from item_hits(rule, analysis, claim)
 
 
 Finder = ClaimFinder | AnchoredFinder
@@ -444,10 +445,25 @@ def same_condition_merged(found: list[Claim]) -> list[Claim]:
             and last.sentence is claim.sentence
             and last.target.lower() == claim.target.lower()
         ):
-            result[-1] = replace(last, end=claim.end)
+            result[-1] = replace(last, end=claim.end, items=last.items + claim.items)
         else:
             result.append(claim)
     return result
+
+
+def item_hits(rule: Rule, analysis: Analysis, claim: Claim) -> Iterator[Hit]:
+    """One hit per further condition of the claim's list, at its own words: each is a claim
+    an editor must reword, and a report counts it."""
+    seen = {claim.target.lower()}
+    doc = analysis.doc
+    for start, end in claim.items:
+        item = doc[start:end].text
+        # "HIV/AIDS" names one disease, "Zika & other viruses" a class
+        if doc[start - 1].lower_ in {"/", "other"}:
+            continue
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            yield claim_hit(rule, analysis, replace(claim, start=start, end=end, target=item))
 
 
 def claim_hit(rule: Rule, analysis: Analysis, claim: Claim) -> Hit:

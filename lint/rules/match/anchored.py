@@ -29,7 +29,7 @@ from lint.rules.match.cue_target import (
     Claim,
     ClaimFinder,
     _joined,
-    _list_end,
+    list_items,
     _suffixed,
 )
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
@@ -267,9 +267,10 @@ class AnchoredFinder:
             if start < covered:
                 continue
             # one claim per list of conditions, as for cues: "Cat's claw: Lyme disease, herpes"
-            covered = _list_end(doc, end, hi, targets)
+            items = list_items(doc, end, hi, targets)
+            covered = items[-1][1] if items else end
             cue = doc[mention.anchor[0] : mention.anchor[1]].text
-            yield Claim(sentence, start, covered, cue, doc[start:end].text, self.label)
+            yield Claim(sentence, start, covered, cue, doc[start:end].text, self.label, items)
 
     def cue_excluded(self, claim: Claim) -> bool:
         """Whether a claim found by a cue is only a mention by the named contexts of

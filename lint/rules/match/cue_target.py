@@ -103,6 +103,9 @@ class Claim:
     cue: str
     target: str
     label: str = "claim"
+    # the further conditions of a list the claim runs over ("helps with asthma, bronchitis
+    # and COPD"): each is a claim of its own, reported at its own words
+    items: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -194,8 +197,10 @@ class ClaimFinder:
         last_end = -1
         for (cue_start, cue_end, weak), target in pairs:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
+            items: tuple[tuple[int, int], ...] = ()
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
-                end = _list_end(doc, end, hi, targets)
+                items = list_items(doc, end, hi, targets)
+                end = items[-1][1] if items else end
             end = _disease_of(doc, end, hi, targets)
             verb = self._split_verb(doc, self._verb_before(cue_start, target))
             if verb is not None:  # the claim starts at its verb
@@ -205,7 +210,7 @@ class ClaimFinder:
                 continue
             last_end = end
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
-            yield Claim(sentence, start, end, cue, found, self.label)
+            yield Claim(sentence, start, end, cue, found, self.label, items)
 
     def _reading(
         self, sentence: Sentence, cues: list[tuple[int, int, bool]]
@@ -490,17 +495,21 @@ def _compound_modifier(doc: Doc, end: int) -> bool:
     )
 
 
-def _list_end(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
-    """The end of a list of conditions that starts at a claim's target: "headaches, epilepsy
+def list_items(
+    doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The conditions listed after a claim's target that ends at `end`: "headaches, epilepsy
     and dementia" (each item a condition, joined by commas, "and", "or")."""
     starts = {t[0]: t[1] for t in targets}
+    items: list[tuple[int, int]] = []
     while True:
         i = end
         while i < hi and i - end < 3 and doc[i].lower_ in LIST_JOINS:
             i += 1
         if i == end or i not in starts:
-            return end
+            return tuple(items)
         end = starts[i]
+        items.append((i, end))
 
 
 def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
