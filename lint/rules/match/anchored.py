@@ -29,8 +29,8 @@ from lint.rules.match.cue_target import (
     Claim,
     ClaimFinder,
     _joined,
-    list_items,
     _suffixed,
+    list_items,
 )
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
 from lint.rules.match.terms import Terms
