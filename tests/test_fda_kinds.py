@@ -74,7 +74,10 @@ def test_list_labels_reach_across_their_colon(lint) -> None:
     )
     assert found(findings, DISEASE) == [
         (DISEASE, 1, 1, 40, "Great for: croup, pleurisy and shingles"),
+        (DISEASE, 1, 19, 27, "pleurisy"),
+        (DISEASE, 1, 32, 40, "shingles"),
         (DISEASE, 3, 1, 21, "Uses: gout, sciatica"),
+        (DISEASE, 3, 13, 21, "sciatica"),
     ]
 
 
