@@ -191,3 +191,43 @@ def test_a_symptom_claim_runs_on_to_its_disease(lint) -> None:
     assert found(findings, DISEASE) == [
         (DISEASE, 1, 6, 48, "soothes the flashbacks that come with PTSD")
     ]
+
+
+def test_a_topic_question_answered_by_the_product_is_a_claim_at_its_condition(lint) -> None:
+    findings = lint(
+        "Psoriasis? Our salve calms flare-ups in days.\n\n"
+        "Struggling with acid reflux? ZenBelly chews soothe the burn.\n"
+    )
+    assert found(findings, DISEASE) == [
+        (DISEASE, 1, 1, 10, "Psoriasis"),
+        (DISEASE, 3, 17, 28, "acid reflux"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insomnia? You're not alone. Melatonin is one option many people try.",
+        "What is tinnitus? Our drops are made from ginkgo.",
+        "Gout? Your doctor can prescribe allopurinol, and our tea soothes the stomach.",
+        "Shingles? This balm won't cure it.",
+        "## Arthritis?\n\nOur turmeric capsules reduce joint swelling.",
+    ],
+)
+def test_a_topic_question_without_a_product_answer_is_no_claim(lint, text) -> None:
+    assert found(lint(text), DISEASE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("This tea cures Sjogrens.", "Sjogrens"),
+        ("Our drops stop the ringing in my ears.", "ringing in my ears"),
+        ("The salve heals fever blisters overnight.", "fever blisters"),
+        ("Iron chews fix RLS for good.", "RLS"),
+        ("The formula reverses CKD.", "CKD"),
+        ("My GERD is basically non-existent since the DGL chews.", "GERD"),
+    ],
+)
+def test_lay_names_abbreviations_and_adverbed_outcomes(lint, text, excerpt) -> None:
+    assert excerpt in [f.excerpt for f in lint(text) if f.rule_id == DISEASE][0]

@@ -32,6 +32,7 @@ from lint.rules.match.cue_target import (
     _suffixed,
     list_items,
 )
+from lint.rules.match.fronted import fronted_claims
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
 from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
@@ -218,6 +219,10 @@ class AnchoredFinder:
             near = products[first : min(last, first + MAX_PRODUCTS)]  # bounded: linear
             near = sorted(near + self._brands(doc, span.start, span.end))
             yield from self._in_sentence(sentences[index], found, near)
+        yield from fronted_claims(analysis, targets, self._names_product, self.reader)
+
+    def _names_product(self, doc: Doc, lo: int, hi: int) -> bool:
+        return bool(self.products.find(doc, lo, hi) or self._brands(doc, lo, hi))
 
     def _brands(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
         """Run-together product names with a capital inside ("BreatheEZ", "SlumberLeaf")."""

@@ -1,0 +1,120 @@
+"""A condition asked as the topic and answered by the product: "Tinnitus? SilentLeaf drops stop
+the ringing.", "Dealing with gout? Our cherry extract clears it up."
+
+The question names the disease; the answer, the next sentence of the same paragraph, makes the
+claim without naming it again. The question alone is no claim (it asks), and the answer alone
+names no condition, so neither reader finds it. Read narrowly, because an article's opening
+question is often just its topic ("Insomnia? You're not alone."):
+- the question is short, ends at the condition, and does not start with a question word or an
+  auxiliary ("What is tinnitus?", "Can zinc help acne?" ask, and the cue reader reads them);
+- it is prose, not a heading (a heading that asks names a topic, whatever its answer);
+- the answer names a product and says what it does to something (one of the cue reader's cues),
+  with no negation, no drug or doctor, and is itself no question, disclaimer or dismissal;
+- the answer does not name the same condition again (then the answer's own claim is the finding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from lint.rules.match.cue_target import CLAIM_NEGATIONS, Claim, ClaimFinder, _suffixed
+from lint.tokens import token_strings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from lint.analysis import Analysis, Sentence
+
+LEAD_WORDS = 4  # "Still struggling with", "Tired of", "Dealing with": a short lead-in
+ASKING = {
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "who",
+    "which",
+    "whose",
+    "is",
+    "are",
+    "am",
+    "was",
+    "were",
+    "does",
+    "do",
+    "did",
+    "can",
+    "could",
+    "should",
+    "will",
+    "would",
+    "may",
+    "might",
+    "isn't",
+    "doesn't",
+    "ok",
+    "or",
+}
+
+Products = Callable[["Doc", int, int], bool]
+
+
+def fronted_claims(
+    analysis: Analysis,
+    targets: list[tuple[int, int]],
+    has_product: Products,
+    reader: ClaimFinder,
+) -> Iterator[Claim]:
+    """Claims at the condition of a topic question answered by a product claim."""
+    sentences = analysis.sentences
+    doc = analysis.doc
+    lowers = token_strings(doc).lower
+    for start, end in targets:
+        question = analysis.sentence_at(doc[start].idx)
+        if question is None or question.index + 1 >= len(sentences):
+            continue
+        answer = sentences[question.index + 1]
+        if not _topic_question(question, start, end, lowers) or answer.block is not question.block:
+            continue
+        if _answers(answer, lowers[start:end], targets, has_product, reader):
+            condition = doc[start:end].text
+            yield Claim(question, start, end, "?", condition)
+
+
+def _topic_question(question: Sentence, start: int, end: int, lowers: list[str]) -> bool:
+    lo, hi = question.span.start, question.span.end
+    if question.is_heading or not question.text.endswith("?"):
+        return False
+    tail = [w for w in lowers[end:hi] if w.strip()]
+    lead = lowers[lo:start]
+    return tail == ["?"] and len(lead) <= LEAD_WORDS and not (lead and lead[0] in ASKING)
+
+
+def _answers(
+    answer: Sentence,
+    condition: list[str],
+    targets: list[tuple[int, int]],
+    has_product: Products,
+    reader: ClaimFinder,
+) -> bool:
+    doc = answer.span.doc
+    lo, hi = answer.span.start, answer.span.end
+    words = answer.lowers
+    if answer.is_question or answer.is_heading or set(words) & CLAIM_NEGATIONS:
+        return False
+    named = [token_strings(doc).lower[s:e] for s, e in targets if lo <= s and e <= hi]
+    if condition in named or not has_product(doc, lo, hi):
+        return False
+    if not reader.cues.find(doc, lo, hi) or reader._mentions_only(answer):
+        return False
+    return not _treated_otherwise(reader, doc, lo, hi)
+
+
+def _treated_otherwise(reader: ClaimFinder, doc: Doc, lo: int, hi: int) -> bool:
+    """A drug, therapy or doctor in the answer: "Gout? Your doctor can prescribe allopurinol"."""
+    if reader.drugs is not None and reader.drugs.find(doc, lo, hi):
+        return True
+    if reader.subjects is not None and reader.subjects.find(doc, lo, hi):
+        return True
+    return bool(reader.drug_suffixes and _suffixed(doc, lo, hi, reader.drug_suffixes))
