@@ -230,4 +230,4 @@ def test_a_topic_question_without_a_product_answer_is_no_claim(lint, text) -> No
     ],
 )
 def test_lay_names_abbreviations_and_adverbed_outcomes(lint, text, excerpt) -> None:
-    assert excerpt in [f.excerpt for f in lint(text) if f.rule_id == DISEASE][0]
+    assert any(excerpt in f.excerpt for f in lint(text) if f.rule_id == DISEASE)
