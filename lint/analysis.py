@@ -83,9 +83,10 @@ HEDGE_PHRASES = re.compile(
 # separately checks whether the text carries them over to people)
 ANIMAL_QUALIFIER = re.compile(
     r"\b(?:in |on )?(?:rats?|mice|mouse|rodents?|animals?|animal (?:studies|models?)"
-    r"|cell cultures?|in vitro|test[- ]tubes?|petri dish(?:es)?|zebrafish|fruit flies|worms"
+    r"|cell cultures?|in vitro|test[- ]tubes?|petri[- ]dish(?:es)?|zebrafish|fruit flies|worms"
     r"|rabbits?|hamsters?|guinea pigs|piglets|monkeys|primates|in a dish|lab dish(?:es)?"
-    r"|cultured cells|cell stud(?:y|ies))\b",
+    r"|cultured (?:cells|neurons|tissue)|cell stud(?:y|ies)|agar(?: plates?)?"
+    r"|dogs?|cats|horses|canine|feline|equine)\b",
     re.IGNORECASE,
 )
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "cannot", "none", "nothing", "nobody"}
@@ -120,10 +121,14 @@ DOUBLE_NEGATIVE = re.compile(r"\b(?:never|not once) (?:fails?|failed) to\b", re.
 MONTH_CONTEXT = {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
 _AUTHOR = r"[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
+# a journal's or author's name: capitalised words, with small joining words between them
+_TITLE = r"\b[A-Z][\w'’.-]*(?: (?:of|and|&|for|in|on|the|[A-Z][\w'’.-]*)){0,8}"
 CITATION = re.compile(
     r"\[\^?\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5], markdown [^3]
     rf"|\((?:see |e\.g\.,? )?{_AUTHOR},? {_YEAR}(?:[;,] [^()]{{0,120}})?\)"  # (Smith et al., 2019)
     rf"|\b[A-Z][\w'’-]+ et al\.? \({_YEAR}\)"  # Smith et al. (2019) found
+    rf"|\(?{_TITLE},? \(?{_YEAR}\)"  # (Journal of Sleep Research, 2018), Gut Reports (2021)
+    rf"|\b(?:colleagues|co-?workers) \({_YEAR}\)"  # Olsson and colleagues (2009)
     r"|\b(?:PMID|PMCID|doi)\b:? ?\S*\d"  # an id with a digit: not the "doi" of "doing"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )

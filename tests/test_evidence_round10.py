@@ -47,7 +47,15 @@ def test_a_participle_in_a_list_of_conditions_is_no_verb(lint) -> None:
 
 
 def test_a_verb_coordinated_with_another_still_claims(lint) -> None:
-    assert excerpts(lint("Creatine improved strength and reduced fatigue.")) == ["improved"]
+    # each joined claim is its own finding, at its own verb (one per claim, as fda lists)
+    assert excerpts(lint("Creatine improved strength and reduced fatigue.")) == [
+        "improved",
+        "reduced",
+    ]
+
+
+def test_a_chained_verb_is_one_claim(lint) -> None:
+    assert excerpts(lint("Theanine helps lower stress.")) == ["lower"]
 
 
 OVERCLAIM = "evidence.overclaim"

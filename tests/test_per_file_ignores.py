@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import run_cli
 
-CLAIM = "Ginkgo cures ADHD in children.\n"
+CLAIM = "Ginkgo is a natural treatment for ADHD in children.\n"  # fda findings only
 DISCLAIMER = "fda.missing-disclaimer"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-CLAIM = "Bacopa cures ADHD in children.\n"
+CLAIM = "Bacopa is a natural treatment for ADHD in children.\n"  # fda findings only
 
 
 def article(folder: Path) -> Path:

@@ -11,8 +11,13 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from lint.rules.loader import RuleSet
+    from lint.rules.model import Rule
 
 FORMAT = 2  # bump when the JSON layout changes
 KINDS = {False: "keys", True: "exact"}  # normalised token keys; case-sensitive token texts
@@ -83,6 +88,17 @@ def load_terms(path: Path, rule_file: str, line: int, column: int) -> TermTable:
         table.lengths[exact] = lengths
         table.pairs[exact] = set(pairs)
     return table
+
+
+def rule_table(rule: Rule, ruleset: RuleSet) -> TermTable | None:
+    """The table of the rule's `conditions_file` (a path from the rule file), read once per
+    rule set, or None when the rule names none."""
+    name = rule.options.get("conditions_file")
+    if not name:
+        return None
+    path = (Path(rule.file).parent / str(name)).resolve()
+    where = rule.where("conditions_file")
+    return ruleset.compiled((rule_table, path), lambda: load_terms(path, rule.file, *where))
 
 
 def _is_term(term: object) -> bool:

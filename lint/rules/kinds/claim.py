@@ -27,8 +27,10 @@ from lint.rules.base import Checker, Option
 from lint.rules.match import claim_grammar as grammar
 from lint.rules.match import claim_nouns as nouns
 from lint.rules.match.inflect import IRREGULAR, form_table, verb_forms
+from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import token_strings
+from lint.vocab import rule_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,7 +86,7 @@ ANIMAL_WORDS = {
     "rat", "rats", "mice", "mouse", "rodent", "rodents", "animal", "animals", "cell", "vitro",
     "test", "tube", "tubes", "petri", "zebrafish", "flies", "worms", "rabbit", "rabbits",
     "hamster", "hamsters", "guinea", "piglets", "monkeys", "primates", "dish", "dishes",
-    "cultured",
+    "cultured", "agar", "dog", "dogs", "cats", "horses", "canine", "feline", "equine",
 }  # fmt: skip
 # lab work that is not in people, named without an animal: "lab studies show it kills cancer cells"
 LAB_WORDS = {"lab", "laboratory", "preclinical"}
@@ -270,6 +272,12 @@ class ClaimChecker(Checker):
         "target_suffixes": Option(
             "string-array", "Word endings that make a word a condition ('itis': 'arthritis')."
         ),
+        "conditions_file": Option(
+            "string",
+            "A condition table built by `python -m lint.vocab.build` (path from the rule "
+            "file): any disease or symptom it names is a health effect too ('clears up "
+            "dandruff', 'kills H. pylori').",
+        ),
         "open_verbs": Option(
             "string-array",
             "Verbs of effect whose object need not be a listed target ('improved exercise "
@@ -315,8 +323,10 @@ class ClaimChecker(Checker):
                 key = f"c{len(weights)}"
                 weights[nlp.vocab.strings.add(key)] = float(weight)
                 constructions.add(key, [nlp.make_doc(phrase)])
+            table = rule_table(rule, ruleset)
+            conditions = Terms(nlp, [], keyed=table) if table is not None else None
             self.compiled.append(
-                (rule, CompiledClaim(opts, nlp, constructions, weights)),
+                (rule, CompiledClaim(opts, nlp, constructions, weights, conditions)),
             )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -344,9 +354,7 @@ class ClaimChecker(Checker):
                     human_from = human_clause(sentence, animals.get(sentence.index, False))
                     if human_from is None:
                         continue
-                hit = claim.score(rule, analysis, sentence, human_from)
-                if hit is not None:
-                    yield hit
+                yield from claim.score(rule, analysis, sentence, human_from)
 
     @staticmethod
     def _about_animals(analysis: Analysis, sentence: Sentence, seen: dict[int, bool]) -> bool:
@@ -363,7 +371,15 @@ class ClaimChecker(Checker):
 class CompiledClaim:
     """One claim rule's lexicons, ready to score sentences."""
 
-    def __init__(self, opts: dict[str, Any], nlp: Any, constructions: Any, weights: Any):
+    def __init__(
+        self,
+        opts: dict[str, Any],
+        nlp: Any,
+        constructions: Any,
+        weights: Any,
+        conditions: Terms | None = None,
+    ):
+        self.conditions = conditions
         self.verbs = form_table({str(k): float(v) for k, v in opts["verbs"].items()})
         self.constructions = constructions
         self.construction_weights = weights
@@ -486,7 +502,10 @@ class CompiledClaim:
             return True
         if self.suffix_words is not None and self.suffix_words.search(sentence.lower):
             return True
-        return self.phrase_re is not None and bool(self.phrase_re.search(sentence.lower))
+        if self.phrase_re is not None and self.phrase_re.search(sentence.lower):
+            return True
+        span = sentence.span
+        return self._names_condition(span.doc, span.start, span.end)
 
     def _target_in(self, doc: Any, region: range) -> bool:
         """A health-effect word or phrase among the tokens of `region`."""
@@ -501,7 +520,15 @@ class CompiledClaim:
             for phrase in self.phrase_tokens:
                 if tuple(lowers[j : j + len(phrase)]) == phrase:
                     return True
-        return False
+        return self._names_condition(doc, region.start, region.stop)
+
+    def _names_condition(self, doc: Any, start: int, end: int) -> bool:
+        """A disease or symptom of the condition table between `start` and `end`."""
+        return (
+            self.conditions is not None
+            and end > start
+            and bool(self.conditions.find(doc, start, end))
+        )
 
     def correlational(self, sentence: Sentence) -> bool:
         """A correlational finding in the sentence ("X was associated with Y"); a reduced
@@ -731,8 +758,8 @@ class CompiledClaim:
 
     def score(
         self, rule: Rule, analysis: Analysis, sentence: Sentence, human_from: int | None = None
-    ) -> Hit | None:
-        """The sentence's claim as a Hit; with `human_from` (after an animal result) only a
+    ) -> list[Hit]:
+        """The sentence's claims as Hits; with `human_from` (after an animal result) only a
         trigger from that token on counts, and "in rats" is no hedge of it."""
         best: tuple[float, Trigger] | None = None
         found: list[tuple[float, Trigger]] = []
@@ -755,7 +782,7 @@ class CompiledClaim:
                 best = (weight, trigger)
             found.append((weight, trigger))
         if best is None:
-            return None
+            return []
         # a much weaker first verb ("affects mood and cures anxiety") does not name the claim
         strong = [f for f in found if f[0] >= max(self.min_strength, best[0] - 0.21)] or found
         first = min(strong, key=lambda f: f[1].start)
@@ -769,6 +796,44 @@ class CompiledClaim:
         weight, trigger = best[0], first[1]
         hedged = sentence.hedged_apart_from_animals if after_animals else sentence.hedged
         cited = sentence.cited or sentence.names_study  # "a 2021 trial of 120 adults found"
+        hit = self._hit(rule, analysis, sentence, trigger, weight, hedged, cited)
+        if hit is None:
+            return []
+        hits = [hit]
+        # "raises HDL and clears out your arteries": each joined claim is a claim of its own
+        for extra_weight, extra in self._joined_claims(sentence, found, first[1]):
+            more = self._hit(rule, analysis, sentence, extra, extra_weight, hedged, cited)
+            if more is not None:
+                hits.append(more)
+        return hits
+
+    def _joined_claims(
+        self, sentence: Sentence, found: list[tuple[float, Trigger]], first: Trigger
+    ) -> Iterator[tuple[float, Trigger]]:
+        """Triggers after the named one that open a claim of their own after "and" (not a
+        chain "helps lower", not a second verb on the same object)."""
+        lowers = token_strings(sentence.span.doc).lower
+        last_end = first.end
+        for weight, trigger in sorted(found, key=lambda f: f[1].start):
+            if trigger.start <= last_end + 1 or weight < self.min_strength:
+                continue
+            joiner = lowers[trigger.start - 1]
+            if joiner in {"and", "&", "plus"} or (
+                joiner == "," and _same_form(lowers[first.start], lowers[trigger.start])
+            ):
+                yield weight, trigger  # ", " only in a series of like verbs: "boosts, lifts"
+                last_end = trigger.end
+
+    def _hit(
+        self,
+        rule: Rule,
+        analysis: Analysis,
+        sentence: Sentence,
+        trigger: Trigger,
+        weight: float,
+        hedged: bool,
+        cited: bool,
+    ) -> Hit | None:
         strength = weight * (self.hedge_factor if hedged else 1.0)
         strength *= self.citation_factor if cited else 1.0
         strength = round(strength, 2)
@@ -890,6 +955,12 @@ class SentenceContext:
         start = self.sentence.span.start
         found = [i for i, word in enumerate(self.sentence.lowers, start) if word in CONDITIONALS]
         return found[-1] if found else -1
+
+
+def _same_form(first: str, other: str) -> bool:
+    """Two finite verbs of one form ("boosts" and "lifts", "raised" and "cut"): a comma
+    between them joins a series, not a new clause ("deepens sleep, you'll notice it")."""
+    return any(first.endswith(end) and other.endswith(end) for end in ("s", "ed"))
 
 
 def _conditioned(sentence: Sentence, at: int) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
@@ -20,7 +19,7 @@ from lint.rules.match.cue_target import Claim, ClaimFinder
 from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import Identity, token_strings
-from lint.vocab import TermTable, load_terms
+from lint.vocab import rule_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -238,7 +237,7 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     finders = [
         ClaimFinder(
             Terms(nlp, opts["cues"], lemma=True),
-            Terms(nlp, opts["conditions"], keyed=vocabulary(rule, ruleset)),
+            Terms(nlp, opts["conditions"], keyed=rule_table(rule, ruleset)),
             weak_cues=terms("weak_cues", lemma=True),
             anaphora=terms("anaphora"),
             **shared,
@@ -344,16 +343,6 @@ def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder
         {name: Terms(nlp, words) for name, words in contexts.items() if words},
         reader,
     )
-
-
-def vocabulary(rule: Rule, ruleset: RuleSet) -> TermTable | None:
-    """The table of the rule's `conditions_file`, or None."""
-    name = rule.options.get("conditions_file")
-    if not name:
-        return None
-    path = (Path(rule.file).parent / str(name)).resolve()
-    where = rule.where("conditions_file")
-    return ruleset.compiled((vocabulary, path), lambda: load_terms(path, rule.file, *where))
 
 
 def rule_claims(analysis: Analysis, rule: Rule, finders: Sequence[Finder]) -> list[Claim]:
