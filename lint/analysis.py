@@ -127,7 +127,7 @@ CITATION = re.compile(
     r"\[\^?\d{1,3}(?:[,–-]\s*\d{1,3})*\]"  # [3], [3,4], [3-5], markdown [^3]
     rf"|\((?:see |e\.g\.,? )?{_AUTHOR},? {_YEAR}(?:[;,] [^()]{{0,120}})?\)"  # (Smith et al., 2019)
     rf"|\b[A-Z][\w'’-]+ et al\.? \({_YEAR}\)"  # Smith et al. (2019) found
-    rf"|\(?{_TITLE},? \(?{_YEAR}\)"  # (Journal of Sleep Research, 2018), Gut Reports (2021)
+    rf"|{_TITLE},? \(?{_YEAR}\)"  # (Journal of Sleep Research, 2018), Gut Reports (2021)
     rf"|\b(?:colleagues|co-?workers) \({_YEAR}\)"  # Olsson and colleagues (2009)
     r"|\b(?:PMID|PMCID|doi)\b:? ?\S*\d"  # an id with a digit: not the "doi" of "doing"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
