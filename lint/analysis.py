@@ -107,7 +107,7 @@ NOT_NEGATION = re.compile(
 # questions that assert their answer: "Who needs Ambien when you have valerian?"
 RHETORICAL = re.compile(
     r"\W*(?:who needs|who wants|why (?:take|bother with|pay for|risk|settle for|suffer with|"
-    r"put up with)|what'?s the point of)\b[^?]*\b(?:when|if)\b",  # "... when you have X?"
+    r"put up with|inject|stay on|keep taking)|what'?s the point of)\b[^?]*\b(?:when|if)\b",
     re.I,
 )
 # an answer that affirms the question before it: "A: Absolutely.", "Yes, it does."

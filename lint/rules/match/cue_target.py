@@ -52,6 +52,9 @@ ABSENT_DRUG = {"no", "none", "zero", "less", "fewer"}
 # a drug after one of these, behind the claim, is how the disease is treated: "treated with"
 INSTRUMENT_WORDS = {"with", "by", "using", "via", "including", "such", "through"}
 FAILED = {"fail", "fails", "failed"}
+# a drug given up before the claim treats nothing: "no more inhaler for me, this tea fixed my
+# asthma", "off my meds and my gout is gone"
+GONE = {"more", "longer", "off", "ditched", "quit", "dropped"}
 # forum spellings and colloquial zeros: "didnt do anything for my OCD", "did jack for it"
 CLAIM_NEGATIONS = NEGATIONS | {
     "nt",  # spaCy splits "didnt" into "did" + "nt"
@@ -384,7 +387,7 @@ class ClaimFinder:
             if not clause_lo <= d_start < clause_hi:
                 continue
             if d_start < cue_start:
-                if set(lowers[max(clause_lo, d_start - 3) : d_start]) & COMPARISON_WORDS:
+                if set(lowers[max(clause_lo, d_start - 3) : d_start]) & (COMPARISON_WORDS | GONE):
                     continue
             elif end <= d_start <= end + INSTRUMENT_REACH:  # bounded: linear in the sentence
                 between = set(lowers[end:d_start])

@@ -5,11 +5,13 @@ The question names the disease; the answer, the next sentence of the same paragr
 claim without naming it again. The question alone is no claim (it asks), and the answer alone
 names no condition, so neither reader finds it. Read narrowly, because an article's opening
 question is often just its topic ("Insomnia? You're not alone."):
-- the question is short, ends at the condition, and does not start with a question word or an
-  auxiliary ("What is tinnitus?", "Can zinc help acne?" ask, and the cue reader reads them);
+- the question is short, ends at the condition or one of its flare words ("Shingles pain?",
+  "RA flares?"), and does not start with a question word or an auxiliary ("What is tinnitus?",
+  "Can zinc help acne?" ask, and the cue reader reads them);
 - it is prose, not a heading (a heading that asks names a topic, whatever its answer);
 - the answer names a product and says what it does to something (one of the cue reader's cues),
-  with no negation, no drug or doctor, and is itself no question, disclaimer or dismissal;
+  with no negation, no drug or doctor (a drug it is compared with, "better than methotrexate",
+  is no treatment), and is itself no question, disclaimer or dismissal;
 - the answer does not name the same condition again (then the answer's own claim is the finding).
 """
 
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from lint.rules.match.cue_target import CLAIM_NEGATIONS, Claim, ClaimFinder, _suffixed
+from lint.rules.match.pair_exclusions import COMPARISON_WORDS
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
@@ -27,6 +30,18 @@ if TYPE_CHECKING:
     from lint.analysis import Analysis, Sentence
 
 LEAD_WORDS = 4  # "Still struggling with", "Tired of", "Dealing with": a short lead-in
+# what a condition does to someone, asked after its name: "Gout attacks?", "IBS symptoms?"
+FLARE_WORDS = {
+    "pain",
+    "flare",
+    "flares",
+    "flare-ups",
+    "flareups",
+    "symptoms",
+    "attacks",
+    "episodes",
+}
+COMPARED_REACH = 3  # "better than methotrexate", "works like a statin"
 ASKING = {
     "what",
     "why",
@@ -87,6 +102,8 @@ def _topic_question(question: Sentence, start: int, end: int, lowers: list[str])
     if question.is_heading or not question.text.endswith("?"):
         return False
     tail = [w for w in lowers[end:hi] if w.strip()]
+    if len(tail) == 2 and tail[0] in FLARE_WORDS:
+        tail = tail[1:]
     lead = lowers[lo:start]
     return tail == ["?"] and len(lead) <= LEAD_WORDS and not (lead and lead[0] in ASKING)
 
@@ -112,9 +129,12 @@ def _answers(
 
 
 def _treated_otherwise(reader: ClaimFinder, doc: Doc, lo: int, hi: int) -> bool:
-    """A drug, therapy or doctor in the answer: "Gout? Your doctor can prescribe allopurinol"."""
-    if reader.drugs is not None and reader.drugs.find(doc, lo, hi):
+    """A drug, therapy or doctor in the answer: "Gout? Your doctor can prescribe allopurinol"; a
+    drug the product is compared with ("... in days, better than methotrexate") treats nothing."""
+    drugs = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
+    if reader.drug_suffixes:
+        drugs = drugs + _suffixed(doc, lo, hi, reader.drug_suffixes)
+    lowers = token_strings(doc).lower
+    if any(not set(lowers[max(lo, s - COMPARED_REACH) : s]) & COMPARISON_WORDS for s, _ in drugs):
         return True
-    if reader.subjects is not None and reader.subjects.find(doc, lo, hi):
-        return True
-    return bool(reader.drug_suffixes and _suffixed(doc, lo, hi, reader.drug_suffixes))
+    return reader.subjects is not None and bool(reader.subjects.find(doc, lo, hi))
