@@ -103,3 +103,36 @@ def test_more_cue_words(lint, text, excerpt) -> None:
 
 def test_anxiety_eased_is_still_no_claim(lint) -> None:
     assert found(lint, "Kava eases anxiety by evening.", DISEASE) == []
+
+
+PICKS_MD = """| Condition | Our pick |
+|---|---|
+| Psoriasis | Oat Cream |
+| Gout | Cherry Shot |
+"""
+PICKS_HTML = (
+    "<table><tr><th>Ailment</th><th>Remedy</th></tr>"
+    "<tr><td>Gout</td><td>Celery Seed</td></tr></table>\n"
+)
+
+
+def test_a_product_tables_condition_column_is_a_claim_per_row(lint) -> None:
+    found = [(f.excerpt, f.line, f.column) for f in lint(PICKS_MD) if f.rule_id == DISEASE]
+    assert found == [("Psoriasis", 3, 3), ("Gout", 4, 3)]
+
+
+def test_an_html_product_table_too(lint) -> None:
+    found = [(f.excerpt, f.column) for f in lint(PICKS_HTML, "picks.html") if f.rule_id == DISEASE]
+    assert found == [("Gout", PICKS_HTML.index("Gout") + 1)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Condition | Prevalence |\n|---|---|\n| Gout | 4% |\n",  # no product column
+        "| Drug | Condition |\n|---|---|\n| Allopurinol | Gout |\n",  # a drug's indication
+        "| Our pick | Notes |\n|---|---|\n| Cherry Shot | Gout runs in my family |\n",
+    ],
+)
+def test_tables_without_a_product_and_condition_column_claim_nothing(lint, table) -> None:
+    assert [f for f in lint(table) if f.rule_id == DISEASE] == []

@@ -79,6 +79,8 @@ _BLOCK = {
     "fieldset",
     "legend",
 }
+# opening tags -> ProseBuilder's table places (Block.cell)
+_TABLE_OPEN = {"table": "table_open", "tr": "row_open", "td": "cell_open", "th": "cell_open"}
 _KIND = {
     "li": "list_item",
     "td": "table_cell",
@@ -207,6 +209,8 @@ class _DomWalker:
             self._flush()
             kind = "heading" if tag[0] == "h" and tag[1:].isdigit() else _KIND.get(tag, "paragraph")
             self.blocks.append((kind, int(tag[1]) if kind == "heading" else 0))
+            if tag in _TABLE_OPEN:
+                getattr(self.builder, _TABLE_OPEN[tag])()
         if tag == "a" and node.attributes.get("href") is not None:
             return (len(self.builder.chars), self.aligner.cursor)
         return None
@@ -226,6 +230,8 @@ class _DomWalker:
         if tag in _BLOCK:
             self._flush()
             self.blocks.pop()
+        if tag == "table":
+            self.builder.table_close()
         if tag == "blockquote":
             self.quote_depth -= 1
 

@@ -13,6 +13,14 @@ from lint.positions import LINE_BREAK, LineIndex
 from lint.sources import Source
 
 _BLOCK_KIND = {"h": "heading", "li": "list_item", "td": "table_cell", "th": "table_cell"}
+# markdown-it's table tokens -> ProseBuilder's table places (Block.cell)
+_TABLE_EVENTS = {
+    "table_open": "table_open",
+    "table_close": "table_close",
+    "tr_open": "row_open",
+    "td_open": "cell_open",
+    "th_open": "cell_open",
+}
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +52,9 @@ class _Walker:
 
     def walk(self, tokens: list[Any]) -> None:
         for token in tokens:
+            event = _TABLE_EVENTS.get(token.type)
+            if event is not None:
+                getattr(self.builder, event)()
             if token.type == "blockquote_open":
                 self.quote_depth += 1
             elif token.type == "blockquote_close":

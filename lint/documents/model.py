@@ -32,6 +32,15 @@ class Link:
     block: int = -1
 
 
+@dataclass(frozen=True)
+class Cell:
+    """Where a table cell stands: rules read a column by its header ("| Condition | Pick |")."""
+
+    table: int  # the document's tables in order, from 0
+    row: int  # row 0 is the header row
+    column: int
+
+
 @dataclass
 class Block:
     """A prose block: [start, end) indexes Document.prose."""
@@ -42,6 +51,7 @@ class Block:
     section: int
     level: int = 0  # heading level
     quote: bool = False  # inside a block quote
+    cell: Cell | None = None  # a table cell's place
 
 
 @dataclass
@@ -89,6 +99,30 @@ class ProseBuilder:
         self.blocks: list[Block] = []
         self.section = 0
         self._block_start: int | None = None
+        self._tables = 0
+        self._table_stack: list[list[int]] = []  # [table, row, column] per open (nested) table
+
+    def table_open(self) -> None:
+        self._table_stack.append([self._tables, -1, -1])
+        self._tables += 1
+
+    def table_close(self) -> None:
+        if self._table_stack:
+            self._table_stack.pop()
+
+    def row_open(self) -> None:
+        if self._table_stack:
+            self._table_stack[-1][1:] = [self._table_stack[-1][1] + 1, -1]
+
+    def cell_open(self) -> None:
+        if self._table_stack:
+            self._table_stack[-1][2] += 1
+
+    def _cell(self) -> Cell | None:
+        if not self._table_stack or self._table_stack[-1][1] < 0:
+            return None
+        table, row, column = self._table_stack[-1]
+        return Cell(table, row, max(column, 0))
 
     def begin(self) -> None:
         if self._block_start is None:
@@ -131,8 +165,9 @@ class ProseBuilder:
         else:
             if kind == "heading":
                 self.section += 1
+            cell = self._cell() if kind == "table_cell" else None
             self.blocks.append(
-                Block(kind, self._block_start, len(self.chars), self.section, level, quote)
+                Block(kind, self._block_start, len(self.chars), self.section, level, quote, cell)
             )
         self._block_start = None
 

@@ -34,6 +34,7 @@ from lint.rules.match.cue_target import (
 )
 from lint.rules.match.fronted import fronted_claims
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
+from lint.rules.match.tables import table_claims
 from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
 
@@ -220,6 +221,7 @@ class AnchoredFinder:
             near = sorted(near + self._brands(doc, span.start, span.end))
             yield from self._in_sentence(sentences[index], found, near)
         yield from fronted_claims(analysis, targets, self._names_product, self.reader)
+        yield from table_claims(analysis, targets)
 
     def _names_product(self, doc: Doc, lo: int, hi: int) -> bool:
         return bool(self.products.find(doc, lo, hi) or self._brands(doc, lo, hi))

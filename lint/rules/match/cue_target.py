@@ -454,14 +454,18 @@ def _possessed_before(
     doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]], reach: int
 ) -> tuple[int, int] | None:
     """_condition_before, owned by someone: "my kid's asthma is much better", "her gout has
-    not flared"."""
+    not flared", "my husband's BPH symptoms are so much better" (one flare word between)."""
     found = _condition_before(doc, cue_start, cue_end, targets, reach)
+    if found is None and cue_start > 0 and doc[cue_start - 1].lower_ in FLARE_NOUNS:
+        found = _condition_before(doc, cue_start - 1, cue_end, targets, reach)
     if found is None or found[0] == 0:
         return None
     owner = doc[found[0] - 1].lower_
     return found if owner in OWNERS or owner in {"'s", "’s"} else None
 
 
+# what a condition does to someone, between it and its outcome: "my eczema flares are gone"
+FLARE_NOUNS = {"symptoms", "flares", "flare-ups", "flareups", "attacks", "episodes", "pressure"}
 SPLIT_REACH = 3  # tokens between a split cue's verb and its condition: "keeps the nasty gout"
 
 
