@@ -464,8 +464,18 @@ def _possessed_before(
     return found if owner in OWNERS or owner in {"'s", "’s"} else None
 
 
-# what a condition does to someone, between it and its outcome: "my eczema flares are gone"
-FLARE_NOUNS = {"symptoms", "flares", "flare-ups", "flareups", "attacks", "episodes", "pressure"}
+# what a condition does to someone, named after it: "my eczema flares are gone", "RA flares?"
+FLARE_NOUNS = {
+    "symptoms",
+    "flare",
+    "flares",
+    "flare-ups",
+    "flareups",
+    "attacks",
+    "episodes",
+    "pain",
+    "pressure",
+}
 SPLIT_REACH = 3  # tokens between a split cue's verb and its condition: "keeps the nasty gout"
 
 

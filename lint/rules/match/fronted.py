@@ -20,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.rules.match.cue_target import CLAIM_NEGATIONS, Claim, ClaimFinder, _suffixed
+from lint.rules.match.cue_target import (
+    CLAIM_NEGATIONS,
+    FLARE_NOUNS,
+    Claim,
+    ClaimFinder,
+    _suffixed,
+)
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS
 from lint.tokens import token_strings
 
@@ -30,17 +36,6 @@ if TYPE_CHECKING:
     from lint.analysis import Analysis, Sentence
 
 LEAD_WORDS = 4  # "Still struggling with", "Tired of", "Dealing with": a short lead-in
-# what a condition does to someone, asked after its name: "Gout attacks?", "IBS symptoms?"
-FLARE_WORDS = {
-    "pain",
-    "flare",
-    "flares",
-    "flare-ups",
-    "flareups",
-    "symptoms",
-    "attacks",
-    "episodes",
-}
 COMPARED_REACH = 3  # "better than methotrexate", "works like a statin"
 ASKING = {
     "what",
@@ -102,7 +97,7 @@ def _topic_question(question: Sentence, start: int, end: int, lowers: list[str])
     if question.is_heading or not question.text.endswith("?"):
         return False
     tail = [w for w in lowers[end:hi] if w.strip()]
-    if len(tail) == 2 and tail[0] in FLARE_WORDS:
+    if len(tail) == 2 and tail[0] in FLARE_NOUNS:
         tail = tail[1:]
     lead = lowers[lo:start]
     return tail == ["?"] and len(lead) <= LEAD_WORDS and not (lead and lead[0] in ASKING)
