@@ -1,4 +1,6 @@
-"""Plain text: paragraphs are separated by blank lines; short unpunctuated lines are headings.
+"""Plain text: paragraphs are separated by blank lines and by rule lines ("-----", "====="
+between the posts of a forum thread or the parts of an email); short unpunctuated lines are
+headings.
 A bare URL ("https://amzn.to/3abc", "www.shop.example/x") is a link, as Markdown's linkify makes
 it: forum posts and newsletters paste their affiliate links that way."""
 
@@ -10,6 +12,7 @@ from lint.documents.model import Document, Link, ProseBuilder
 from lint.sources import Source
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t\r]*(?:\n|\r|$)))*", re.MULTILINE)
+_RULE_LINE = re.compile(r"^[ \t]*([-=_*~])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'\"’”)]"
 _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"', ")", "…")
@@ -28,6 +31,7 @@ def parse_text(source: Source) -> Document:
     builder = ProseBuilder()
     # same length, so offsets stay exact; CRLF must not look like a blank line
     text = source.text.replace("\r\n", " \n").replace("\r", "\n")
+    text = _RULE_LINE.sub(lambda rule: " " * len(rule.group()), text)  # a blank line now
     for match in _PARAGRAPH.finditer(text):
         chunk = source.text[match.start() : match.end()]
         builder.add(chunk, range(match.start(), match.end()))

@@ -58,6 +58,20 @@ _CLAUSE_START = re.compile(r".*(?:[.;:!?,(]|\bbut\b|\band\b)", re.IGNORECASE | r
 CALL_NEGATIONS = NEGATIONS | {"avoid", "skip", "don't", "dont"}
 FRONT_MATTER_KEYS = ("affiliate_disclosure", "disclosure")  # rendered by the site's template
 REPORTING = {"who", "whom", "that", "which", "when", "whenever", "whether", "if", "once"}
+# "I get the big bag at Costco", "we usually order from iHerb": the writer's habit, told
+FIRST_PERSON = {"i", "we"}
+HABITUAL = {"just", "usually", "always", "normally", "typically", "mostly", "still", "also", "only"}
+# "ingredients you can buy separately": a relative clause whose object is the noun before it;
+# these may stand before a clause of its own ("Alternatively, you can buy it at iHerb")
+CLAUSE_OPENERS = {
+    "and", "but", "so", "or", "also", "then", "now", "here", "today", "otherwise", "instead",
+    "alternatively", "honestly", "seriously", "yes", "plus", "course", "though", "however",
+}  # fmt: skip
+OBJECT_STARTS = {
+    "it", "them", "one", "ones", "some", "a", "an", "the", "this", "these", "those", "that",
+    "yours", "your", "our", "my", "both", "all", "any", "each", "either",
+}  # fmt: skip
+_SUBJECT_CALL = re.compile(r"(?:you|readers) (?:can|should) \w+(?: for)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -99,6 +113,11 @@ class DisclosureChecker(Checker):
             "for any name in `vendors`.",
         ),
         "vendors": Option("string-array", "Shops and brands a purchase sentence may name."),
+        "call_openers": Option(
+            "string",
+            "RE2 regex for the words a sentence may open with before its call ('Seriously,', "
+            "'Honestly, just go'): a call anchored at `^` also matches just after them.",
+        ),
         "call_urls": Option(
             "string",
             "RE2 regex of affiliate URLs calls point at: 'try [X](url)' is a call, and a call "
@@ -233,6 +252,8 @@ class Patterns:
         self.any_vague = _any(rule, opts.get("vague_disclosures", []), case, "vague_disclosures")
         # one search per sentence rejects most sentences; the lists run only on a hit
         self.any_call = _any(rule, opts.get("calls", []), case, "calls", vendors)
+        opener = opts.get("call_openers")
+        self.opener = compile_re2(rule, opener, case, "call_openers") if opener else None
         self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
         self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
         # rules with the same disclosure words share one search per sentence
@@ -255,7 +276,9 @@ class Patterns:
             if self.screen_calls and not may_match(self.any_call, analysis):
                 return sorted(found, key=lambda t: t.start)
             for index, sentence in enumerate(analysis.sentences):
-                if clear[index] is not None or not self.any_call.search(sentence.raw):
+                if clear[index] is not None or not any(
+                    self.any_call.search(part) for _, part in self._openings(sentence.raw)
+                ):
                     continue
                 if not self._own_call(sentence, own, layout):
                     found.extend(self._calls_in(analysis, layout, index, sentence))
@@ -264,31 +287,8 @@ class Patterns:
             found.extend(
                 t for t in self._lead_ins(analysis, layout, own) if t.sentence not in called
             )
-        found = _titles_over_calls(found, layout)
-        return sorted(self._labels_over_sales(found, layout, own), key=lambda t: t.start)
-
-    def _labels_over_sales(
-        self, targets: list[Target], layout: Layout, own: OwnPages
-    ) -> list[Target]:
-        """A heading that only names its section ("## Where to buy") is a call over a section
-        that links to a seller; over one that only talks ("Both are widely available") it is a
-        title."""
-        matcher = self.call_links or self.links
-        if matcher is None:
-            return targets
-        by_block = layout.links_by_block
-        return [
-            t
-            for t in targets
-            if t.link is not None
-            or t.block not in layout.headings
-            or not _SECTION_LABEL.match(t.text)
-            or any(
-                matcher.matches(link) and not own.link(link, matcher)
-                for b in layout.section_blocks(t.block)
-                for link in by_block.get(b, [])
-            )
-        ]
+        found = [t for t in found if not _section_label(t, layout)]
+        return sorted(found, key=lambda t: t.start)
 
     def _sells(self, analysis: Analysis, own: OwnPages) -> bool:
         """The page has an affiliate or sales link of someone else's: only then are calls to buy
@@ -301,6 +301,14 @@ class Patterns:
             matcher.matches(link) and not own.link(link, matcher)
             for link in analysis.document.links
         )
+
+    def _openings(self, text: str) -> list[tuple[int, str]]:
+        """The sentence, and (when it opens with `call_openers`) the rest after them, each with
+        its offset: "Seriously, buy the 0.5mg" is "buy the 0.5mg" for a call anchored at `^`."""
+        opener = self.opener.match(text) if self.opener is not None else None
+        if opener is None or opener.end() == 0:
+            return [(0, text)]
+        return [(0, text), (opener.end(), text[opener.end() :])]
 
     def _own_call(self, sentence: Sentence, own: OwnPages, layout: Layout) -> bool:
         """A call for the site's own shop: it names no other shop, and its links (in a heading:
@@ -373,11 +381,13 @@ class Patterns:
     ) -> Iterator[Target]:
         text = sentence.raw
         spans = sorted(
-            _clause(text, m.start(), m.end())
+            _clause(text, at + m.start(), at + m.end())
+            for at, part in self._openings(text)
             for regex in self.calls
-            for m in regex.finditer(text)
+            for m in regex.finditer(part)
             if m.end() > m.start()
-            and not _negated_before(text, m.start())
+            and not _negated_before(text, at + m.start())
+            and not _relative_clause(text, at + m.start(), at + m.end())
             and not _IDIOM.match(m.group())
         )
         # one call per sentence, spanning all its parts ("Use code FOCUS10 for 10% off"), but
@@ -472,21 +482,13 @@ class Patterns:
         return result
 
 
-def _titles_over_calls(targets: list[Target], layout: Layout) -> list[Target]:
-    """A heading's call ("## Where to buy") over a section that makes its own call ("You can
-    buy both at iHerb") is one call, the section's: the heading only titles it. Over a section
-    with no call of its own (only a link) the heading is the call."""
-    calls = {t.block for t in targets if t.link is None and t.block not in layout.headings}
-    if not calls:
-        return targets
-    return [
-        t
-        for t in targets
-        if t.link is not None
-        or t.block not in layout.headings
-        or not _SECTION_LABEL.match(t.text)
-        or not any(b in calls for b in layout.section_blocks(t.block))
-    ]
+def _section_label(target: Target, layout: Layout) -> bool:
+    """A heading that only names its section ("## Where to buy", "Get it") asks nothing: the
+    links and calls under it are the findings. "Where to Buy Alpha Brain" names what to buy."""
+    if target.link is not None or target.block not in layout.headings:
+        return False
+    block = layout.analysis.document.blocks[target.block]
+    return _SECTION_LABEL.match(layout.analysis.document.prose[block.start : block.end]) is not None
 
 
 # a heading that only names the section ("Where to buy", "Get it"); "Buy Bacopa Capsules" as a
@@ -547,7 +549,23 @@ def _negated_before(text: str, begin: int) -> bool:
     words = re.findall(r"[\w']+", text[:begin].lower())[-3:]
     if any(w in CALL_NEGATIONS or w.endswith("n't") for w in words):
         return True
+    if words[-1:] and words[-1] in FIRST_PERSON:
+        return True
+    if len(words) > 1 and words[-2] in FIRST_PERSON and words[-1] in HABITUAL:
+        return True
     return any(w in REPORTING for w in words[-2:])
+
+
+def _relative_clause(text: str, begin: int, end: int) -> bool:
+    """ "ingredients you can buy separately": "you can buy" after a noun, its object gapped
+    (the next word starts none), describes what is sold; "you can buy it at iHerb" asks."""
+    if not _SUBJECT_CALL.match(text, begin, end):
+        return False
+    before = re.findall(r"[\w']+|[^\w\s]", text[max(0, begin - 40) : begin].lower())
+    if not before or not before[-1][0].isalnum() or before[-1] in CLAUSE_OPENERS:
+        return False
+    after = re.match(r"\s*([\w']+)", text[end:])
+    return after is None or after.group(1).lower() not in OBJECT_STARTS
 
 
 class Layout:
