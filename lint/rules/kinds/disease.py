@@ -16,6 +16,7 @@ from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
 from lint.rules.match.cue_target import Claim, ClaimFinder
+from lint.rules.match.fronted import AnswerCues
 from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
 from lint.tokens import Identity, token_strings
@@ -336,12 +337,19 @@ def audiences(opts: dict[str, Any]) -> list[str]:
 
 def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder:
     """Conditions named in a sentence about the product, with the named negative contexts."""
-    contexts = rule.options.get("open_claims") or {}
+    opts = rule.options
+    contexts = opts.get("open_claims") or {}
+
+    def terms(key: str, lemma: bool = False) -> Terms | None:
+        return Terms(nlp, opts[key], lemma) if opts.get(key) else None
+
+    answer_cues = AnswerCues(terms("offers"), terms("split_verbs", True), terms("split_cues"))
     return AnchoredFinder(
         reader.targets,
-        Terms(nlp, rule.options["products"]),
+        Terms(nlp, opts["products"]),
         {name: Terms(nlp, words) for name, words in contexts.items() if words},
         reader,
+        answer_cues=answer_cues,
     )
 
 

@@ -32,7 +32,9 @@ from lint.rules.match.cue_target import (
     _suffixed,
     list_items,
 )
-from lint.rules.match.fronted import fronted_claims
+from lint.rules.match.directions import direction_claims
+from lint.rules.match.fronted import AnswerCues, fronted_claims
+from lint.rules.match.lead_lists import lead_list_claims
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
 from lint.rules.match.tables import table_claims
 from lint.rules.match.terms import Terms
@@ -197,6 +199,7 @@ class AnchoredFinder:
     contexts: dict[str, Terms]
     reader: ClaimFinder  # lends questions, dismissals, regulatory statements, reports, drugs
     label: str = "claim"
+    answer_cues: AnswerCues | None = None  # more ways a topic question's answer claims
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
         doc = analysis.doc
@@ -220,8 +223,12 @@ class AnchoredFinder:
             near = products[first : min(last, first + MAX_PRODUCTS)]  # bounded: linear
             near = sorted(near + self._brands(doc, span.start, span.end))
             yield from self._in_sentence(sentences[index], found, near)
-        yield from fronted_claims(analysis, targets, self._names_product, self.reader)
+        yield from fronted_claims(
+            analysis, targets, self._names_product, self.reader, self.answer_cues
+        )
         yield from table_claims(analysis, targets)
+        yield from lead_list_claims(analysis, targets, self._names_product, self.reader)
+        yield from direction_claims(analysis, targets, self.reader)
 
     def _names_product(self, doc: Doc, lo: int, hi: int) -> bool:
         return bool(self.products.find(doc, lo, hi) or self._brands(doc, lo, hi))

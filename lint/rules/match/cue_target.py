@@ -95,6 +95,12 @@ SAYING_WORDS = {
     "discover",
     "discovered",
 }
+# a negation followed by one of these adds to the claim rather than denying it
+EMPHASIS = {("no", "doubt"), ("no", "more")} | {
+    (negation, word)
+    for negation in ("not", "n't", "n\u2019t", "nt")
+    for word in ("only", "just", "merely", "simply")
+}
 NEGATION_REACH = 8  # tokens before a cue that a negation still governs
 
 
@@ -362,8 +368,8 @@ class ClaimFinder:
             if word not in CLAIM_NEGATIONS:
                 continue
             after = window[i + 1] if i + 1 < len(window) else ""
-            # "not only cures ..." is emphasis; "no doubt" is no negation
-            if (word, after) not in {("not", "only"), ("no", "doubt"), ("no", "more")}:
+            # "not only cures ...", "doesn't just slow it" are emphasis; "no doubt" is no negation
+            if (word, after) not in EMPHASIS:
                 return True
         return False
 
@@ -389,6 +395,8 @@ class ClaimFinder:
             if d_start < cue_start:
                 if set(lowers[max(clause_lo, d_start - 3) : d_start]) & (COMPARISON_WORDS | GONE):
                     continue
+                if _rejected(lowers, d_start, d_end, cue_start, hi):
+                    continue
             elif end <= d_start <= end + INSTRUMENT_REACH:  # bounded: linear in the sentence
                 between = set(lowers[end:d_start])
                 if not between & INSTRUMENT_WORDS or between & (COMPARISON_WORDS | SIMILAR):
@@ -400,6 +408,18 @@ class ClaimFinder:
             if not _compound_modifier(doc, d_end):  # "drug-free", "Adderall-like": no drug
                 return True
         return False
+
+
+def _rejected(lowers: list[str], d_start: int, d_end: int, cue_start: int, hi: int) -> bool:
+    """The drug a rhetorical question turns down: "Why take Xanax when kava soothes panic
+    attacks?", "Who needs Ambien when valerian cures insomnia?" (the claim is the product's)."""
+    if "?" not in lowers[cue_start:hi] or not {"when", "if"} & set(lowers[d_end:cue_start]):
+        return False
+    return bool(set(lowers[max(0, d_start - 3) : d_start]) & REJECTING)
+
+
+# what a rhetorical question does to the drug it turns down ("why take", "who needs")
+REJECTING = {"take", "needs", "need", "bother", "pay", "risk", "inject", "stay", "keep", "taking"}
 
 
 def _suffixed(doc: Doc, lo: int, hi: int, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:

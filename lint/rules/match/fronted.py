@@ -9,7 +9,8 @@ question is often just its topic ("Insomnia? You're not alone."):
   "RA flares?"), and does not start with a question word or an auxiliary ("What is tinnitus?",
   "Can zinc help acne?" ask, and the cue reader reads them);
 - it is prose, not a heading (a heading that asks names a topic, whatever its answer);
-- the answer names a product and says what it does to something (one of the cue reader's cues),
+- the answer names a product and says what it does to something (one of the cue reader's cues,
+  a split verb and its particle: "keeps flare-ups away", or an offer: "Reach for ReliefMag"),
   with no negation, no drug or doctor (a drug it is compared with, "better than methotrexate",
   is no treatment), and is itself no question, disclaimer or dismissal;
 - the answer does not name the same condition again (then the answer's own claim is the finding).
@@ -18,6 +19,7 @@ question is often just its topic ("Insomnia? You're not alone."):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lint.rules.match.cue_target import (
@@ -28,6 +30,7 @@ from lint.rules.match.cue_target import (
     _suffixed,
 )
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS
+from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
@@ -70,11 +73,30 @@ ASKING = {
 Products = Callable[["Doc", int, int], bool]
 
 
+@dataclass(frozen=True)
+class AnswerCues:
+    """What else makes an answer a claim: an offer ("Reach for ReliefMag"), or a verb closed
+    by its particle ("keeps flare-ups away"); the rule's `offers`, `split_verbs`, `split_cues`."""
+
+    offers: Terms | None = None
+    split_verbs: Terms | None = None
+    split_particles: Terms | None = None
+
+    def find(self, doc: Doc, lo: int, hi: int) -> bool:
+        if self.offers is not None and self.offers.find(doc, lo, hi):
+            return True
+        if self.split_verbs is None or self.split_particles is None:
+            return False
+        verbs = self.split_verbs.find(doc, lo, hi)
+        return bool(verbs) and bool(self.split_particles.find(doc, verbs[0][1], hi))
+
+
 def fronted_claims(
     analysis: Analysis,
     targets: list[tuple[int, int]],
     has_product: Products,
     reader: ClaimFinder,
+    more: AnswerCues | None = None,
 ) -> Iterator[Claim]:
     """Claims at the condition of a topic question answered by a product claim."""
     sentences = analysis.sentences
@@ -87,7 +109,7 @@ def fronted_claims(
         answer = sentences[question.index + 1]
         if not _topic_question(question, start, end, lowers) or answer.block is not question.block:
             continue
-        if _answers(answer, lowers[start:end], targets, has_product, reader):
+        if _answers(answer, lowers[start:end], targets, has_product, reader, more):
             condition = doc[start:end].text
             yield Claim(question, start, end, "?", condition)
 
@@ -109,6 +131,7 @@ def _answers(
     targets: list[tuple[int, int]],
     has_product: Products,
     reader: ClaimFinder,
+    more: AnswerCues | None = None,
 ) -> bool:
     doc = answer.span.doc
     lo, hi = answer.span.start, answer.span.end
@@ -118,12 +141,13 @@ def _answers(
     named = [token_strings(doc).lower[s:e] for s, e in targets if lo <= s and e <= hi]
     if condition in named or not has_product(doc, lo, hi):
         return False
-    if not reader.cues.find(doc, lo, hi) or reader._mentions_only(answer):
+    cued = reader.cues.find(doc, lo, hi) or (more is not None and more.find(doc, lo, hi))
+    if not cued or reader._mentions_only(answer):
         return False
-    return not _treated_otherwise(reader, doc, lo, hi)
+    return not treated_otherwise(reader, doc, lo, hi)
 
 
-def _treated_otherwise(reader: ClaimFinder, doc: Doc, lo: int, hi: int) -> bool:
+def treated_otherwise(reader: ClaimFinder, doc: Doc, lo: int, hi: int) -> bool:
     """A drug, therapy or doctor in the answer: "Gout? Your doctor can prescribe allopurinol"; a
     drug the product is compared with ("... in days, better than methotrexate") treats nothing."""
     drugs = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
