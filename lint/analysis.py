@@ -113,7 +113,7 @@ RHETORICAL = re.compile(
 # an answer that affirms the question before it: "A: Absolutely.", "Yes, it does."
 AFFIRMED = re.compile(
     r"(?:A|Answer)?\W*(?:yes|yep|yeah|absolutely|definitely|certainly|of course|it sure does"
-    r"|it does|it will|it can)\b(?! not\b)",
+    r"|it does|it will|it can|(?:we|i) think so|we say yes|you bet)\b(?! not\b)",
     re.I,
 )
 # "never fails to calm" affirms: its "fails to" is no negation phrase

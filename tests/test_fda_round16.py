@@ -19,7 +19,10 @@ def found(lint, text: str) -> list[tuple[str, int, int]]:
     [
         ("Our calcium chews don't just slow gout, they end it.", "slow gout"),
         ("This balm is not merely a remedy for psoriasis.", "remedy for psoriasis"),
-        ("The drops were formulated especially for glaucoma.", "formulated especially for glaucoma"),
+        (
+            "The drops were formulated especially for glaucoma.",
+            "formulated especially for glaucoma",
+        ),
         ("Each capsule was developed for adults with lupus.", "developed for adults with lupus"),
         ("Who needs Lipitor when this oat tea cures heart disease?", "cures heart disease"),
     ],
@@ -69,3 +72,22 @@ def test_a_dose_for_a_condition_is_a_claim(lint) -> None:
     assert found(lint, "For insomnia, take one softgel at bedtime.") == [("insomnia", 1, 5)]
     listed = "- Vertigo: 2 drops under the tongue\n- Tinnitus - 3 drops twice daily"
     assert found(lint, listed) == [("Vertigo", 1, 3), ("Tinnitus", 2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Saw palmetto: a natural finasteride for thinning hair.", "natural finasteride"),
+        ("Motherwort works as an herbal beta-blocker.", "herbal beta-blocker"),
+        ("A gentle alternative to the pill for cycle support.", "alternative to the pill"),
+        ("Is this root nature's Xanax? We think so.", "nature's Xanax"),
+    ],
+)
+def test_drug_epithets_and_the_pill(lint, text, excerpt) -> None:
+    hits = [(f.excerpt, f.column) for f in lint(text + "\n") if f.rule_id == "fda.drug-comparison"]
+    assert hits == [(excerpt, text.index(excerpt) + 1)]
+
+
+def test_a_question_doubted_stays_a_question(lint) -> None:
+    text = "Is this root nature's Xanax? We doubt it."
+    assert [f for f in lint(text + "\n") if f.rule_id == "fda.drug-comparison"] == []
