@@ -10,10 +10,10 @@ import bisect
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from lint.documents.model import Block, Document, Link
+from lint.lazy import cached_property
 from lint.positions import LineIndex
 from lint.tokens import doc_memo, token_strings
 

@@ -22,14 +22,15 @@ class Aligner:
         # where it starts: its later characters map to the same `&`
         self._tail, self._tail_at = "", 0
 
-    def match(self, text: str) -> list[int]:
-        """Source offsets for each character of `text`, advancing the cursor."""
+    def match(self, text: str) -> list[int] | range:
+        """Source offsets for each character of `text`, advancing the cursor (a range where
+        the text is the source's own: no list of ints per character)."""
         src = self.source
         if src.startswith(text, self.cursor):
             start = self.cursor
             self.cursor += len(text)
-            return list(range(start, self.cursor))
-        offsets = []
+            return range(start, self.cursor)
+        offsets: list[int] = []
         self._tail = ""
         for char in text:
             offsets.append(self._char(char))

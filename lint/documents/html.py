@@ -192,7 +192,9 @@ class _DomWalker:
     def _source_offsets(self, text: str) -> list[int]:
         found = self.aligner.match(text)
         offsets = self.offsets
-        if found and max(found) < len(offsets):  # the usual case: one lookup per character
+        if type(found) is range and found.stop <= len(offsets):  # the usual case: a slice
+            return offsets[found.start : found.stop]
+        if found and max(found) < len(offsets):  # one lookup per character
             return list(map(offsets.__getitem__, found))
         return [offsets[i] if i < len(offsets) else 0 for i in found]
 

@@ -14,10 +14,11 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lint.errors import ConfigError, not_one_of
+from lint.lazy import cached_property
 from lint.rules.base import Option
 from lint.rules.model import Hit, Rule
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import ANIMAL_QUALIFIER, NEGATION_PHRASES, NEGATIONS, NOT_NEGATION
 from lint.errors import ConfigError
+from lint.lazy import cached_property
 from lint.rules.base import Checker, Option
 from lint.rules.match import claim_grammar as grammar
 from lint.rules.match import claim_nouns as nouns

@@ -25,11 +25,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis import NEGATIONS
 from lint.errors import ConfigError
+from lint.lazy import cached_property
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.link import LinkMatcher, OwnPages, link_hit, site_domains
 from lint.rules.kinds.regex import compile_re2

@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
+from lint.lazy import cached_property
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.regex import compile_re2
 from lint.rules.model import Hit, Rule

@@ -22,10 +22,10 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from lint.errors import ConfigError
+from lint.lazy import cached_property
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.regex import compile_re2
 from lint.rules.knowledge import CAUTIONS, Substance, load_substances, spellings

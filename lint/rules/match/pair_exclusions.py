@@ -9,9 +9,9 @@ claim, a caution, ...), not a claim.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
+from lint.lazy import cached_property
 from lint.rules.match.claim_grammar import joined_participle
 from lint.rules.match.clauses import LIST_JOINS, clause_start, opens_question, seller_quoted
 from lint.rules.match.inflect import verb_forms
