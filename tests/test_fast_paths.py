@@ -278,3 +278,28 @@ def test_every_built_in_pattern_rule_is_windowed():
         patterns = rule.options.get("patterns") if rule.kind in ("pattern", "comparison") else None
         if patterns:
             assert anchors(patterns) is not None, rule.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These statements have not been EVALUATED by the Food and Drug Administration.",
+        "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+        "This product is not intended to diagnoſe, treat, cure, or prevent any disease.",
+        "The FDA has not reviewed these claims.",
+        "Reviewed by our editors: it is not evaluated here.",
+        "Nothing here was tested on anyone.",
+    ],
+)
+def test_is_disclaimer_keyword_shortcut_equals_the_regex(text):
+    """`Sentence.is_disclaimer` skips the regex on ASCII text without its keywords; beyond
+    ASCII ("ſ" matches "s" under IGNORECASE) the regex always runs."""
+    from lint.analysis import DISCLAIMER, Analysis
+    from lint.documents import parse
+    from lint.sources import Source
+
+    document = parse(Source("t.txt", text, "text"))
+    sentences = Analysis(document, get_nlp()(document.prose)).sentences
+    assert [s.is_disclaimer for s in sentences] == [
+        bool(DISCLAIMER.search(s.text)) for s in sentences
+    ]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from lint.analysis import DISCLAIMER
+from lint.analysis import DISCLAIMER, DISCLAIMER_KEYWORDS
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.kinds.disease import build_finders, claims, rule_claims
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from lint.rules.loader import RuleSet
 
 EXCLUSION_KEYS = ("drugs", "subjects", "regulatory", "dismissals", "title_words", "reports")
-DISCLAIMER_WORDS = re.compile(r"evaluated|reviewed|diagnose", DISCLAIMER.flags)
+DISCLAIMER_WORDS = re.compile("|".join(DISCLAIMER_KEYWORDS), DISCLAIMER.flags)
 
 
 class DisclaimerChecker(Checker):
