@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 import pytest
 
@@ -138,8 +139,10 @@ def test_prose_builder_collapses_whitespace_and_keeps_offsets():
     from lint.documents.model import ProseBuilder
 
     rnd = random.Random(9)
-    pieces = ["ab", "X", " ", "  ", "\n", "\t", "\u00a0", "é", ".", "\r\n"]
-    for _ in range(300):
+    # long words too: a run over 16 characters is copied through numpy, one without
+    # whitespace but single spaces skips the collapsing regexes
+    pieces = ["ab", "X", " ", "  ", "\n", "\t", "\u00a0", "é", ".", "\r\n", "w" * 20, "a b c d"]
+    for _ in range(600):
         texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8))) for _ in range(3)]
         builder = ProseBuilder()
         source = ""
@@ -153,6 +156,14 @@ def test_prose_builder_collapses_whitespace_and_keeps_offsets():
             assert source[offset] == char or (char == " " and source[offset].isspace())
             if char == " ":  # a whitespace run maps to its first character
                 assert offset > 0 and not source[offset - 1].isspace()
+
+
+def test_the_only_printable_whitespace_is_the_space():
+    """ProseBuilder.add copies printable text without double spaces as it is."""
+    printable_spaces = [
+        c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()
+    ]
+    assert printable_spaces == [" "]
 
 
 @pytest.mark.parametrize(

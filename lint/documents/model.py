@@ -143,6 +143,13 @@ class ProseBuilder:
         if text[0].isspace() and (len(self.chars) == self._block_start or self.chars[-1] == " "):
             leading = _SPACES.match(text)  # dropped: no space at a block start or after one
             start = leading.end() if leading else 0
+        rest = text[start:]
+        if rest.isprintable() and "  " not in rest:
+            # the only printable whitespace is " " (a test checks every code point): single
+            # spaces only, nothing to collapse, so the regexes below would copy it as it is
+            _extend(self.offsets, offsets[start : len(text)])
+            self.chars.extend(rest)
+            return
         # each whitespace run becomes one space at its first character: copy the offsets
         # between the runs longer than one character (a loop per word was a fifth of a check)
         kept = start
@@ -150,7 +157,7 @@ class ProseBuilder:
             _extend(self.offsets, offsets[kept : run.start() + 1])
             kept = run.end()
         _extend(self.offsets, offsets[kept : len(text)])
-        self.chars.extend(_SPACES.sub(" ", text[start:]))
+        self.chars.extend(_SPACES.sub(" ", rest))
 
     def end(self, kind: str, level: int = 0, quote: bool = False) -> None:
         if self._block_start is None:

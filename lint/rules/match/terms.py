@@ -198,12 +198,27 @@ def _lemma_keys(doc: Doc, table: Any) -> list[str]:
     )
 
 
+# per lemma table, every key looked up so far -> its `_lemma` (a fixed function of the key):
+# words recur from article to article, so most Docs find all their keys here; bounded by the
+# vocabulary read, as lint.tokens' string table is
+_LEMMAS: dict[Identity, dict[str, str]] = {}
+
+
 def _lemma_of(doc: Doc, table: Any) -> dict[str, str]:
     """Each distinct normalised key of the Doc -> its `_lemma`, looked up once per Doc."""
     norms = token_strings(doc).norm
-    return doc_memo(
-        doc, ("lemmas", Identity(table)), lambda: {key: _lemma(table, key) for key in set(norms)}
-    )
+
+    def build() -> dict[str, str]:
+        known = _LEMMAS.setdefault(Identity(table), {})
+        found = {}
+        for key in set(norms):
+            lemma = known.get(key)
+            if lemma is None:
+                lemma = known[key] = _lemma(table, key)
+            found[key] = lemma
+        return found
+
+    return doc_memo(doc, ("lemmas", Identity(table)), build)
 
 
 def _lemma(table: Any, key: str) -> str:
