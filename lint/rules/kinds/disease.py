@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
 from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
+from lint.rules.match.claim_model import ClaimModel, ModelFinder, load_model
 from lint.rules.match.cue_target import Claim, ClaimFinder
 from lint.rules.match.fronted import AnswerCues
 from lint.rules.match.terms import Terms
@@ -178,6 +180,16 @@ class DiseaseChecker(Checker):
         "window": Option(
             "integer", "Tokens allowed between a cue and a following condition.", default=6
         ),
+        "model_file": Option(
+            "string",
+            "A claim model for condition mentions no cue or product claimed, relative to the "
+            "rule file: JSON written by `tests/eval/train_claims.py`.",
+        ),
+        "model_threshold": Option(
+            "number",
+            "The probability from which `model_file` counts a mention as a claim (0-1).",
+            default=0.8,
+        ),
     }
 
     @classmethod
@@ -190,6 +202,11 @@ class DiseaseChecker(Checker):
                 rule.file,
                 "'mild_conditions' needs a 'strong_cues' list",
                 *rule.where("mild_conditions"),
+            )
+        threshold = rule.options.get("model_threshold", 0.8)
+        if not 0.0 <= float(threshold) <= 1.0:
+            raise ConfigError(
+                rule.file, "'model_threshold' must be from 0 to 1", *rule.where("model_threshold")
             )
         if rule.options.get("substitutes") and not rule.options.get("drugs"):
             raise ConfigError(
@@ -208,7 +225,7 @@ class DiseaseChecker(Checker):
                     yield from item_hits(rule, analysis, claim)
 
 
-Finder = ClaimFinder | AnchoredFinder
+Finder = ClaimFinder | AnchoredFinder | ModelFinder
 
 
 def build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
@@ -325,7 +342,23 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     result: list[Finder] = list(finders)
     if opts.get("products"):
         result.append(anchored_finder(rule, nlp, finders[0]))
+    if opts.get("model_file") and opts.get("products"):
+        result.append(model_finder(rule, ruleset, finders[0].targets, terms("products")))
     return result
+
+
+def model_finder(rule: Rule, ruleset: RuleSet, conditions: Terms, products: Any) -> ModelFinder:
+    """The rule's claim model, read once per rule set on the first mention it must score."""
+    path = (Path(rule.file).parent / str(rule.options["model_file"])).resolve()
+    where = rule.where("model_file")
+    if not path.is_file():  # a missing file is the rule's error at load, not mid-lint
+        raise ConfigError(rule.file, f"cannot read claim model {path}: no such file", *where)
+
+    def model() -> ClaimModel:
+        return ruleset.compiled((load_model, path), lambda: load_model(path, rule.file, *where))
+
+    threshold = float(rule.options.get("model_threshold", 0.8))
+    return ModelFinder(conditions, products, model, threshold)
 
 
 def audiences(opts: dict[str, Any]) -> list[str]:
@@ -380,7 +413,7 @@ def claims(
     seasonal flu" is one claim, not one per condition)."""
     cued = [
         *extra,
-        *(c for f in finders if not isinstance(f, AnchoredFinder) for c in f.find(analysis)),
+        *(c for f in finders if isinstance(f, ClaimFinder) for c in f.find(analysis)),
     ]
     readers = [f for f in finders if isinstance(f, AnchoredFinder)]
     if readers:  # the named negative contexts guard the cue path too (one definition)
@@ -398,7 +431,8 @@ def claims(
     for claim in found:
         if not result or claim.start >= result[-1].end:
             result.append(claim)
-    return result
+    learned = [c for f in finders if isinstance(f, ModelFinder) for c in f.find(analysis, result)]
+    return sorted([*result, *learned], key=lambda c: (c.start, -c.end)) if learned else result
 
 
 def hashtag_claims(
