@@ -39,6 +39,8 @@ def test_claims_no_cue_lists_are_found(lint, text, excerpt) -> None:
         "Ask your doctor before taking these gummies if you have psoriasis.",
         "Psoriasis is a long-term condition of the skin and the immune system.",
         "The capsules were tested in adults who did not have diabetes.",
+        "Chamomile tea may ease occasional anxiety before bed.",  # a mild condition, eased
+        "Talk to your doctor if your anxiety gets worse.",
     ],
 )
 def test_plain_mentions_stay_clean(lint, text) -> None:
@@ -49,10 +51,12 @@ def test_features_are_bounded_whatever_the_sentence_length() -> None:
     words = [f"w{i}" for i in range(20_000)]
     short = features(words, 100, 140, 120, 121, product=True)
     long = features(words, 100, 19_000, 9_000, 9_001, product=False)
-    # unigrams, bigrams, 8 positions, 12 near words, the product flag, the words before
-    bound = (2 * SIDE + 1) * 2 + 8 + 12 + 1 + BEFORE
-    assert len(short) <= bound and len(long) <= bound
-    assert "u:<c>" in long and "noprod" in long and "p:w99" in long
+    mild = features(words, 100, 19_000, 9_000, 9_002, product=True, mild=True)
+    # unigrams, bigrams, 8 positions, 12 near words, product, identity, mild, words before
+    bound = (2 * SIDE + 1) * 2 + 8 + 12 + 3 + BEFORE
+    assert max(len(short), len(long), len(mild)) <= bound
+    assert "u:<c>" in long and "noprod" in long and "p:w99" in long and "c:w9000" in long
+    assert "mild" in mild and "c:w9000 w9001" in mild and "mild" not in long
 
 
 def write(path: Path, body: object) -> Path:

@@ -27,7 +27,7 @@ RULE = "fda.disease-claim"
 # blind rounds not yet read: they measure the model and must never train it
 HELD_OUT = {"fda_round15.yaml", "fda_round16.yaml"}
 BUCKETS = 1 << 18
-C = 1.0  # chosen by leaving one set out at a time (docs/fda-ftc.md)
+C = 2.0  # chosen by leaving one set out at a time (docs/fda-ftc.md)
 
 
 def train_sets() -> list[Path]:
@@ -69,7 +69,10 @@ def examples(paths: list[Path]) -> list[tuple[str, list[str], int]]:
             document = parse(source)
             analysis = Analysis(document, get_nlp()(document.prose))
             claimed = rule_claims(analysis, rule, finders)
-            for candidate in candidates(analysis, learned.conditions, learned.products, claimed):
+            found_in = candidates(
+                analysis, learned.conditions, learned.products, claimed, learned.mild
+            )
+            for candidate in found_in:
                 span = analysis.doc[candidate.start : candidate.end]
                 start, end = analysis.source_span(span.start_char, span.end_char)
                 mention = _Mention(span.text, start, end)
@@ -140,7 +143,7 @@ def cross_validate(rows: list[tuple[str, list[str], int]]) -> None:
     """Additions (right / wrong) on each set when trained on all the others, summed."""
     from lint.rules.match.claim_model import ClaimModel
 
-    thresholds = (0.6, 0.7, 0.8, 0.9)
+    thresholds = (0.6, 0.7, 0.75, 0.8, 0.9)
     right, wrong = dict.fromkeys(thresholds, 0), dict.fromkeys(thresholds, 0)
     for name in sorted({n for n, _, _ in rows}):
         rest = [r for r in rows if r[0] != name]

@@ -343,11 +343,14 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
     if opts.get("products"):
         result.append(anchored_finder(rule, nlp, finders[0]))
     if opts.get("model_file") and opts.get("products"):
-        result.append(model_finder(rule, ruleset, finders[0].targets, terms("products")))
+        targets = finders[0].targets, terms("mild_conditions")
+        result.append(model_finder(rule, ruleset, *targets, products=terms("products")))
     return result
 
 
-def model_finder(rule: Rule, ruleset: RuleSet, conditions: Terms, products: Any) -> ModelFinder:
+def model_finder(
+    rule: Rule, ruleset: RuleSet, conditions: Terms, mild: Terms | None, products: Any
+) -> ModelFinder:
     """The rule's claim model, read once per rule set on the first mention it must score."""
     path = (Path(rule.file).parent / str(rule.options["model_file"])).resolve()
     where = rule.where("model_file")
@@ -358,7 +361,7 @@ def model_finder(rule: Rule, ruleset: RuleSet, conditions: Terms, products: Any)
         return ruleset.compiled((load_model, path), lambda: load_model(path, rule.file, *where))
 
     threshold = float(rule.options.get("model_threshold", 0.8))
-    return ModelFinder(conditions, products, model, threshold)
+    return ModelFinder(conditions, products, model, threshold, mild)
 
 
 def audiences(opts: dict[str, Any]) -> list[str]:

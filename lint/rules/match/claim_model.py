@@ -36,10 +36,12 @@ CONDITION = "<c>"
 
 
 def features(
-    lowers: Sequence[str], lo: int, hi: int, start: int, end: int, product: bool
+    lowers: Sequence[str], lo: int, hi: int, start: int, end: int, product: bool, mild: bool = False
 ) -> list[str]:
     """The words around a condition mention [start, end) of the sentence [lo, hi), the mention
-    itself replaced by one placeholder so that what is learned carries across conditions."""
+    itself replaced by one placeholder so that what is learned carries across conditions (the
+    condition's own words are one feature more); a mild condition (anxiety, pain: a feeling as
+    often as a disorder) says so."""
     left = list(lowers[max(lo, start - SIDE) : start])
     words = [*left, CONDITION, *lowers[end : min(hi, end + SIDE)]]
     at = len(left)
@@ -53,6 +55,9 @@ def features(
     found += ["Lw:" + w for w in words[max(0, at - NEAR) : at]]
     found += ["Rw:" + w for w in words[at + 1 : at + 1 + NEAR]]
     found.append("prod" if product else "noprod")
+    found.append("c:" + " ".join(lowers[start:end]))
+    if mild:
+        found.append("mild")
     found += ["p:" + w for w in lowers[max(0, lo - BEFORE) : lo]]
     return found
 
@@ -102,8 +107,28 @@ class Candidate:
     features: list[str]
 
 
+def mentions(doc: Any, conditions: Terms, mild: Terms | None) -> list[tuple[int, int, bool]]:
+    """Condition mentions in order, each marked mild or not; a mild term inside or across a
+    full condition ("pain" in "diabetic nerve pain") is that condition's, not one more."""
+    full = conditions.find(doc)
+    found = [(s, e, False) for s, e in full]
+    if mild is None:
+        return found
+    extra, k = [], 0
+    for start, end in mild.find(doc):  # both lists run left to right: one pass
+        while k < len(full) and full[k][1] <= start:
+            k += 1
+        if k == len(full) or full[k][0] >= end:
+            extra.append((start, end, True))
+    return sorted(found + extra) if extra else found
+
+
 def candidates(
-    analysis: Analysis, conditions: Terms, products: Terms, claimed: Sequence[Claim]
+    analysis: Analysis,
+    conditions: Terms,
+    products: Terms,
+    claimed: Sequence[Claim],
+    mild: Terms | None = None,
 ) -> Iterator[Candidate]:
     """Condition mentions inside a prose sentence that no claim covers (a generic word alone,
     such as 'infections', never counts)."""
@@ -111,7 +136,7 @@ def candidates(
     lowers = token_strings(doc).lower
     covered = sorted((c.start, c.end) for c in claimed)
     index = 0
-    for start, end in conditions.find(doc):
+    for start, end, is_mild in mentions(doc, conditions, mild):
         if end - start == 1 and lowers[start] in GENERIC:
             continue
         while index < len(covered) and covered[index][1] <= start:
@@ -123,7 +148,8 @@ def candidates(
             continue
         lo, hi = sentence.span.start, sentence.span.end
         product = bool(products.find(doc, lo, hi))
-        yield Candidate(sentence, start, end, features(lowers, lo, hi, start, end, product))
+        found = features(lowers, lo, hi, start, end, product, is_mild)
+        yield Candidate(sentence, start, end, found)
 
 
 def in_table(sentence: Sentence) -> bool:
@@ -140,11 +166,12 @@ class ModelFinder:
     products: Terms
     model: Any  # a callable returning the ClaimModel (read on first use), or None: off
     threshold: float
+    mild: Terms | None = None
 
     def find(self, analysis: Analysis, claimed: Sequence[Claim]) -> Iterator[Claim]:
         if self.model is None:
             return
-        found = list(candidates(analysis, self.conditions, self.products, claimed))
+        found = list(candidates(analysis, self.conditions, self.products, claimed, self.mild))
         if not found:
             return
         model: ClaimModel = self.model()
