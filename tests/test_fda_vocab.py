@@ -144,3 +144,32 @@ def test_missing_house_vocabulary_is_one_line_exit_2(tmp_path: Path) -> None:
     err = result.stderr.decode()
     assert "cannot read vocabulary" in err and "words.json" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_british_spellings_and_bare_eponyms_are_variants_of_the_icd_names() -> None:
+    from lint.vocab.build import variants
+
+    assert variants("iron deficiency anemia") == {"iron deficiency anaemia"}
+    assert variants("celiac disease") == {"coeliac disease"}
+    assert variants("crohn's disease") == {"crohns disease"}
+    assert variants("hemorrhoids") == {"haemorrhoids"}
+    assert variants("hemiplegia") == set()  # hemi- is no haem- word
+    assert variants("gout") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Our iron drops cure anaemia in a fortnight.", "cure anaemia"),
+        ("This gluten enzyme treats coeliac disease.", "treats coeliac disease"),
+        ("The aloe capsules heal Crohns for good.", "heal Crohns"),
+        ("Our cinnamon blend reverses T2D in weeks.", "reverses T2D"),
+        (
+            "This seed oil is a cure for polycystic ovary syndrome.",
+            "cure for polycystic ovary syndrome",
+        ),
+    ],
+)
+def test_lay_and_british_names_are_conditions(lint, text: str, excerpt: str) -> None:
+    found = [(f.excerpt, f.column) for f in lint(text + "\n") if f.rule_id == DISEASE]
+    assert found == [(excerpt, text.index(excerpt) + 1)]

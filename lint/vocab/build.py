@@ -11,7 +11,8 @@ parentheses dropped, everything after a comma or a qualifier ("with", "without",
 heads longer than four words, or generic ("disorder", "pain"), are dropped. The hand-kept
 overlay (lint/vocab/overlay.yaml) adds lay names ("ADD", "sugar diabetes", "Alzheimers") and
 removes what people write about supplements that is not a disease ("stress", "brain fog").
-Plurals are added for the last word, and one-slip misspellings of the hand-kept names
+British spellings ("anaemia", "coeliac disease") and eponyms without the apostrophe ("Crohns")
+are added, plurals for the last word, and one-slip misspellings of the hand-kept names
 (lint/vocab/misspell.py: "fibromyalga", "hypertention"). Every term is stored as the token
 keys the matcher compares (spaCy's blank English tokenizer, normalised text), so start-up never
 tokenizes it.
@@ -163,6 +164,36 @@ def plural(term: str) -> str:
     return f"{head} {last}".strip()
 
 
+# ICD-10-CM spells American; writers in Britain, Ireland and the Commonwealth do not
+BRITISH = [
+    (re.compile(r"(?<=[a-z])emia\b"), "aemia"),  # anaemia, leukaemia, hyperlipidaemia
+    (re.compile(r"\bedema\b"), "oedema"),
+    (re.compile(r"\bhem(?=orrh|atom|ophil|ochrom|olytic|angio)"), "haem"),
+    (re.compile(r"\bceliac\b"), "coeliac"),
+    (re.compile(r"apnea\b"), "apnoea"),
+    (re.compile(r"\besophag"), "oesophag"),
+    (re.compile(r"diarrhea\b"), "diarrhoea"),
+    (re.compile(r"\btumor"), "tumour"),
+    (re.compile(r"\bischemi"), "ischaemi"),
+    (re.compile(r"(?<=[a-z])ized\b"), "ised"),  # generalised anxiety disorder
+]
+
+
+def variants(term: str) -> set[str]:
+    """The British spelling, and an eponym written without its apostrophe ("Crohns disease",
+    as "Alzheimers"): how people type the names ICD spells one way."""
+    found = set()
+    british = term
+    for pattern, replacement in BRITISH:
+        british = pattern.sub(replacement, british)
+    if british != term:
+        found.add(british)
+    for name in (term, british):
+        if "'s" in name:
+            found.add(name.replace("'s", "s"))
+    return found
+
+
 def icd_terms() -> set[str]:
     import simple_icd_10_cm as icd  # build-time dependency only
 
@@ -193,6 +224,7 @@ def build_terms(icd: Iterable[str], overlay: dict[str, list[str]]) -> set[str]:
     remove = {t.lower() for t in overlay["remove"]}
     remove |= {plural(t) for t in remove}
     names = {t.lower() for t in icd} | {t.lower() for t in overlay["add"]}
+    names |= {v for t in names for v in variants(t)}
     names |= {plural(t) for t in names}
     names -= remove
     # an abbreviation kept case-sensitive is not also a lower-case word: "Ms.", "sleep aids"
