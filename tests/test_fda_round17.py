@@ -1,4 +1,5 @@
-"""fda.disease-claim cues added in round 17: "farewell" says what "goodbye" says."""
+"""fda.disease-claim in round 17: "farewell" says what "goodbye" says; misspellings as heard,
+doubled letters and five-letter names."""
 
 from __future__ import annotations
 
@@ -24,3 +25,24 @@ def test_farewell_to_a_condition_is_a_claim(lint, text, excerpt) -> None:
 
 def test_farewell_to_no_condition_is_no_claim(lint) -> None:
     assert found(lint, "We said farewell to our old office and moved the blending room.") == []
+
+
+def test_slips_as_heard_and_doubled_never_a_british_word() -> None:
+    from lint.vocab.misspell import misspellings, slips
+
+    assert {"canser", "kancer", "cancerr"} <= set(slips("cancer"))
+    assert "psoriazis" in set(slips("psoriasis")) and "lupis" in set(slips("lupus"))
+    found = misspellings(["fibro"], known=set(), english={"fiber"})
+    assert "fibre" not in found and "fibbro" in found  # "fibre" is the US "fiber"
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("My aunt swears this mushroom tea cured her canser.", "cured her canser"),
+        ("The turmeric paste healed my endometriossis.", "healed my endometriossis"),
+        ("This elderberry syrup treats lupis flares.", "treats lupis"),
+    ],
+)
+def test_misspelt_as_heard_or_doubled_is_still_the_condition(lint, text, excerpt) -> None:
+    assert found(lint, text) == [(excerpt, 1, text.index(excerpt) + 1)]
