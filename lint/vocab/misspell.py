@@ -2,11 +2,11 @@
 time ("fibromyalga", "hypertention", "high cholestrol", "alzhiemers").
 
 One slip per name: a letter dropped, doubled or spelt as it sounds ("canser"), two neighbours
-swapped, a vowel for another, "-tion" for "-sion". Only words of five letters or more, and only the hand-kept names (the overlay's and the
-rule's own lists, a few hundred), not all of ICD-10-CM: the table stays small and the names are
-the ones people write. A slip that spells an English word (pyspellchecker's dictionary, British
-spellings through their US form) or another term is left out: "bowel" for "bowl" would turn
-recipes into claims.
+swapped, a vowel for another, "-tion" for "-sion". Only words of five letters or more, and only
+the hand-kept names (the overlay's and the rule's own lists, a few hundred), not all of
+ICD-10-CM: the table stays small and the names are the ones people write. A slip that spells an
+English word (pyspellchecker's dictionary, British spellings through their US form) or another
+term is left out: "bowel" for "bowl" would turn recipes into claims.
 """
 
 from __future__ import annotations
