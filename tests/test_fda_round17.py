@@ -1,5 +1,5 @@
 """fda.disease-claim in round 17: "farewell" says what "goodbye" says; misspellings as heard,
-doubled letters and five-letter names."""
+doubled letters and five-letter names; a mild condition ended, not eased, is claimed."""
 
 from __future__ import annotations
 
@@ -46,3 +46,25 @@ def test_slips_as_heard_and_doubled_never_a_british_word() -> None:
 )
 def test_misspelt_as_heard_or_doubled_is_still_the_condition(lint, text, excerpt) -> None:
     assert found(lint, text) == [(excerpt, 1, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("This kava tincture fixed my anxiety in a week.", "fixed my anxiety"),
+        ("The turmeric shots got rid of my joint pain.", "got rid of my joint pain"),
+    ],
+)
+def test_a_mild_condition_ended_is_a_claim(lint, text, excerpt) -> None:
+    assert found(lint, text) == [(excerpt, 1, text.index(excerpt) + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chamomile may ease occasional anxiety.",  # eased, not ended
+        "Beat the afternoon slump with our matcha.",  # no condition
+    ],
+)
+def test_a_mild_condition_eased_is_no_claim(lint, text) -> None:
+    assert found(lint, text) == []
