@@ -68,3 +68,19 @@ def test_a_mild_condition_ended_is_a_claim(lint, text, excerpt) -> None:
 )
 def test_a_mild_condition_eased_is_no_claim(lint, text) -> None:
     assert found(lint, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hoped the fish oil would help my psoriasis but zero change after two months.",
+        "Tried the black seed capsules for my asthma and they didn't help at all.",
+    ],
+)
+def test_a_claim_the_writer_says_failed_is_no_claim(lint, text) -> None:
+    assert found(lint, text) == []
+
+
+def test_a_failure_of_something_else_leaves_the_claim(lint) -> None:
+    text = "This balm cleared my eczema when the steroid creams did nothing."
+    assert found(lint, text) == [("cleared my eczema", 1, 11)]

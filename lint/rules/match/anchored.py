@@ -35,7 +35,7 @@ from lint.rules.match.cue_target import (
 from lint.rules.match.directions import direction_claims
 from lint.rules.match.fronted import AnswerCues, fronted_claims
 from lint.rules.match.lead_lists import lead_list_claims
-from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom
+from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom, rebuts
 from lint.rules.match.tables import table_claims
 from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
@@ -368,7 +368,7 @@ class AnchoredFinder:
             return False  # 'On your website: "Cures arthritis."' (a warning letter's list)
         if any(r_start < m.end for r_start, _ in reports):
             return True
-        if reader.rebuttals is not None and reader.rebuttals.find(doc, m.end, m.hi):
+        if rebuts(reader.rebuttals, doc, m.end, m.hi):
             return True  # "..., but I'm pretty sure it was the physical therapy"
         if m.start not in quoted:
             return False

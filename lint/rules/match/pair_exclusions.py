@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from lint.rules.match.cue_target import ClaimFinder
+    from lint.rules.match.terms import Terms
 
 # a drug after one of these is compared with, not the subject of, the claim
 COMPARISON_WORDS = {
@@ -276,11 +277,26 @@ def outcome_of_drug(r: SentenceReading, p: Pair) -> bool:
     )
 
 
+# a clause of time or contrast puts what follows on something else: "cured my eczema when the
+# creams did nothing" (the creams failed, not the product)
+OTHER_CAUSE = frozenset({"when", "where", "after", "unlike", "whereas", "while"})
+
+
+def rebuts(rebuttals: Terms | None, doc: Doc, start: int, end: int) -> bool:
+    """A rebuttal in [start, end) that judges the claim before it, not another thing."""
+    if rebuttals is None:
+        return False
+    lowers = token_strings(doc).lower
+    for r_start, _ in rebuttals.find(doc, start, end):
+        if not any(lowers[i] in OTHER_CAUSE for i in range(start, r_start)):
+            return True
+    return False
+
+
 def rebutted_after(r: SentenceReading, p: Pair) -> bool:
     """The sentence goes on to judge the claim false: "people swear magnesium cured their
     migraines, but the trial evidence is mixed"."""
-    rebuttals = r.finder.rebuttals
-    return rebuttals is not None and bool(rebuttals.find(r.doc, p.end, r.hi))
+    return rebuts(r.finder.rebuttals, r.doc, p.end, r.hi)
 
 
 def safety_of_use(r: SentenceReading, p: Pair) -> bool:
