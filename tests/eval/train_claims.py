@@ -3,7 +3,7 @@
 Usage:  python tests/eval/train_claims.py [--check | --cv]
 
 Every condition mention the rule's word-listed finders pass over, in every labelled fda set the
-team has read (`TRAIN_SETS`), is one example: a claim when an expectation of the set still
+team has read (`train_sets`), is one example: a claim when an expectation of the set still
 open after the finders' findings overlaps it, else not. The sets kept blind for measuring
 (`HELD_OUT`) are never read. A logistic regression (scikit-learn, a dev dependency) over the
 hashed features of `lint/rules/match/claim_model.features` gives the weights. Training is

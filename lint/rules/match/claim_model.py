@@ -141,7 +141,9 @@ def candidates(
             continue
         while index < len(covered) and covered[index][1] <= start:
             index += 1
-        if any(s < end and start < e for s, e in covered[index : index + 2]):
+        # covered[index] is the first claim (by start) ending after `start`: any claim that
+        # overlaps the mention starts before `end`, so this one does too
+        if index < len(covered) and covered[index][0] < end:
             continue
         sentence = analysis.sentence_at(doc[start].idx)
         if sentence is None or end > sentence.span.end or in_table(sentence):
