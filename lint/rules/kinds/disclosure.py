@@ -112,6 +112,11 @@ class DisclosureChecker(Checker):
             "RE2 regexes for calls to buy in prose or link text (targets); `{vendor}` stands "
             "for any name in `vendors`.",
         ),
+        "call_parts": Option(
+            "string-array",
+            "RE2 regexes for words that widen a call in the same sentence but never make one "
+            "alone ('10% off' after 'Use code FOCUS10 for').",
+        ),
         "vendors": Option("string-array", "Shops and brands a purchase sentence may name."),
         "call_openers": Option(
             "string",
@@ -242,6 +247,9 @@ class Patterns:
             LinkMatcher.from_rule(rule, "call_urls") if opts.get("call_urls") else None
         )
         self.lead_ins = [compile_re2(rule, p, case, "lead_ins") for p in opts.get("lead_ins", [])]
+        self.call_parts = [
+            compile_re2(rule, p, case, "call_parts") for p in opts.get("call_parts", [])
+        ]
         self.labels = [
             compile_re2(rule, p, case, "weak_labels") for p in opts.get("weak_labels", [])
         ]
@@ -380,29 +388,41 @@ class Patterns:
         self, analysis: Analysis, layout: Layout, index: int, sentence: Sentence
     ) -> Iterator[Target]:
         text = sentence.raw
-        spans = sorted(
-            _clause(text, at + m.start(), at + m.end())
-            for at, part in self._openings(text)
-            for regex in self.calls
-            for m in regex.finditer(part)
-            if m.end() > m.start()
-            and not _negated_before(text, at + m.start())
-            and not _relative_clause(text, at + m.start(), at + m.end())
-            and not _IDIOM.match(m.group())
-        )
+        calls = self._spans(text, self.calls, True)
+        if not calls:
+            return
+        parts = self._spans(text, self.call_parts, False)
         # one call per sentence, spanning all its parts ("Use code FOCUS10 for 10% off"), but
-        # not across a sentence end the splitter missed ("grab a tub at x.example. use code X")
-        groups: list[list[int]] = []
-        for begin, stop in spans:
+        # not across a sentence end the splitter missed ("grab a tub at x.example. use code X");
+        # a part ("10% off") joins a call and is never one alone
+        groups: list[list[int]] = []  # [begin, stop, holds a call]
+        for begin, stop, is_call in sorted(calls + parts):
             if groups and not _SENTENCE_END.search(text, groups[-1][1], max(begin, groups[-1][1])):
                 groups[-1][1] = max(groups[-1][1], stop)
+                groups[-1][2] |= is_call
             else:
-                groups.append([begin, stop])
-        for begin, stop in groups:
+                groups.append([begin, stop, is_call])
+        for begin, stop, is_call in groups:
+            if not is_call:
+                continue
             start, end = analysis.source_span(
                 sentence.start_char + begin, sentence.start_char + stop
             )
             yield Target(start, end, layout.block_of(sentence), index, text[begin:stop])
+
+    def _spans(self, text: str, regexes: list[Any], is_call: bool) -> list[tuple[int, int, bool]]:
+        """Where `regexes` match in the sentence or its rest after an opener, each widened to
+        its clause; warnings, relative clauses and idioms are left out."""
+        return [
+            (*_clause(text, at + m.start(), at + m.end()), is_call)
+            for at, part in self._openings(text)
+            for regex in regexes
+            for m in regex.finditer(part)
+            if m.end() > m.start()
+            and not _negated_before(part, m.start())  # "If it doesn't suit you, buy"
+            and not _relative_clause(text, at + m.start(), at + m.end())
+            and not _IDIOM.match(m.group())
+        ]
 
     def _clear_match(self, text: str) -> Any:
         if self.any_clear is None or not self.any_clear.search(text):
