@@ -401,9 +401,9 @@ class Patterns:
                 groups[-1][1] = max(groups[-1][1], stop)
                 groups[-1][2] |= is_call
             else:
-                groups.append([begin, stop, is_call])
-        for begin, stop, is_call in groups:
-            if not is_call:
+                groups.append([begin, stop, int(is_call)])
+        for begin, stop, holds_call in groups:
+            if not holds_call:
                 continue
             start, end = analysis.source_span(
                 sentence.start_char + begin, sentence.start_char + stop
