@@ -25,7 +25,8 @@ def found(lint, text: str) -> list[tuple[str, int, int]]:
 @pytest.mark.parametrize(
     ("text", "excerpt"),
     [
-        ("Goodbye psoriasis: two weeks of this balm and my elbows are clear.", "psoriasis"),
+        # ("Goodbye psoriasis" was the model's until "goodbye" became a cue, round 18)
+        ("Eczema flare-ups are a thing of the past with DermaLeaf capsules.", "Eczema"),
     ],
 )
 def test_claims_no_cue_lists_are_found(lint, text, excerpt) -> None:

@@ -77,7 +77,7 @@ def test_a_drug_denied_after_a_comparison_is_no_switch(lint) -> None:
 @pytest.mark.parametrize(
     ("text", "excerpt"),
     [
-        ('On your website: "ThyroCalm reverses Hashimoto\'s."', "Hashimoto's"),
+        ('On your website: "ThyroCalm reverses Hashimoto\'s."', "reverses Hashimoto's"),
         ("Your Facebook page states: “Our drops prevent strep throat.”", "prevent strep throat"),
         ('Your TikTok account posted: "Our tea cures the flu."', "cures the flu"),
     ],

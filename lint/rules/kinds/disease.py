@@ -421,7 +421,7 @@ def claims(
     readers = [f for f in finders if isinstance(f, AnchoredFinder)]
     if readers:  # the named negative contexts guard the cue path too (one definition)
         cued = [c for c in cued if not readers[0].cue_excluded(c)]
-    claimed = {id(c.sentence) for c in cued}
+    claimed = {id(c.sentence) for c in cued if not c.anaphor}
     anchored = [
         c
         for f in finders
@@ -429,13 +429,28 @@ def claims(
         for c in f.find(analysis)
         if id(c.sentence) not in claimed
     ]
-    found = sorted([*cued, *anchored], key=lambda c: (c.start, -c.end))
+    found = _without_repeats(sorted([*cued, *anchored], key=lambda c: (c.start, -c.end)))
     result: list[Claim] = []
     for claim in found:
         if not result or claim.start >= result[-1].end:
             result.append(claim)
     learned = [c for f in finders if isinstance(f, ModelFinder) for c in f.find(analysis, result)]
     return sorted([*result, *learned], key=lambda c: (c.start, -c.end)) if learned else result
+
+
+def _without_repeats(found: list[Claim]) -> list[Claim]:
+    """ "that disease" after a claimed condition in its own sentence repeats that claim ("for
+    those with diabetes ... end the disease"); after an unclaimed one it is the claim ("If
+    someone you love has Alzheimer's, our formula slows that disease")."""
+    named: set[int] = set()
+    result = []
+    for claim in found:
+        if claim.anaphor and id(claim.sentence) in named:
+            continue
+        if not claim.anaphor:
+            named.add(id(claim.sentence))
+        result.append(claim)
+    return result
 
 
 def hashtag_claims(

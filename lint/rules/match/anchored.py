@@ -303,7 +303,11 @@ class AnchoredFinder:
             found=self._contexts(sentence),
             own=(claim.start, claim.end),
         )
-        return any(test(mention) for test in CUE_CONTEXTS) or self.cause_elsewhere(mention)
+        quoted = quoted_tokens(doc, lo, hi)
+        seller = {claim.start, claim.end - 1} <= quoted and self._seller_quote(doc, lo, hi, quoted)
+        return any(
+            test(mention) for test in CUE_CONTEXTS if not (seller and test is regulator_register)
+        ) or self.cause_elsewhere(mention)
 
     def cause_elsewhere(self, m: Mention) -> bool:
         """A condition that went away with no product in sight: "My eczema cleared up on its
@@ -351,11 +355,13 @@ class AnchoredFinder:
     def _negative(m: Mention, seller_quote: bool) -> bool:
         """A named negative context; a seller's words quoted back to the seller are not in the
         regulator's register that frames them ('On your website: "..."')."""
+        if not seller_quote:
+            return any(test(m) for test in NEGATIVE_CONTEXTS)
         return any(
             test(m)
             for test in NEGATIVE_CONTEXTS
-            if not (seller_quote and test is regulator_register)
-        )
+            if test is not regulator_register and test is not refuted
+        ) or _refuted_after(m)
 
     def reported(self, m: Mention, quoted: set[int]) -> bool:
         """Someone else's words: a report before the condition ("marketed as", "were told"), a
@@ -494,6 +500,12 @@ def _has(m: Mention, context: str, lo: int | None = None, hi: int | None = None)
 def refuted(m: Mention) -> bool:
     """Someone else's claim, reported or refuted: "sellers claim", "there is no evidence that"."""
     return _has(m, "refuted")
+
+
+def _refuted_after(m: Mention) -> bool:
+    """A seller's quote refuted after it ('... "cures gout" is not supported'); the words that
+    introduce it ("you claim that") do not refute it."""
+    return _has(m, "refuted", m.end, m.hi)
 
 
 def regulator_register(m: Mention) -> bool:

@@ -32,6 +32,17 @@ BREAK_WORDS = {
 OPEN_QUESTION = {"whether", "if"}
 
 QUOTE_OPEN = {"“", "«"}
+# a report that addresses the seller ("your website", "you state") or only names the quote
+# after it ("the statement"): the quote is the seller's own words, not someone's report
+SELLER_ADDRESS = {"your", "you"}
+QUOTE_NAMES = {
+    ("the", "statement"),
+    ("the", "claim"),
+    ("the", "phrase"),
+    ("the", "wording"),
+    ("statements", "such", "as"),
+    ("statements", "like"),
+}
 
 QUOTE_CLOSE = {"”", "»"}
 
@@ -96,9 +107,17 @@ def seller_quoted(
     if not quoted:
         return False
     lowers = token_strings(doc).lower
-    if not any(lowers[i] == "your" for i in range(lo, hi) if i not in quoted):
+    if not any(lowers[i] in SELLER_ADDRESS for i in range(lo, hi) if i not in quoted):
         return False
-    return all(lowers[r_start] == "your" for r_start, _ in reports if r_start not in quoted)
+    outside = [(s, e) for s, e in reports if s not in quoted]
+    # "your website", "you claim": the seller's channel; "claim that" inside "you claim that"
+    channel = [(s, e) for s, e in outside if lowers[s] in SELLER_ADDRESS]
+    return all(
+        lowers[s] in SELLER_ADDRESS
+        or any(c_start < s <= c_end for c_start, c_end in channel)
+        or tuple(lowers[s:e]) in QUOTE_NAMES  # 'your label bears the statement "..."'
+        for s, e in outside
+    )
 
 
 def quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:

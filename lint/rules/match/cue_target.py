@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from lint.rules.match.clauses import (
     clause_start,
     opens_question,
     quoted_tokens,
+    seller_quoted,
 )
 from lint.rules.match.pair_exclusions import (
     COMPARISON_WORDS,
@@ -115,6 +117,7 @@ class Claim:
     # the further conditions of a list the claim runs over ("helps with asthma, bronchitis
     # and COPD"): each is a claim of its own, reported at its own words
     items: tuple[tuple[int, int], ...] = ()
+    anaphor: bool = False  # the target is "that disease", naming a condition said before
 
 
 @dataclass
@@ -161,8 +164,10 @@ class ClaimFinder:
         targets = _joined(self.targets.find(doc))
         if not targets:
             return
+        anaphors: set[tuple[int, int]] = set()
         if self.anaphora is not None:
-            targets = sorted(targets + _anaphors(self.anaphora.find(doc), targets, starts))
+            anaphors = set(_anaphors(self.anaphora.find(doc), targets, starts))
+            targets = sorted(targets + list(anaphors))
         by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
         for span in sorted(cue_spans):
             index = bisect.bisect_right(starts, span[0]) - 1
@@ -170,13 +175,14 @@ class ClaimFinder:
                 by_sentence.setdefault(index, []).append(span)
         for index, cues in by_sentence.items():
             budget.check()  # a stale or overlong lint stops here, not after the whole document
-            yield from self._in_sentence(sentences[index], cues, targets)
+            yield from self._in_sentence(sentences[index], cues, targets, anaphors)
 
     def _in_sentence(
         self,
         sentence: Sentence,
         cues: list[tuple[int, int, bool]],
         all_targets: list[tuple[int, int]],
+        anaphors: AbstractSet[tuple[int, int]] = frozenset(),
     ) -> Iterator[Claim]:
         span = sentence.span
         lo, hi = span.start, span.end
@@ -208,7 +214,7 @@ class ClaimFinder:
             start, end = min(cue_start, target[0]), max(cue_end, target[1])
             items: tuple[tuple[int, int], ...] = ()
             if target[0] >= cue_end:  # "used for headaches, epilepsy and dementia"
-                items = list_items(doc, end, hi, targets)
+                items = list_items(doc, end, hi, targets, target[0])
                 end = items[-1][1] if items else end
             end = _disease_of(doc, end, hi, targets)
             verb = self._split_verb(doc, self._verb_before(cue_start, target))
@@ -219,7 +225,7 @@ class ClaimFinder:
                 continue
             last_end = end
             cue, found = doc[cue_start:cue_end].text, doc[target[0] : target[1]].text
-            yield Claim(sentence, start, end, cue, found, self.label, items)
+            yield Claim(sentence, start, end, cue, found, self.label, items, target in anaphors)
 
     def _reading(
         self, sentence: Sentence, cues: list[tuple[int, int, bool]]
@@ -271,11 +277,23 @@ class ClaimFinder:
             return False
         reports = reports or self.reports
         found = reports.find(doc, lo, hi) if reports is not None else []
-        if any(r_start < end for r_start, _ in found):
+        if any(r_start < end for r_start, _ in found) and not self._seller_words(
+            doc, lo, hi, (start, end), found
+        ):
             return False
         if opens_question(doc, lo, start):
             return False
         return not self._negated(doc, lo, start, start, start)
+
+    @staticmethod
+    def _seller_words(
+        doc: Doc, lo: int, hi: int, span: tuple[int, int], reports: list[tuple[int, int]]
+    ) -> bool:
+        """The span lies in the seller's words quoted back to it ('Your website states: "a
+        safe substitute for metformin"'): the letter's lead-in reports nothing else."""
+        quoted = quoted_tokens(doc, lo, hi)
+        inside = span[0] in quoted and span[1] - 1 in quoted
+        return inside and seller_quoted(doc, lo, hi, quoted, reports)
 
     def _mentions_only(self, sentence: Sentence) -> bool:
         if sentence.is_question or sentence.is_disclaimer:
@@ -533,14 +551,18 @@ def _compound_modifier(doc: Doc, end: int) -> bool:
 
 
 def list_items(
-    doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]
+    doc: Doc, end: int, hi: int, targets: list[tuple[int, int]], start: int = -1
 ) -> tuple[tuple[int, int], ...]:
     """The conditions listed after a claim's target that ends at `end`: "headaches, epilepsy
-    and dementia" (each item a condition, joined by commas, "and", "or")."""
+    and dementia" (each item a condition, joined by commas, "and", "or"); a range's end after
+    a target at `start` that follows "from": "everything from diabetes to cancer"."""
     starts = {t[0]: t[1] for t in targets}
     items: list[tuple[int, int]] = []
+    ranged = start > 0 and doc[start - 1].lower_ == "from"
     while True:
         i = end
+        if ranged and not items and i < hi and doc[i].lower_ == "to":
+            i += 1
         while i < hi and i - end < 3 and doc[i].lower_ in LIST_JOINS:
             i += 1
         if i == end or i not in starts:
