@@ -82,9 +82,8 @@ def test_a_doubled_bye_in_a_hashtag(lint) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Our rosehip syrup supports your natural defences through cold and flu season.",
         "Some bloggers insist nettle tea dissolves gallstones; a 2020 review found no such effect.",
     ],
 )
-def test_a_season_and_a_review_that_found_nothing_make_no_claim(lint, text) -> None:
+def test_a_review_that_found_nothing_makes_no_claim(lint, text) -> None:
     assert found(lint, text) == []
