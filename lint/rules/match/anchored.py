@@ -68,6 +68,9 @@ SELLER = {"our", "we"}  # the seller's own study is the seller's claim: "in our 
 LABEL_MARKS = {":", "–", "—", "-"}  # "Garlic: keeps heart disease away", "Zinc – shortens"
 LABEL_WORDS = 5  # a list row's label is short
 REACH = 14  # tokens between a product and its condition
+# words that measure a product against a drug ("better than Xanax", "outperforms modafinil")
+MEASURED = {"than", "outperforms", "outperform", "outperformed", "rivals", "rival", "beats"}
+DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "their", "our", "any", "that"}
 MAX_PRODUCTS = 64  # product words read per sentence: a pathological sentence stays linear
 NARRATIVE_WORDS = 3  # words outside the quotes that make a quoted claim someone's reported words
 # too general to anchor a claim alone: "for nail and skin infections" says what kind, not which
@@ -248,9 +251,10 @@ class AnchoredFinder:
     ) -> Iterator[Claim]:
         lo, hi = sentence.span.start, sentence.span.end
         near = products[:MAX_PRODUCTS]
-        if not near or self.sentence_excluded(sentence):
-            return
         doc = sentence.span.doc
+        drugs = self._drugs(doc, lo, hi)[:MAX_PRODUCTS]
+        if not (near or drugs) or self.sentence_excluded(sentence):
+            return
         found = SentenceContexts(self.contexts, doc, lo, hi)
         lowers = token_strings(doc).lower
         quoted = quoted_tokens(doc, lo, hi)
@@ -273,6 +277,7 @@ class AnchoredFinder:
                 product_anchor(mention, near)
                 or label_anchor(mention, near)
                 or absence_anchor(mention, near)
+                or compared_anchor(mention, drugs)
             )
             if mention.anchor is None or self._negative(mention, seller and start in quoted):
                 continue
@@ -329,13 +334,17 @@ class AnchoredFinder:
         return self._other_cure(doc, before.start, before.end)
 
     def _other_cure(self, doc: Doc, lo: int, hi: int) -> bool:
+        return bool(self._drugs(doc, lo, hi))
+
+    def _drugs(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Drug, drug-class and therapy words in [lo, hi), in order."""
         reader = self.reader
         found = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
         if reader.subjects is not None:
             found += reader.subjects.find(doc, lo, hi)
         if reader.drug_suffixes:
             found += _suffixed(doc, lo, hi, reader.drug_suffixes)
-        return bool(found)
+        return sorted(found)
 
     def _contexts(self, sentence: Sentence) -> SentenceContexts:
         return SentenceContexts(
@@ -397,11 +406,11 @@ class AnchoredFinder:
             return True
         assert m.anchor is not None
         for d_start, _ in drugs:
-            # a drug between the product and the condition is nearer: "as effective as
-            # diclofenac for knee osteoarthritis" is the drug's use (the comparison is reported)
-            if m.anchor[1] <= d_start < m.start:
-                return True
             compared = set(m.lowers[max(m.lo, d_start - 3) : d_start]) & COMPARISON_WORDS
+            # a drug between the product and the condition is nearer, unless the product is
+            # measured against it: "better than Accutane for cystic acne" claims the acne
+            if m.anchor[1] <= d_start < m.start and not compared:
+                return True
             if m.clause_lo <= d_start < m.end and not compared:
                 return True
         return reader._about_drug(doc, m.lo, m.hi, m.start, m.end, sorted(drugs))
@@ -424,6 +433,30 @@ def product_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, in
         return None
     after = [p for p in products if m.end <= p[0] < m.clause_hi and p[0] - m.end <= REACH]
     return after[0] if after else None
+
+
+def compared_anchor(m: Mention, drugs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A drug the product is measured against, in the condition's clause, stands for the
+    product: "Better than Accutane for cystic acne", "did more for my bipolar than Depakote",
+    "outperforms modafinil for narcolepsy". "Drugs like Adderall for ADHD" is no measure."""
+    for d_start, d_end in drugs:
+        if not m.clause_lo <= d_start < m.clause_hi or abs(d_start - m.start) > REACH:
+            continue
+        if d_start <= m.start < d_end or d_start <= m.end - 1 < d_end:
+            continue  # "ADHD medication": the condition names the drug
+        words = m.lowers[max(m.lo, d_start - 3) : d_start]
+        while words and words[-1] in DETERMINERS:
+            words = words[:-1]  # "than the Valtrex", not "more than one medicine"
+        if words[-1:] and words[-1] in MEASURED or words[-2:] == ["par", "with"]:
+            return (d_start, d_end)
+        if _as_good_as(words):
+            return (d_start, d_end)
+    return None
+
+
+def _as_good_as(words: list[str]) -> bool:
+    """ "as effective as", "as well as", "just as good as": a measure, not "such as"."""
+    return len(words) >= 3 and words[-1] == "as" and words[-3] == "as"
 
 
 def absence_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -121,8 +121,11 @@ def seller_quoted(
 
 
 def quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
-    """Token indexes inside double quotes within one sentence."""
-    inside = False
+    """Token indexes inside double quotes, or single quotes read by their spacing, within one
+    sentence. A single quote opens only before a word it touches after a space or a colon
+    ("label: 'Cures gout.'") and closes only against the word before it, so an apostrophe
+    ("Alzheimer's", a lone "kids'") never opens one."""
+    inside = single = False
     result: set[int] = set()
     texts = token_strings(doc).text  # `token.text` without a Token object per word
     for i in range(lo, hi):
@@ -133,6 +136,26 @@ def quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
             inside = True
         elif text in QUOTE_CLOSE:
             inside = False
-        elif inside:
+        elif text in SINGLE_QUOTES and not inside:
+            if single and _attached(doc, i):
+                single = False
+            elif not single and text != "’" and _opens_single(doc, lo, hi, i):
+                single = True
+            elif single:
+                result.add(i)
+        elif inside or single:
             result.add(i)
     return result
+
+
+SINGLE_QUOTES = {"'", "‘", "’"}
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _opens_single(doc: Doc, lo: int, hi: int, i: int) -> bool:
+    if i + 1 >= hi or doc[i].whitespace_:
+        return False
+    return i == lo or bool(doc[i - 1].whitespace_) or doc[i - 1].text in {":", "("}

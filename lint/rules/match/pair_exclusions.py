@@ -50,6 +50,11 @@ COMPARISON_WORDS = {
     "traded",
     "skipped",
     "replaced",
+    # the product measured against the drug: "outperforms modafinil for narcolepsy"
+    "outperforms",
+    "outperform",
+    "outperformed",
+    "beats",
 }
 
 # "he was treated for pneumonia": a patient's treatment, not a product's claim
