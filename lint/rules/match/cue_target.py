@@ -299,13 +299,24 @@ class ClaimFinder:
         if sentence.is_question or sentence.is_disclaimer:
             return True
         doc, lo, hi = sentence.span.doc, sentence.span.start, sentence.span.end
-        if self._has(self.dismissals, doc, lo, hi):
+        if self._dismissed(doc, lo, hi):
             return True
         # "sold to treat COVID-19 without FDA approval": an absent approval negates too
         negated = any(w in NEGATIONS or w in ABSENT for w in sentence.lowers)
         if not negated or self.regulatory is None:
             return False
         return any(not _active_verb(doc, end, hi) for _, end in self.regulatory.find(doc, lo, hi))
+
+    def _dismissed(self, doc: Doc, lo: int, hi: int) -> bool:
+        """A dismissal in the sentence, unless conceded before a turn: "I was skeptical, but
+        this oil got rid of my son's swimmer's ear" makes the claim after the turn."""
+        if self.dismissals is None:
+            return False
+        lowers = token_strings(doc).lower
+        return any(
+            not CONCEDING & set(lowers[end : min(hi, end + 2)])
+            for _, end in self.dismissals.find(doc, lo, hi)
+        )
 
     @staticmethod
     def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
@@ -565,10 +576,42 @@ def list_items(
             i += 1
         while i < hi and i - end < 3 and doc[i].lower_ in LIST_JOINS:
             i += 1
-        if i == end or i not in starts:
+        if i == end:
+            return tuple(items)
+        i = _past_modifiers(doc, i, hi, starts)
+        if i not in starts:
             return tuple(items)
         end = starts[i]
         items.append((i, end))
+
+
+def _past_modifiers(doc: Doc, i: int, hi: int, starts: dict[int, int]) -> int:
+    """A listed condition behind its modifiers: "cold sores and genital herpes", "and early
+    cataracts" (the table names "herpes"); at most two plain words, so a new clause ("and
+    people with diabetes should") does not become an item."""
+    lowers = token_strings(doc).lower
+    for j in range(i, min(hi, i + MODIFIERS + 1)):
+        if j in starts:
+            generic = starts[j] == j + 1 and lowers[j] in GENERIC_HEADS
+            return i if generic and j > i else j
+        if not _modifier(lowers[j]):
+            return i
+    return i
+
+
+def _modifier(word: str) -> bool:
+    """A plain adjective or noun before a condition ("genital", "early", "lung"); not a verb
+    that starts a new claim ("prevents", "reduced", "healing") nor a function word."""
+    if not word.isalpha() or word in NOT_MODIFIERS:
+        return False
+    return not (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")))
+
+
+MODIFIERS = 2
+NOT_MODIFIERS = {"not", "no", "never", "even", "also", "other", "people", "those", "with", "the"}
+NOT_MODIFIERS |= {"seasonal", "all", "any", "many", "most", "some", "more", "less"}
+# "and urinary infections", "other respiratory viruses": a kind of a class, not a named disease
+GENERIC_HEADS = {"infection", "infections", "virus", "viruses", "disease", "diseases"}
 
 
 def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> int:
@@ -584,6 +627,7 @@ def _disease_of(doc: Doc, end: int, hi: int, targets: list[tuple[int, int]]) -> 
     return end
 
 
+CONCEDING = {"but", "yet", "however"}  # a doubt given up: "skeptical, but it worked"
 SYMPTOM_LINKS = {"from", "by", "with", "in", "of", "to"}
 COPULAS = {"is", "are", "was", "were", "be", "been", "'s", "'re"}
 SYMPTOM_REACH = 4  # tokens between a symptom claim and the disease named after it
