@@ -35,7 +35,12 @@ from lint.rules.match.cue_target import (
 from lint.rules.match.directions import direction_claims
 from lint.rules.match.fronted import AnswerCues, fronted_claims
 from lint.rules.match.lead_lists import lead_list_claims
-from lint.rules.match.pair_exclusions import COMPARISON_WORDS, occasional_symptom, rebuts
+from lint.rules.match.pair_exclusions import (
+    COMPARISON_WORDS,
+    STANDS_IN,
+    occasional_symptom,
+    rebuts,
+)
 from lint.rules.match.tables import table_claims
 from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
@@ -405,8 +410,9 @@ class AnchoredFinder:
         if any(d_start <= m.start < d_end or d_start == m.end for d_start, d_end in drugs):
             return True
         assert m.anchor is not None
-        for d_start, _ in drugs:
+        for d_start, d_end in drugs:
             compared = set(m.lowers[max(m.lo, d_start - 3) : d_start]) & COMPARISON_WORDS
+            compared = compared or (d_end < m.hi and m.lowers[d_end] in STANDS_IN)
             # a drug between the product and the condition is nearer, unless the product is
             # measured against it: "better than Accutane for cystic acne" claims the acne
             if m.anchor[1] <= d_start < m.start and not compared:

@@ -33,6 +33,7 @@ from lint.rules.match.clauses import (
 )
 from lint.rules.match.pair_exclusions import (
     COMPARISON_WORDS,
+    STANDS_IN,
     INSTRUMENT_REACH,
     PAIR_EXCLUSIONS,
     Pair,
@@ -423,6 +424,8 @@ class ClaimFinder:
                 continue
             if d_start < cue_start:
                 if set(lowers[max(clause_lo, d_start - 3) : d_start]) & (COMPARISON_WORDS | GONE):
+                    continue
+                if d_end < hi and lowers[d_end] in STANDS_IN:
                     continue
                 if _rejected(lowers, d_start, d_end, cue_start, hi):
                     continue

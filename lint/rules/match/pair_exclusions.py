@@ -57,6 +57,9 @@ COMPARISON_WORDS = {
     "beats",
 }
 
+# the drug names what the product replaces: "a natural Viagra alternative for men with ED"
+STANDS_IN = {"alternative", "alternatives", "substitute", "substitutes", "replacement", "swap"}
+
 # "he was treated for pneumonia": a patient's treatment, not a product's claim
 PASSIVE = {"was", "were", "been", "being", "get", "got", "gets", "getting"}
 
