@@ -435,7 +435,35 @@ def claims(
         if not result or claim.start >= result[-1].end:
             result.append(claim)
     learned = [c for f in finders if isinstance(f, ModelFinder) for c in f.find(analysis, result)]
-    return sorted([*result, *learned], key=lambda c: (c.start, -c.end)) if learned else result
+    if learned:
+        result = sorted([*result, *learned], key=lambda c: (c.start, -c.end))
+    return _without_hashtag_repeats(analysis, result)
+
+
+def _without_hashtag_repeats(analysis: Analysis, found: list[Claim]) -> list[Claim]:
+    """A hashtag after a post's claim tags the same condition, not a second claim: "Goodbye
+    arthritis flare-ups! #arthritisrelief", "with fibro ... #fibromyalgia" (one word the
+    start of the other). Only hashtags are dropped, and only within HASHTAG_REACH sentences."""
+    texts = token_strings(analysis.doc).text
+    result: list[Claim] = []
+    for claim in found:
+        tagged = "#" in texts[max(0, claim.start - 1) : claim.start + 1]
+        if tagged and any(_same_tag(claim, earlier) for earlier in result[-HASHTAG_LOOKBACK:]):
+            continue
+        result.append(claim)
+    return result
+
+
+def _same_tag(tag: Claim, earlier: Claim) -> bool:
+    if not 0 <= tag.sentence.index - earlier.sentence.index <= HASHTAG_REACH:
+        return False
+    a, b = sorted((tag.target.lower().lstrip("#"), earlier.target.lower().lstrip("#")), key=len)
+    return len(a) >= MIN_STEM and b.startswith(a)
+
+
+HASHTAG_REACH = 1  # sentences: a caption's hashtags end the sentence or follow it
+HASHTAG_LOOKBACK = 8  # claims read back: linear in a document of many claims
+MIN_STEM = 4  # "fibro" names fibromyalgia; "flu" is too short to stand for "fluorosis"
 
 
 def _without_repeats(found: list[Claim]) -> list[Claim]:
