@@ -188,7 +188,13 @@ def _switched_to_drug(reader: ClaimFinder, doc: Doc, end: int, hi: int) -> bool:
     drugs = reader.drugs.find(doc, links[0] + 1, hi) if reader.drugs is not None else []
     if reader.drug_suffixes:
         drugs += _suffixed(doc, links[0] + 1, hi, reader.drug_suffixes)
-    return bool(drugs)
+    # the drug swapped in follows the link: "Xanax for kava and Ambien for valerian" swaps
+    # kava in (Ambien starts the next swap)
+    first = links[0] + 1 + (lowers[links[0] + 1] in SWAP_DETERMINERS)
+    return any(d_start <= first for d_start, _ in drugs)
+
+
+SWAP_DETERMINERS = {"a", "an", "the", "my", "your", "some"}
 
 
 def _widest_first(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
