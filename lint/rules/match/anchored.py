@@ -23,7 +23,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lint import budget
-from lint.rules.match.clauses import clause_end, clause_start, quoted_tokens, seller_quoted
+from lint.rules.match.clauses import (
+    clause_end,
+    clause_start,
+    others_reports,
+    quoted_tokens,
+    seller_quoted,
+)
 from lint.rules.match.cue_target import (
     CLAIM_NEGATIONS,
     Claim,
@@ -386,6 +392,7 @@ class AnchoredFinder:
         reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
         if m.start in quoted and seller_quoted(doc, m.lo, m.hi, quoted, reports):
             return False  # 'On your website: "Cures arthritis."' (a warning letter's list)
+        reports = others_reports(doc, m.lo, reports)
         if any(r_start < m.end for r_start, _ in reports):
             return True
         if rebuts(reader.rebuttals, doc, m.end, m.hi):
@@ -453,7 +460,7 @@ def compared_anchor(m: Mention, drugs: list[tuple[int, int]]) -> tuple[int, int]
         words = m.lowers[max(m.lo, d_start - 3) : d_start]
         while words and words[-1] in DETERMINERS:
             words = words[:-1]  # "than the Valtrex", not "more than one medicine"
-        if words[-1:] and words[-1] in MEASURED or words[-2:] == ["par", "with"]:
+        if (words[-1:] and words[-1] in MEASURED) or words[-2:] == ["par", "with"]:
             return (d_start, d_end)
         if _as_good_as(words):
             return (d_start, d_end)
@@ -553,8 +560,20 @@ def regulator_register(m: Mention) -> bool:
 
 
 def epidemiology(m: Mention) -> bool:
-    """How common a disease is, or who gets it: "1 in 10 adults has", "is common in"."""
-    return _has(m, "epidemiology")
+    """How common a disease is, or who gets it: "1 in 10 adults has", "is common in"; a
+    percentage of change is a result, not a prevalence ("a 42% reduction in gout pain")."""
+    own = m.own or (m.hi, m.hi)
+    return any(
+        m.lo <= s
+        and e <= m.hi
+        and not own[0] <= s < own[1]
+        and not set(m.lowers[e : min(m.hi, e + 2)]) & CHANGE_WORDS
+        for s, e in m.found["epidemiology"]
+    )
+
+
+# what a percentage measures when it is a result: "a 42% reduction", "30% fewer migraines"
+CHANGE_WORDS = {"reduction", "decrease", "drop", "fewer", "less", "lower", "improvement", "cut"}
 
 
 def definition(m: Mention) -> bool:

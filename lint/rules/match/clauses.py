@@ -120,6 +120,23 @@ def seller_quoted(
     )
 
 
+def others_reports(doc: Doc, lo: int, reports: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Reports of someone else's words: "Our 2025 study found that ...", "our trial data
+    show" report the seller's own result, which is the seller's claim."""
+    lowers = token_strings(doc).lower
+    return [r for r in reports if not _own_research(lowers[max(lo, r[0] - SELLER_REACH) : r[1]])]
+
+
+def _own_research(words: list[str]) -> bool:
+    return "our" in words and bool(RESEARCH_NOUNS.intersection(words))
+
+
+RESEARCH_NOUNS = {"study", "studies", "trial", "trials", "pilot", "data", "research", "testing"}
+
+
+SELLER_REACH = 6  # tokens between "our" and the report it owns ("our 2025 open-label study")
+
+
 def quoted_tokens(doc: Doc, lo: int, hi: int) -> set[int]:
     """Token indexes inside double quotes, or single quotes read by their spacing, within one
     sentence. A single quote opens only before a word it touches after a space or a colon

@@ -28,14 +28,15 @@ from lint.rules.match.clauses import (
     clause_end,
     clause_start,
     opens_question,
+    others_reports,
     quoted_tokens,
     seller_quoted,
 )
 from lint.rules.match.pair_exclusions import (
     COMPARISON_WORDS,
-    STANDS_IN,
     INSTRUMENT_REACH,
     PAIR_EXCLUSIONS,
+    STANDS_IN,
     Pair,
     SentenceReading,
 )
@@ -249,6 +250,7 @@ class ClaimFinder:
         if self.requires is not None and not self.requires.find(doc, lo, hi):
             return None
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
+        reports = others_reports(doc, lo, reports)
         return SentenceReading(
             self,
             doc,

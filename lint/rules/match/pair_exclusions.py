@@ -55,6 +55,7 @@ COMPARISON_WORDS = {
     "outperform",
     "outperformed",
     "beats",
+    "par",  # "on par with donepezil in slowing Alzheimer's"
 }
 
 # the drug names what the product replaces: "a natural Viagra alternative for men with ED"
