@@ -390,7 +390,10 @@ class AnchoredFinder:
         Instagram account posted: "..."'), stays a claim."""
         reader, doc = self.reader, m.doc
         reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
-        if m.start in quoted and seller_quoted(doc, m.lo, m.hi, quoted, reports):
+        titled = reader._has(reader.title_words, doc, m.lo, m.hi)
+        # a title that only locates the claims listed next ('... a post titled "X":')
+        locating = titled and m.lowers[m.hi - 1] == ":"
+        if m.start in quoted and not locating and seller_quoted(doc, m.lo, m.hi, quoted, reports):
             return False  # 'On your website: "Cures arthritis."' (a warning letter's list)
         reports = others_reports(doc, m.lo, reports)
         if any(r_start < m.end for r_start, _ in reports):
@@ -400,7 +403,7 @@ class AnchoredFinder:
         if m.start not in quoted:
             return False
         outside = sum(1 for i in range(m.lo, m.hi) if i not in quoted and m.lowers[i].isalpha())
-        return outside >= NARRATIVE_WORDS or reader._has(reader.title_words, doc, m.lo, m.hi)
+        return outside >= NARRATIVE_WORDS or titled
 
     def about_drug(self, m: Mention) -> bool:
         """A drug, therapy or doctor in the clause is what treats the condition, not the product:

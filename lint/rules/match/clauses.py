@@ -42,6 +42,10 @@ QUOTE_NAMES = {
     ("the", "wording"),
     ("statements", "such", "as"),
     ("statements", "like"),
+    # "Examples of claims observed on your website include: '...'"
+    ("claims",),
+    ("statements",),
+    ("representations",),
 }
 
 QUOTE_CLOSE = {"”", "»"}
