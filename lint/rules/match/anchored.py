@@ -289,6 +289,7 @@ class AnchoredFinder:
                 or label_anchor(mention, near)
                 or absence_anchor(mention, near)
                 or compared_anchor(mention, drugs)
+                or since_anchor(mention, near)
             )
             if mention.anchor is None or self._negative(mention, seller and start in quoted):
                 continue
@@ -449,6 +450,27 @@ def product_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, in
         return None
     after = [p for p in products if m.end <= p[0] < m.clause_hi and p[0] - m.end <= REACH]
     return after[0] if after else None
+
+
+def since_anchor(m: Mention, products: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Someone's condition changed since they started the product: "My psoriasis flares
+    dropped to one a year since I started taking turmeric", "my kid's ADHD is way more
+    manageable since we started him on the omega-3 gummies". A change for the worse ("got
+    worse since I started") is a side effect reported, not a claim."""
+    if not owned(m) or set(m.lowers[m.lo : m.hi]) & WORSE:
+        return None
+    for i in range(m.end, min(m.hi - 1, m.end + REACH)):
+        if m.lowers[i] == "since" and m.lowers[i + 1] in PRONOUNS:
+            began = [j for j in range(i + 2, min(m.hi, i + 4)) if m.lowers[j] in STARTED]
+            after = [p for p in products if began and began[0] < p[0] <= began[0] + SINCE_REACH]
+            return after[0] if after else None
+    return None
+
+
+PRONOUNS = {"i", "we", "she", "he", "they"}
+STARTED = {"started", "began", "begun", "switched", "added", "tried"}
+SINCE_REACH = 6  # tokens from "started" to the product ("started him on the omega-3 gummies")
+WORSE = {"worse", "worsened", "worsening", "flared", "returned", "triggered", "aggravated"}
 
 
 def compared_anchor(m: Mention, drugs: list[tuple[int, int]]) -> tuple[int, int] | None:
