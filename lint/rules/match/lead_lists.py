@@ -3,8 +3,8 @@ then "- Glaucoma", "- Cataracts".
 
 The lead names a product and a cue; each list item right after it names a condition, so each
 item is a claim, at its condition, though the item holds no cue. Read narrowly:
-- the lead is prose (not a heading) and ends in ":", with a product and one of the reader's
-  cues, no negation, no drug or doctor, and none of the reader's other exclusions (question,
+- the lead is prose ending in ":", or a heading that ends in its cue ("What FloraMend helps
+  with"), with a product and one of the reader's cues, no negation, no drug or doctor, and none of the reader's other exclusions (question,
   disclaimer, dismissal, regulator's register);
 - the items are the list items that directly follow the lead's block; an item counts when it
   opens with a condition ("- Glaucoma", "- Dry eye syndrome: ...").
@@ -35,7 +35,7 @@ def lead_list_claims(
     sentences = analysis.sentences
     doc = analysis.doc
     for lead in sentences:
-        if not lead.text.endswith(":") or not _claiming_lead(lead, has_product, reader):
+        if not _claiming_lead(lead, has_product, reader):
             continue
         for item in _items(sentences, lead):
             start = item.span.start
@@ -47,12 +47,24 @@ def lead_list_claims(
 
 
 def _claiming_lead(lead: Sentence, has_product: Products, reader: ClaimFinder) -> bool:
-    if lead.is_heading or set(lead.lowers) & CLAIM_NEGATIONS:
+    """Prose ending in ":", or a heading the list completes ("What FloraMend helps with"):
+    a heading must end in its cue, so "How bacopa helps with ADHD" leads nothing."""
+    if set(lead.lowers) & CLAIM_NEGATIONS:
+        return False
+    if not lead.text.endswith(":") and not lead.is_heading:
         return False
     doc, lo, hi = lead.span.doc, lead.span.start, lead.span.end
-    if not has_product(doc, lo, hi) or not reader.cues.find(doc, lo, hi):
+    cues = reader.cues.find(doc, lo, hi) if has_product(doc, lo, hi) else []
+    if not cues or (lead.is_heading and not _ends_in_cue(lead, cues)):
         return False
     return not reader._mentions_only(lead) and not treated_otherwise(reader, doc, lo, hi)
+
+
+def _ends_in_cue(lead: Sentence, cues: list[tuple[int, int]]) -> bool:
+    end = lead.span.end
+    while end > lead.span.start and not lead.span.doc[end - 1].is_alpha:
+        end -= 1  # "What FloraMend helps with:" or "... helps with?"
+    return any(c_end == end for _, c_end in cues)
 
 
 def _items(sentences: list[Sentence], lead: Sentence) -> Iterator[Sentence]:

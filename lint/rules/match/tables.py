@@ -99,9 +99,18 @@ def _condition_columns(analysis: Analysis) -> dict[int, int]:
     found = {}
     for table, names in heads.items():
         conditions = [column for name, column in names.items() if name in CONDITION_HEADS]
-        if conditions and any(name in PRODUCT_HEADS for name in names):
+        if conditions and any(_product_head(name) for name in names):
             found[table] = conditions[0]
     return found
+
+
+def _product_head(name: str) -> bool:
+    """ "Our pick", or any head ending in a product word ("Our favorite supplement")."""
+    return name in PRODUCT_HEADS or name.rsplit(" ", 1)[-1] in PRODUCT_WORDS
+
+
+PRODUCT_WORDS = {"remedy", "remedies", "pick", "picks", "product", "products", "supplement"}
+PRODUCT_WORDS |= {"supplements", "herb", "herbs", "formula", "formulas", "blend", "blends"}
 
 
 def _head(prose: str, block: Block) -> str:
