@@ -635,12 +635,24 @@ def research_description(m: Mention) -> bool:
     return _has(m, "research") and not set(m.lowers[m.lo : m.hi]) & SELLER
 
 
+def names_institution(m: Mention) -> bool:
+    """The condition names a fund, clinic or walk, whatever found it: "part of every sale
+    goes to the Pinecrest Diabetes Research Fund". A cue's claim keeps its time words ("say
+    goodbye to hay fever season", "zero migraines this month")."""
+    hi = min(m.hi, m.end + 2)
+    found = [(s, e) for s, e in m.found["institution"] if m.end <= s and e <= hi]
+    if m.own is not None:
+        found = [(s, e) for s, e in found if m.lowers[s] not in TIME_WORDS]
+    return bool(found)
+
+
+TIME_WORDS = {"season", "month"}
+
+
 def non_disease(m: Mention) -> bool:
     """An occasional symptom, or the condition naming something else: "the occasional
     headache", "cancer research", "diabetes clinic", "urinary tract health"."""
-    if occasional_symptom(m.doc, m.lo, (m.start, m.end)):
-        return True
-    return _has(m, "institution", m.end, min(m.hi, m.end + 2))
+    return occasional_symptom(m.doc, m.lo, (m.start, m.end)) or names_institution(m)
 
 
 def only_joined(m: Mention) -> bool:
@@ -785,4 +797,5 @@ CUE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
     regulator_register,
     lab_result,
     caution_before,
+    names_institution,
 )
