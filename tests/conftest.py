@@ -33,6 +33,16 @@ def lint(engine: Engine):
     return lambda text, name="draft.md": lint_text(engine, text, name)
 
 
+@pytest.fixture()
+def excerpts(engine: Engine):
+    """The excerpts one rule finds in a text, in order: the round tests' one assertion."""
+
+    def found(text: str, rule: str, name: str = "draft.md") -> list[str]:
+        return [f.excerpt for f in lint_text(engine, text + "\n", name) if f.rule_id == rule]
+
+    return found
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     import subprocess
 
