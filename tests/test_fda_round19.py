@@ -17,7 +17,7 @@ DRUG = "fda.drug-comparison"
     [
         ("Your store page reads: 'Wipes out shingles in a week.'", ["Wipes out shingles"]),
         ("On your label: 'Our syrup heals bronchitis.'", ["heals bronchitis"]),
-        ("Examples of claims on your site include: 'MycoGuard kills ringworm.'", ["kills ringworm"]),
+        ("Examples of claims on your site include: 'Kills ringworm.'", ["Kills ringworm"]),
     ],
 )
 def test_a_single_quoted_seller_line_is_the_claim(excerpts, text, expected) -> None:
@@ -89,7 +89,7 @@ def test_a_heading_the_list_completes(excerpts) -> None:
 
 
 def test_a_table_head_ending_in_a_product_word(excerpts) -> None:
-    text = "| Condition | Our top herb |\n|---|---|\n| Gout | Celery seed |\n| Shingles | Lysine |\n"
+    text = "| Condition | Our top herb |\n|---|---|\n| Gout | Celery seed |\n| Shingles | Zinc |\n"
     assert excerpts(text, DISEASE) == ["Gout", "Shingles"]
 
 

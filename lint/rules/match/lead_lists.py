@@ -4,8 +4,9 @@ then "- Glaucoma", "- Cataracts".
 The lead names a product and a cue; each list item right after it names a condition, so each
 item is a claim, at its condition, though the item holds no cue. Read narrowly:
 - the lead is prose ending in ":", or a heading that ends in its cue ("What FloraMend helps
-  with"), with a product and one of the reader's cues, no negation, no drug or doctor, and none of the reader's other exclusions (question,
-  disclaimer, dismissal, regulator's register);
+  with"), with a product and one of the reader's cues, no negation, no drug or doctor, and
+  none of the reader's other exclusions (question, disclaimer, dismissal, regulator's
+  register);
 - the items are the list items that directly follow the lead's block; an item counts when it
   opens with a condition ("- Glaucoma", "- Dry eye syndrome: ...").
 """
