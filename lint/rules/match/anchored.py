@@ -422,7 +422,7 @@ class AnchoredFinder:
             return True
         assert m.anchor is not None
         for d_start, d_end in drugs:
-            compared = set(m.lowers[max(m.lo, d_start - 3) : d_start]) & COMPARISON_WORDS
+            compared = bool(set(m.lowers[max(m.lo, d_start - 3) : d_start]) & COMPARISON_WORDS)
             compared = compared or (d_end < m.hi and m.lowers[d_end] in STANDS_IN)
             # a drug between the product and the condition is nearer, unless the product is
             # measured against it: "better than Accutane for cystic acne" claims the acne
