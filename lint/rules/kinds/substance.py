@@ -37,7 +37,14 @@ from lint.rules.match.cautions import (
     quoted,
     rejects_previous,
 )
-from lint.rules.match.dosing import UNIT_HEADER, bare_dose, dose_sentences, find_doses, measured
+from lint.rules.match.dosing import (
+    UNIT_HEADER,
+    bare_dose,
+    compared_amount,
+    dose_sentences,
+    find_doses,
+    measured,
+)
 from lint.rules.match.prescreen import candidates, unanchored
 from lint.rules.model import Hit, Rule
 
@@ -365,7 +372,7 @@ class SubstanceChecker(Checker):
     def _first_dose(self, rule: Rule, analysis: Analysis) -> Iterator[Hit]:
         in_tables = table_doses(analysis)
         for sentence in analysis.sentences:
-            doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+            doses = _doses(sentence.raw) or in_tables.get(sentence.index, [])
             for start, end in doses:
                 begin = sentence.start_char + start
                 span = analysis.source_span(begin, sentence.start_char + end)
@@ -436,7 +443,7 @@ class SubstanceChecker(Checker):
             else:
                 named = subject or topic or last_named
             if sentence.index in dosed or sentence.index in in_tables:
-                doses = list(find_doses(sentence.raw)) or in_tables.get(sentence.index, [])
+                doses = _doses(sentence.raw) or in_tables.get(sentence.index, [])
                 self._record_doses(sentence, named, where, survey.usages, doses)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
@@ -490,6 +497,12 @@ class SubstanceChecker(Checker):
             "source": usage.substance.source,
         }
         return Hit(rule, start, end, values)
+
+
+def _doses(raw: str) -> list[tuple[int, int]]:
+    """The doses of a sentence, minus amounts only compared with ("felt like 100 mg of
+    caffeine": no caffeine is taken)."""
+    return [span for span in find_doses(raw) if not compared_amount(raw, span[0])]
 
 
 def table_doses(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:

@@ -104,6 +104,28 @@ _COUNT_WORDS = (
 )
 
 
+# an amount a feeling is measured against, not a dose taken: "felt like 100 mg of caffeine",
+# "hit about like 200 mg of caffeine", "roughly like 400 mg of caffeine", "stronger than 200 mg
+# of caffeine". "Like" as a hedge after a verb of taking stays a dose ("I take like 200 mg"),
+# and so does "like" giving an example ("a modest dose, like 150 mcg")
+_COMPARED_AMOUNT = re.compile(
+    r"(?:\b(?:feels?|felt|feeling|hits?|hitting|kicks?(?: in)?|kicked(?: in)?|tastes?|tasted"
+    r"|works?|worked|acts?|acted)\b(?:\s+[\w'’]+){0,3}?"
+    r"|\b(?:about|roughly|around|approximately|bit|little|lot|much|just|exactly|kind of|sort of"
+    r"|kinda|sorta|nothing|almost|somewhat))\s+like\s+(?:an?\s+|maybe\s+)?$"
+    r"|\b(?:the\s+equivalent\s+of|equivalent\s+to|similar\s+to|comparable\s+to|(?:stronger"
+    r"|weaker|gentler|smoother|harsher|cleaner|calmer)\s+than|as\s+(?:strong|smooth|clean"
+    r"|calm|good)\s+as)\s+(?:an?\s+|maybe\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def compared_amount(text: str, start: int) -> bool:
+    """The amount at text[start:] is what something is compared with ("felt like 100 mg of
+    caffeine"), not a dose of it."""
+    return _COMPARED_AMOUNT.search(text[max(0, start - 60) : start]) is not None
+
+
 def bare_dose(cell: str) -> tuple[int, int] | None:
     """The number of a table cell that holds only a number ("300", "100-200"), if any."""
     match = BARE_NUMBER.match(cell)
