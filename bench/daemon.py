@@ -70,7 +70,7 @@ def measure_daemon(
     env: dict[str, str],
 ) -> dict[str, object]:
     """Warm runs vs proselint, first runs vs today's, the daemon's RSS after 10 and N files."""
-    measure, run_once = tools
+    _measure, run_once = tools  # warm runs are `settled`, not back to back
     if RUN_DIR.exists():
         shutil.rmtree(RUN_DIR)
     hook = [*supplint, "check", "--daemon", "--fail-on", "warning"]  # the supplint-fast hook
@@ -78,8 +78,10 @@ def measure_daemon(
         first = first_runs(supplint, hook, draft, reps, run_once, env)
         subprocess.run([*hook, str(draft)], capture_output=True, env=env)
         pid = wait_started(supplint, env)
-        warm = measure(
-            {"daemon": [*hook, str(draft)], "proselint": [*proselint, "check", str(draft)]}, reps
+        warm = settled(
+            {"daemon": [*hook, str(draft)], "proselint": [*proselint, "check", str(draft)]},
+            reps,
+            run_once,
         )
         memory = rss_growth(hook, articles, pid, run_once)
     finally:
@@ -90,6 +92,24 @@ def measure_daemon(
         "warm": warm,
         "rss": memory,
     }
+
+
+SETTLE = 2.0  # seconds between warm runs: commits are seconds apart, not back to back
+
+
+def settled(commands: dict[str, list[str]], reps: int, run_once: Runner) -> dict[str, object]:
+    """Each command `reps` times, interleaved, each run `SETTLE` s (untimed) after the last: the
+    daemon's spare child, forked after each request, warms in that pause, as between commits."""
+    from run import summarize
+
+    for cmd in commands.values():
+        run_once(cmd)
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+    for _ in range(reps):
+        for name, cmd in commands.items():
+            time.sleep(SETTLE)
+            runs[name].append(run_once(cmd))
+    return {name: summarize(samples) for name, samples in runs.items()}
 
 
 def first_runs(

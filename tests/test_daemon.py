@@ -277,3 +277,46 @@ def test_fast_hook_is_the_plain_hook_with_the_daemon() -> None:
     ]
     assert fast["entry"].replace(" --daemon", "") == plain["entry"]
     assert fast["types_or"] == plain["types_or"] and fast["require_serial"] is True
+
+
+HOUSE_RULE = (
+    "id: house.banned\nkind: phrase\nseverity: warning\nmessage: '{message}: {{match}}'\n"
+    "phrases: [miracle]\nexamples: {{flag: ['A miracle tea.'], pass: ['A tea.']}}\n"
+)
+
+
+def test_an_edited_house_rule_is_read_on_the_next_daemon_run(tmp_path: Path, run_dir: Path) -> None:
+    """The warm daemon keeps a loaded rule set for its files' exact content, so an edit (here
+    the message) shows on the next run, and the daemon's bytes stay the in-process ones."""
+    site = tmp_path / "house-site"
+    (site / "house").mkdir(parents=True)
+    (site / ".supplint.yaml").write_text("rule_dirs: [house]\n", encoding="utf-8")
+    (site / "a.md").write_text("A miracle tea for calm evenings.\n", encoding="utf-8")
+    rule = site / "house" / "banned.yaml"
+    rule.write_text(HOUSE_RULE.format(message="first wording"), encoding="utf-8")
+    env = base_env(run_dir)
+    start(env, site, "--select", "house", "a.md")
+    for message in ("first wording", "second wording"):
+        rule.write_text(HOUSE_RULE.format(message=message), encoding="utf-8")
+        argv = ("check", "--select", "house", "a.md")
+        warm = cli(argv[0], "--daemon", *argv[1:], env=env, cwd=site)
+        here = cli(*argv, env=env, cwd=site)
+        assert (warm.returncode, warm.stdout, warm.stderr) == (
+            here.returncode,
+            here.stdout,
+            here.stderr,
+        )
+        assert f"{message}: miracle".encode() in warm.stdout, warm.stdout
+    [(_pid, served)] = daemons(env)
+    assert served >= 3  # both runs (and the status calls) went to the daemon
+
+
+def test_stop_right_after_requests_ends_the_daemon(project: Path, run_dir: Path) -> None:
+    """A stop that arrives while the daemon forks its next spare child still stops it."""
+    env = base_env(run_dir)
+    for _ in range(2):
+        pid = start(env, project, "articles")
+        cli("check", "--daemon", "articles/sub/notes.txt", env=env, cwd=project)
+        cli("daemon", "stop", env=env, cwd=ROOT)
+        wait_for(lambda: not running(pid), timeout=10)  # noqa: B023 - called at once
+        assert list(run_dir.glob("*.sock")) == []

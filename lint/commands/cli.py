@@ -47,12 +47,7 @@ COMMANDS: dict[str, Command] = {name: _lazy(module) for name, module in MODULES.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if argv is None:  # the console command: a warm daemon may answer `check` (docs/daemon.md)
-        from lint.daemon.client import answer
-
-        code = answer(sys.argv[1:], main)
-        if code is not None:
-            return code
+    """A run in this process (lint.cli.main is the console command, which may ask the daemon)."""
     from lint.commands import parser as parsers  # looked up here: the daemon caches it
     from lint.heap import fewer_collections
 

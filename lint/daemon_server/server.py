@@ -10,7 +10,6 @@ SIGTERM (`supplint daemon stop`), or when its socket file is removed or replaced
 from __future__ import annotations
 
 import fcntl
-import io
 import os
 import signal
 import socket
@@ -18,16 +17,11 @@ import sys
 import time
 from typing import Any
 
+from lint.daemon_server import spare
+
 IDLE_ENV = "SUPPLINT_DAEMON_IDLE"
 DEFAULT_IDLE = 15 * 60
 TICK = 1.0  # seconds between looks at the clock, the children and the socket file
-WARM_UP = {  # one small article per format: every parser, checker and renderer gets imported
-    "warm.md": "---\ntitle: Warm\n---\n# Magnesium\n\nMagnesium cures anxiety. Take 400 mg "
-    "daily.\n\n[Buy it](https://www.amazon.com/dp/B01?tag=x-20)\n",
-    "warm.html": "<h1>Bacopa</h1><p>Bacopa may improve memory (Smith 2019).</p>",
-    "warm.txt": "Creatine treats depression in mice.\n",
-}
-FORMATS = ("text", "concise", "json", "sarif", "github")
 
 
 def idle_seconds() -> float:
@@ -52,7 +46,7 @@ def main(argv: list[str]) -> int:
     from lint.daemon_server import warm
 
     warm.install()
-    warm_up()
+    warm.warm_up()
     import json
 
     command = json.loads(first)
@@ -74,26 +68,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def warm_up() -> None:
-    """Run the real command on each sample, output discarded, so children start warm."""
-    from lint.cli import main as cli_main
-
-    saved = sys.stdin, sys.stdout, sys.stderr
-    os.chdir("/")  # no project's config is read during the warm-up
-    try:
-        for name, text in WARM_UP.items():
-            for fmt in FORMATS:
-                sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8")
-                sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
-                cli_main(["check", "-", "--stdin-filename", name, "--format", fmt])
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-    import gc
-
-    gc.collect()
-    gc.freeze()  # the warm heap stays shared with the children (copy-on-write), never re-walked
-
-
 def bind(path: str) -> tuple[socket.socket, int]:
     if os.path.lexists(path):
         os.unlink(path)  # a dead daemon's socket: we hold the lock, so no live one owns it
@@ -111,28 +85,55 @@ def bind(path: str) -> tuple[socket.socket, int]:
 def serve(listener: socket.socket, bound: tuple[str, int], key: str, info: dict[str, Any]) -> None:
     idle, last, served = idle_seconds(), time.monotonic(), 0
     children: dict[int, int] = {}  # pid -> read end of its pipe (the command, if it missed)
-    while True:
-        try:
-            conn, _ = listener.accept()
-        except TimeoutError:
+    ready = spare.start(listener, key)
+    try:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                if _reap(children) and ready is not None:  # it lacks the checkers just built
+                    ready = _replace(ready, listener, key, children)
+                if not _still_ours(bound):
+                    return
+                if not children and time.monotonic() - last > idle:
+                    return
+                continue
+            served += 1
+            info["requests"] = served
+            last = time.monotonic()
+            handed = ready is not None and ready.hand(conn, info)
+            if ready is not None and not handed:
+                ready.retire()
+            if not handed:
+                _fork_child(listener, conn, key, info, children)
+            if ready is not None:
+                children[ready.pid] = ready.reader
+            conn.close()
             _reap(children)
-            if not _still_ours(bound):
-                return
-            if not children and time.monotonic() - last > idle:
-                return
-            continue
-        served += 1
-        info["requests"] = served
-        last = time.monotonic()
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(reader)
-            _child(listener, conn, key, info, writer)
-        os.close(writer)
-        conn.close()
-        children[pid] = reader
-        _reap(children)
+            ready = spare.start(listener, key)
+    finally:
+        if ready is not None:
+            ready.retire()
+
+
+def _replace(
+    old: spare.Spare, listener: socket.socket, key: str, children: dict[int, int]
+) -> spare.Spare | None:
+    old.retire()
+    children[old.pid] = old.reader
+    return spare.start(listener, key)
+
+
+def _fork_child(
+    listener: socket.socket, conn: socket.socket, key: str, info: dict[str, Any], children: dict
+) -> None:
+    reader, writer = os.pipe()
+    pid = spare.fork()
+    if pid == 0:
+        os.close(reader)
+        _child(listener, conn, key, info, writer)
+    os.close(writer)
+    children[pid] = reader
 
 
 def _child(
@@ -151,8 +152,10 @@ def _child(
         os._exit(code)
 
 
-def _reap(children: dict[int, int]) -> None:
-    """Forget finished children; warm the checkers of any command that had to build its own."""
+def _reap(children: dict[int, int]) -> bool:
+    """Forget finished children; warm the checkers of any command that had to build its own
+    (True if one did)."""
+    prepared = False
     for pid, reader in list(children.items()):
         try:
             done, _status = os.waitpid(pid, os.WNOHANG)
@@ -170,6 +173,8 @@ def _reap(children: dict[int, int]) -> None:
 
             command = json.loads(recipe)
             warm.prepare(command["argv"], command["cwd"])
+            prepared = True
+    return prepared
 
 
 def _still_ours(bound: tuple[str, int]) -> bool:
