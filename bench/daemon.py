@@ -8,6 +8,7 @@ stopped at the end. Whole processes, interleaved, as the rest of the benchmark.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
@@ -83,6 +84,7 @@ def measure_daemon(
             reps,
             run_once,
         )
+        hooks = precommit_runs(supplint, proselint, draft, reps, run_once, env)
         memory = rss_growth(hook, articles, pid, run_once)
     finally:
         stop(supplint, env)
@@ -90,6 +92,7 @@ def measure_daemon(
         "article_words": len(draft.read_text().split()),
         "first_run": first,
         "warm": warm,
+        "hooks": hooks,
         "rss": memory,
     }
 
@@ -110,6 +113,52 @@ def settled(commands: dict[str, list[str]], reps: int, run_once: Runner) -> dict
             time.sleep(SETTLE)
             runs[name].append(run_once(cmd))
     return {name: summarize(samples) for name, samples in runs.items()}
+
+
+HOOKS = """\
+repos:
+  - repo: local
+    hooks:
+      - {{id: supplint-fast, name: supplint-fast, language: system, types: [markdown],
+         entry: '{supplint} check --daemon --fail-on warning'}}
+      - {{id: proselint, name: proselint, entry: '{proselint} check', language: system,
+         types: [markdown]}}
+"""
+
+
+def precommit_runs(
+    supplint: list[str],
+    proselint: list[str],
+    draft: Path,
+    reps: int,
+    run_once: Runner,
+    env: dict[str, str],
+) -> dict[str, object]:
+    """`pre-commit run HOOK --files draft.md` in a scratch repository: the supplint-fast hook
+    (daemon warm) against proselint as a hook, both `language: system` on the installed tools."""
+    repo = RUN_DIR.parent / "precommit-repo"
+    if repo.exists():
+        shutil.rmtree(repo)
+    repo.mkdir(parents=True)
+    shutil.copy(draft, repo / "draft.md")
+    config = HOOKS.format(supplint=" ".join(supplint), proselint=" ".join(proselint))
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    for git in (["init", "-q"], ["add", "."]):
+        subprocess.run(["git", "-C", str(repo), *git], check=True, env=env)
+    pre_commit = [str(Path(supplint[0]).parent / "pre-commit"), "run", "--files", "draft.md"]
+    here = os.getcwd()
+    os.chdir(repo)  # pre-commit works on the repository it is run in
+    try:
+        return settled(
+            {
+                "supplint-fast": [*pre_commit[:2], "supplint-fast", *pre_commit[2:]],
+                "proselint": [*pre_commit[:2], "proselint", *pre_commit[2:]],
+            },
+            reps,
+            run_once,
+        )
+    finally:
+        os.chdir(here)
 
 
 def first_runs(
@@ -158,13 +207,20 @@ def rss_growth(hook: list[str], articles: list[Path], pid: int, run_once: Runner
 
 def target_rows(d: dict) -> list[tuple[str, float, float | None, float, str]]:
     """(name, wall value, CPU value, limit, comparison), as bench/run.py's targets."""
-    warm, first, rss = d["warm"], d["first_run"], d["rss"]
+    warm, first, rss, hooks = d["warm"], d["first_run"], d["rss"], d["hooks"]
     return [
         (
             "warm pre-commit (client + daemon) <= 0.5x proselint",
             warm["daemon"]["median"] / warm["proselint"]["median"],
             None,  # the client's CPU only: the daemon's child is not its descendant
             0.5,
+            "<=",
+        ),
+        (
+            "`pre-commit run --files` one draft, warm, vs proselint's hook <= 1x",
+            hooks["supplint-fast"]["median"] / hooks["proselint"]["median"],
+            None,
+            1.0,
             "<=",
         ),
         (
@@ -198,6 +254,8 @@ def markdown(d: dict) -> list[str]:
         (warm["proselint"], "`proselint check`"),
         (first["first"], "`supplint check --daemon ...`, no daemon yet (first run)"),
         (first["today"], "`supplint check --fail-on warning` (in-process, today)"),
+        (d["hooks"]["supplint-fast"], "`pre-commit run supplint-fast --files draft.md` (warm)"),
+        (d["hooks"]["proselint"], "`pre-commit run proselint --files draft.md`"),
     ):
         lines.append(f"| {label} | {row['min']:.3f} | {row['median']:.3f} | {row['cpu_min']:.3f} |")
     lines += [
