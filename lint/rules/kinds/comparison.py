@@ -20,8 +20,8 @@ from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
 from lint.rules.kinds.disease import build_finders, cue_finder
 from lint.rules.kinds.pattern import PatternChecker
+from lint.rules.match import claim_grammar as grammar
 from lint.rules.match.clauses import clause_start
-from lint.rules.match.cue_target import _suffixed
 from lint.rules.match.terms import Terms
 from lint.rules.match.windows import anchors
 from lint.rules.model import Hit, Rule
@@ -185,16 +185,14 @@ def _switched_to_drug(reader: ClaimFinder, doc: Doc, end: int, hi: int) -> bool:
     # "the herbal antidepressant, with no prescription": a drug denied is no drug swapped in
     if not links or links[0] + 1 >= hi or lowers[links[0] + 1] in NOT_SWAPPED:
         return False
-    drugs = reader.drugs.find(doc, links[0] + 1, hi) if reader.drugs is not None else []
-    if reader.drug_suffixes:
-        drugs += _suffixed(doc, links[0] + 1, hi, reader.drug_suffixes)
+    drugs = reader.drug_spans(doc, links[0] + 1, hi, subjects=False)
     # the drug swapped in follows the link: "Xanax for kava and Ambien for valerian" swaps
     # kava in (Ambien starts the next swap)
     first = links[0] + 1 + (lowers[links[0] + 1] in SWAP_DETERMINERS)
     return any(d_start <= first for d_start, _ in drugs)
 
 
-SWAP_DETERMINERS = {"a", "an", "the", "my", "your", "some"}
+SWAP_DETERMINERS = grammar.DETERMINERS | {"your", "some"}
 
 
 def _widest_first(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:

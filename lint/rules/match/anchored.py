@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lint import budget
+from lint.rules.match import claim_grammar as grammar
 from lint.rules.match.clauses import (
     clause_end,
     clause_start,
@@ -35,7 +36,6 @@ from lint.rules.match.cue_target import (
     Claim,
     ClaimFinder,
     _joined,
-    _suffixed,
     list_items,
 )
 from lint.rules.match.directions import direction_claims
@@ -43,6 +43,7 @@ from lint.rules.match.fronted import AnswerCues, fronted_claims
 from lint.rules.match.lead_lists import lead_list_claims
 from lint.rules.match.pair_exclusions import (
     COMPARISON_WORDS,
+    MEASURED,
     STANDS_IN,
     occasional_symptom,
     rebuts,
@@ -80,8 +81,8 @@ LABEL_MARKS = {":", "–", "—", "-"}  # "Garlic: keeps heart disease away", "Z
 LABEL_WORDS = 5  # a list row's label is short
 REACH = 14  # tokens between a product and its condition
 # words that measure a product against a drug ("better than Xanax", "outperforms modafinil")
-MEASURED = {"than", "outperforms", "outperform", "outperformed", "rivals", "rival", "beats"}
-DETERMINERS = {"the", "a", "an", "my", "your", "his", "her", "their", "our", "any", "that"}
+# what may stand between a comparison word and its drug: "than the Valtrex", "than that Xanax"
+DETERMINERS = grammar.DETERMINERS | {"your", "that"}
 MAX_PRODUCTS = 64  # product words read per sentence: a pathological sentence stays linear
 NARRATIVE_WORDS = 3  # words outside the quotes that make a quoted claim someone's reported words
 # too general to anchor a claim alone: "for nail and skin infections" says what kind, not which
@@ -263,7 +264,7 @@ class AnchoredFinder:
         lo, hi = sentence.span.start, sentence.span.end
         near = products[:MAX_PRODUCTS]
         doc = sentence.span.doc
-        drugs = self._drugs(doc, lo, hi)[:MAX_PRODUCTS]
+        drugs = self.reader.drug_spans(doc, lo, hi)[:MAX_PRODUCTS]
         if not (near or drugs) or self.sentence_excluded(sentence):
             return
         found = SentenceContexts(self.contexts, doc, lo, hi)
@@ -346,17 +347,7 @@ class AnchoredFinder:
         return self._other_cure(doc, before.start, before.end)
 
     def _other_cure(self, doc: Doc, lo: int, hi: int) -> bool:
-        return bool(self._drugs(doc, lo, hi))
-
-    def _drugs(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Drug, drug-class and therapy words in [lo, hi), in order."""
-        reader = self.reader
-        found = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
-        if reader.subjects is not None:
-            found += reader.subjects.find(doc, lo, hi)
-        if reader.drug_suffixes:
-            found += _suffixed(doc, lo, hi, reader.drug_suffixes)
-        return sorted(found)
+        return bool(self.reader.drug_spans(doc, lo, hi))
 
     def _contexts(self, sentence: Sentence) -> SentenceContexts:
         return SentenceContexts(
@@ -410,11 +401,7 @@ class AnchoredFinder:
         """A drug, therapy or doctor in the clause is what treats the condition, not the product:
         "my doctor put me on prednisone for my lupus flare", "ADHD is treated with stimulants"."""
         reader, doc = self.reader, m.doc
-        drugs = reader.drugs.find(doc, m.lo, m.hi) if reader.drugs is not None else []
-        if reader.subjects is not None:
-            drugs += reader.subjects.find(doc, m.lo, m.hi)
-        if reader.drug_suffixes:
-            drugs += _suffixed(doc, m.lo, m.hi, reader.drug_suffixes)
+        drugs = reader.drug_spans(doc, m.lo, m.hi)
         if not drugs:
             return False
         # "ADHD medication", "typical ADHD medication": a drug class, not a condition
@@ -430,7 +417,7 @@ class AnchoredFinder:
                 return True
             if m.clause_lo <= d_start < m.end and not compared:
                 return True
-        return reader._about_drug(doc, m.lo, m.hi, m.start, m.end, sorted(drugs))
+        return reader._about_drug(doc, m.lo, m.hi, m.start, m.end, drugs)
 
 
 def _camel(text: str) -> bool:

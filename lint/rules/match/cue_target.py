@@ -237,11 +237,7 @@ class ClaimFinder:
         span = sentence.span
         doc, lo, hi = span.doc, span.start, span.end
         quoted = quoted_tokens(doc, lo, hi)
-        drugs = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
-        if self.subjects is not None:
-            drugs = sorted(drugs + self.subjects.find(doc, lo, hi))
-        if self.drug_suffixes:
-            drugs = sorted(drugs + _suffixed(doc, lo, hi, self.drug_suffixes))
+        drugs = self.drug_spans(doc, lo, hi)
         if self.drug_compared and not _compared(doc, drugs):
             return None
         offered = self.offers.find(doc, lo, hi) if self.offers is not None else []
@@ -324,6 +320,19 @@ class ClaimFinder:
     @staticmethod
     def _has(terms: Terms | None, doc: Doc, lo: int, hi: int) -> bool:
         return terms is not None and bool(terms.find(doc, lo, hi))
+
+    def drug_spans(
+        self, doc: Doc, lo: int, hi: int, subjects: bool = True
+    ) -> list[tuple[int, int]]:
+        """Drug names, drug classes and generic stems in [lo, hi), in order; with `subjects`
+        also who or what treats ("doctors", "therapy"): every reader that asks what else in a
+        sentence treats the condition asks here."""
+        found = self.drugs.find(doc, lo, hi) if self.drugs is not None else []
+        if subjects and self.subjects is not None:
+            found = found + self.subjects.find(doc, lo, hi)
+        if self.drug_suffixes:
+            found = found + _suffixed(doc, lo, hi, self.drug_suffixes)
+        return sorted(found)
 
     def _nearest(
         self, doc: Doc, cue_start: int, cue_end: int, targets: list[tuple[int, int]]

@@ -27,7 +27,6 @@ from lint.rules.match.cue_target import (
     FLARE_NOUNS,
     Claim,
     ClaimFinder,
-    _suffixed,
 )
 from lint.rules.match.pair_exclusions import COMPARISON_WORDS
 from lint.rules.match.terms import Terms
@@ -150,9 +149,7 @@ def _answers(
 def treated_otherwise(reader: ClaimFinder, doc: Doc, lo: int, hi: int) -> bool:
     """A drug, therapy or doctor in the answer: "Gout? Your doctor can prescribe allopurinol"; a
     drug the product is compared with ("... in days, better than methotrexate") treats nothing."""
-    drugs = reader.drugs.find(doc, lo, hi) if reader.drugs is not None else []
-    if reader.drug_suffixes:
-        drugs = drugs + _suffixed(doc, lo, hi, reader.drug_suffixes)
+    drugs = reader.drug_spans(doc, lo, hi, subjects=False)
     lowers = token_strings(doc).lower
     if any(not set(lowers[max(lo, s - COMPARED_REACH) : s]) & COMPARISON_WORDS for s, _ in drugs):
         return True

@@ -57,6 +57,9 @@ COMPARISON_WORDS = {
     "beats",
     "par",  # "on par with donepezil in slowing Alzheimer's"
 }
+# of those, the words that measure the product against the drug just after them (the drug then
+# stands for the product: "better than Accutane for cystic acne")
+MEASURED = {"than", "outperforms", "outperform", "outperformed", "rivals", "rival", "beats"}
 
 # the drug names what the product replaces: "a natural Viagra alternative for men with ED"
 STANDS_IN = {"alternative", "alternatives", "substitute", "substitutes", "replacement", "swap"}
