@@ -62,11 +62,19 @@ def fork() -> int:
 
 
 def start(listener: socket.socket, key: str) -> Spare | None:
+    opened: list[socket.socket | int] = []  # closed again if the spare cannot be made
     try:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        opened += [ours, theirs]
         reader, writer = os.pipe()
+        opened += [reader, writer]
         pid = fork()
     except OSError:
+        for item in opened:  # a daemon failing to fork per request must not also leak fds
+            if isinstance(item, socket.socket):
+                item.close()
+            else:
+                os.close(item)
         return None  # no spare: each request gets a fresh child, as without one
     if pid == 0:
         ours.close()
