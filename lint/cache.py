@@ -19,21 +19,18 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from lint import __version__
-from lint.cache_key import TAG_BYTES, debug, private_dir, sign, user_key, verify
+from lint.cache_key import cache_dir, debug, private_dir, prune, read_signed, user_key, write_signed
 from lint.resources import builtin_rules_dir
 from lint.rules.loader import RuleSet, load_rules, rule_files
 
 FORMAT = 2  # bump when the stored layout changes (2: HMAC-tagged, restricted unpickler)
-KEEP = 8  # newest entries kept; older ones are removed when a new one is written
 MAGIC = b"supplint-rules\0"
 # the only globals a rule set's pickle refers to: its dataclasses and ruamel's round-trip
 # containers and scalars (the YAML nodes keep their positions for error messages)
@@ -45,16 +42,6 @@ _ALLOWED_LINT = {
 _ALLOWED_RUAMEL = {"anchor", "comments", "error", "scalarbool", "scalarfloat", "scalarint"}
 _ALLOWED_RUAMEL |= {"scalarstring", "timestamp", "tokens"}
 _ALLOWED_DATETIME = {"date", "datetime", "time", "timedelta", "timezone"}
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("SUPPLINT_NO_CACHE"):
-        return None
-    explicit = os.environ.get("SUPPLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "supplint"
 
 
 def rules_key(extra_dirs: Iterable[Path]) -> str | None:
@@ -113,19 +100,8 @@ class _RuleSetUnpickler(pickle.Unpickler):
 
 
 def _read(entry: Path, secret: bytes) -> RuleSet | None:
-    try:
-        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        debug(f"rule cache {entry.name} unreadable ({err.strerror or err}); rebuilding it")
-        return None
-    head = len(MAGIC) + TAG_BYTES
-    tag, payload = data[len(MAGIC) : head], data[head:]
-    if not data.startswith(MAGIC) or not verify(secret, tag, entry.name.encode(), payload):
-        debug(f"rule cache {entry.name} does not verify (foreign, damaged or old); rebuilding it")
+    payload = read_signed(entry, secret, MAGIC)
+    if payload is None:
         return None
     try:  # verified: written by this user's supplint; the allow-list still applies
         value = _RuleSetUnpickler(io.BytesIO(payload)).load()
@@ -136,23 +112,10 @@ def _read(entry: Path, secret: bytes) -> RuleSet | None:
 
 
 def _write(folder: Path, entry: Path, ruleset: RuleSet, secret: bytes) -> None:
-    tmp = None
     try:
         payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
-        tag = sign(secret, entry.name.encode(), payload)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")  # 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + tag + payload)
-        os.replace(tmp, entry)  # atomic: a concurrent reader sees the old file or the new one
-        tmp = None
-        _prune(folder)
-    except Exception as err:  # read-only home, full disk, unpicklable house data: run without
+    except Exception as err:  # unpicklable house data: run without
         debug(f"rule cache not written: {err}")
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime)
-    for old in entries[:-KEEP]:
-        old.unlink(missing_ok=True)
+        return
+    if write_signed(folder, entry, payload, secret, MAGIC):
+        prune(folder, "rules-*.pickle")

@@ -16,11 +16,13 @@ import hmac
 import os
 import stat
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 KEY_BYTES = 32
 TAG_BYTES = 32  # HMAC-SHA256
+KEEP = 8  # newest entries of a kind kept; older ones are removed when a new one is written
 
 
 def debug(message: str) -> None:
@@ -126,3 +128,61 @@ def sign(key: bytes, *parts: bytes) -> bytes:
 
 def verify(key: bytes, tag: bytes, *parts: bytes) -> bool:
     return hmac.compare_digest(sign(key, *parts), tag)
+
+
+def read_signed(entry: Path, secret: bytes, magic: bytes) -> bytes | None:
+    """The payload of a cache entry written by `write_signed` with this key, else None.
+
+    The tag is checked before the caller sees a byte: what a foreign or damaged file holds is
+    never parsed."""
+    try:
+        fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        debug(f"cache entry {entry.name} unreadable ({err.strerror or err}); rebuilding it")
+        return None
+    head = len(magic) + TAG_BYTES
+    tag, payload = data[len(magic) : head], data[head:]
+    if not data.startswith(magic) or not verify(secret, tag, entry.name.encode(), payload):
+        debug(f"cache entry {entry.name} does not verify (foreign, damaged or old); rebuilding it")
+        return None
+    return payload
+
+
+def write_signed(folder: Path, entry: Path, payload: bytes, secret: bytes, magic: bytes) -> bool:
+    """Write `payload` to `entry` behind its tag, atomically; False (and no file) on failure."""
+    tmp = None
+    try:
+        tag = sign(secret, entry.name.encode(), payload)
+        fd, tmp = tempfile.mkstemp(
+            dir=folder, prefix=f".{entry.name.partition('-')[0]}-", suffix=".tmp"
+        )
+        with os.fdopen(fd, "wb") as handle:  # mkstemp: 0600
+            handle.write(magic + tag + payload)
+        os.replace(tmp, entry)  # atomic: a concurrent reader sees the old file or the new one
+        return True
+    except OSError as err:  # read-only home, full disk: run without
+        debug(f"cache entry {entry.name} not written: {err.strerror or err}")
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SUPPLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("SUPPLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "supplint"
+
+
+def prune(folder: Path, pattern: str) -> None:
+    """Keep the KEEP newest entries matching `pattern`."""
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)

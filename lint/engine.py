@@ -93,6 +93,9 @@ class Engine:
             ]
             for checker in self._checkers:
                 checker.configure(self.config)
+            from lint import term_tokens
+
+            term_tokens.save()  # what this build tokenized, for the next start-up
         return self._checkers
 
     def lint_paths(

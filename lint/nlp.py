@@ -47,6 +47,11 @@ def get_nlp() -> Language:
     return _NLP
 
 
+def shared_nlp() -> Language | None:
+    """The process-wide pipeline if it is built (lint.term_tokens keeps its tokenizations)."""
+    return _NLP
+
+
 def build_nlp() -> Language:
     from lint.spacy_import import import_spacy
 

@@ -22,13 +22,24 @@ def position(node: Any, key: str | None = None) -> tuple[int, int]:
     return lc.line + 1, lc.col + 1
 
 
-def plain(value: Any) -> Any:
-    """ruamel's commented containers -> plain dicts and lists (checkers and pickling want these)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
+def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
+    """ruamel's commented containers -> plain dicts and lists (checkers and pickling want these).
+
+    A container reached twice (a YAML alias: `*drug_words` in 40 patterns) becomes one plain
+    object, as it is one in the YAML: copied, pickled, unpickled and walked once, not per use.
+    Pass one `memo` to several calls to share across them (nothing mutates rule options: an
+    override builds new containers)."""
+    memo = {} if memo is None else memo
+    if not isinstance(value, (dict, list)):
+        return value
+    found = memo.get(id(value))
+    if found is None:
+        if isinstance(value, dict):
+            found = {str(k): plain(v, memo) for k, v in value.items()}
+        else:
+            found = [plain(v, memo) for v in value]
+        memo[id(value)] = found  # the ruamel node outlives the call: its id is not reused
+    return found
 
 
 # Aliases let a few hundred bytes of YAML stand for billions of values ("billion laughs"):

@@ -154,12 +154,22 @@ def _value_pos(node: Any, key: str) -> tuple[int, int]:
         return position(node, key)
 
 
-def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
-    """Dotted path -> (line, column) of every mapping key and list item under `node`."""
+def _positions(
+    node: Any, prefix: str = "", seen: set[int] | None = None
+) -> dict[str, tuple[int, int]]:
+    """Dotted path -> (line, column) of every mapping key and list item under `node`.
+
+    A YAML alias (`*drug_words`) is the anchored node again: its items are recorded under the
+    first path that reaches it only, and later paths record just the alias itself (`where`
+    falls back to it). Walking every alias again cost 51,000 entries for one rule, and the
+    rule cache's load time with them; the items' lines would all be the anchor's anyway.
+    """
+    seen = set() if seen is None else seen
     found: dict[str, tuple[int, int]] = {}
     lc = getattr(node, "lc", None)
-    if lc is None:
+    if lc is None or id(node) in seen:
         return found
+    seen.add(id(node))
     steps = node.keys() if isinstance(node, dict) else range(len(node))
     for step in steps:
         try:
@@ -170,7 +180,7 @@ def _positions(node: Any, prefix: str = "") -> dict[str, tuple[int, int]]:
         found[path] = (line + 1, col + 1)
         child = node[step]
         if isinstance(child, (dict, list)):
-            found.update(_positions(child, path + "."))
+            found.update(_positions(child, path + ".", seen))
     return found
 
 
@@ -196,6 +206,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         _reject_python_regex(path, node)
     positions = _positions(node)
     examples = plain(node.get("examples", {}))
+    shared: dict[int, Any] = {}  # the options' aliases stay shared (yaml_nodes.plain)
     rule = Rule(
         id=rule_id,
         kind=kind,
@@ -207,7 +218,7 @@ def build_rule(path: str, node: Any, builtin: bool, strict: bool = False) -> Rul
         suggestion=node.get("suggestion"),
         fix=fix_spec(plain(node.get("fix"))),
         fix_safe=bool(node.get("fix_safe", True)),
-        options={k: plain(v) for k, v in node.items() if k in checker.options},
+        options={k: plain(v, shared) for k, v in node.items() if k in checker.options},
         file=path,
         line=line,
         builtin=builtin,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,7 @@ def load_terms(path: Path, rule_file: str, line: int, column: int) -> TermTable:
         terms, lengths = data.get(name, []), data.get(f"{name}_lengths", {})
         pairs = data.get(f"{name}_pairs", [])
         # a term's tokens are joined by single spaces: none is empty
-        if not isinstance(terms, list) or not all(_is_term(t) for t in terms):
+        if not isinstance(terms, list) or not _all_terms(terms):
             raise ConfigError(rule_file, f"{path}: '{name}' must be a list of terms", line, column)
         if not (isinstance(lengths, dict) and isinstance(pairs, list)) or not all(
             isinstance(mask, int) for mask in lengths.values()
@@ -99,6 +100,20 @@ def rule_table(rule: Rule, ruleset: RuleSet) -> TermTable | None:
     path = (Path(rule.file).parent / str(name)).resolve()
     where = rule.where("conditions_file")
     return ruleset.compiled((rule_table, path), lambda: load_terms(path, rule.file, *where))
+
+
+def _all_terms(terms: list[object]) -> bool:
+    """`_is_term` of every item, tested on one joined string first (39,000 terms: the per-term
+    test was a tenth of start-up). A term fails iff it is empty, or starts or ends with a
+    space, or holds two in a row; joined between newlines, each of those leaves "" in the
+    list, "\n " or " \n" or "  " in the string. Absent all four, every term passes; present
+    (possibly from a newline inside a term), the per-term test decides."""
+    if not all(map(isinstance, terms, repeat(str))):
+        return False
+    joined = "\n" + "\n".join(terms) + "\n"  # type: ignore[arg-type]  # all str, tested
+    if "" in terms or "\n " in joined or " \n" in joined or "  " in joined:
+        return all(map(_is_term, terms))
+    return True
 
 
 def _is_term(term: object) -> bool:

@@ -29,6 +29,7 @@ from lint.rules.match import claim_nouns as nouns
 from lint.rules.match.inflect import IRREGULAR, form_table, verb_forms
 from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
+from lint.term_tokens import tokens
 from lint.tokens import token_strings
 from lint.vocab import rule_table
 
@@ -383,15 +384,18 @@ class CompiledClaim:
         self.verbs = form_table({str(k): float(v) for k, v in opts["verbs"].items()})
         self.constructions = constructions
         self.construction_weights = weights
-        first_words = {nlp.make_doc(c.lower())[0].lower_ for c in opts.get("constructions") or {}}
+        phrases = [tokens(nlp, c.lower())[0] for c in opts.get("constructions") or {}]
+        first_words = {words[0] for words in phrases if words}
         self.trigger_words = set(self.verbs) | first_words | nouns.NOUN_TRIGGERS
         self.trigger_words |= nouns.ASSIGNED | nouns.CONTROLS  # "those given zinc had fewer"
         self.trigger_words |= nouns.FADED  # "since taking it, my migraines disappeared"
-        target_docs = [nlp.make_doc(t.lower()) for t in opts["targets"]]
+        targets = [t.lower() for t in opts["targets"]]
+        sizes = {t: len(tokens(nlp, t)[0]) for t in targets}
+        one_word = {t for t in targets if sizes[t] == 1}
         # every inflection of each one-word target ("memories", "remembered"): set tests instead
         # of a lemma lookup per token
-        self.targets = {f for d in target_docs if len(d) == 1 for f in verb_forms(d.text)}
-        self.target_phrases = [d.text for d in target_docs if len(d) > 1]
+        self.targets = {f for t in one_word for f in verb_forms(t)}
+        self.target_phrases = [t for t in targets if sizes[t] > 1]
         self.intensifiers = {w.lower() for w in opts.get("intensifiers", [])}
         self.softeners = {
             str(k).lower(): float(v) for k, v in (opts.get("softeners") or {}).items()

@@ -8,6 +8,7 @@ import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from lint.term_tokens import tokens
 from lint.tokens import Identity, doc_memo, token_strings
 from lint.vocab import TermTable
 
@@ -33,8 +34,8 @@ class Terms:
         lemma: bool = False,
         keyed: TermTable | None = None,
     ):
-        """`terms` are tokenized here. `keyed` is a table already tokenized and indexed: a
-        vocabulary built at build time, thousands of terms, none tokenized at start-up.
+        """`terms` are tokenized here (lint.term_tokens keeps them per user). `keyed` is a table
+        already tokenized and indexed: a vocabulary built at build time, thousands of terms.
 
         The table holds strings and ints only: thousands of tuples or sets set off the garbage
         collector over spaCy's whole heap, which cost more than building the table.
@@ -44,7 +45,8 @@ class Terms:
         table = keyed.copy() if keyed is not None else TermTable()
         for term in terms:
             exact = term.isupper() and len(term) <= 5
-            keys = [t.text if exact else self._key(t) for t in nlp.make_doc(term) if not t.is_space]
+            texts, norms = tokens(nlp, term)
+            keys = list(texts) if exact else [self._key(norm) for norm in norms]
             if keys:
                 table.add(" ".join(keys), exact)
         # joined terms by kind (False: normalised keys, True: exact text); per first word a bit
@@ -55,8 +57,8 @@ class Terms:
         masks = {*self.lengths[False].values(), *self.lengths[True].values()}
         self.lengths_of = {mask: _lengths(mask) for mask in masks}  # few distinct masks
 
-    def _key(self, token: Token) -> str:
-        key = token_key(token)
+    def _key(self, key: str) -> str:
+        """A token's key from its norm (`token_key`): the norm, or its lemma."""
         if self.table is None:
             return key
         return _lemma(self.table, key)

@@ -25,15 +25,17 @@ Anchors = dict[str, dict[str, int]]  # TokenStrings list -> word -> longest patt
 # per pattern, the words its required token specs need ((TokenStrings list, words) each);
 # None for a pattern that names no required word, which any range may hold
 Needs = list[list[tuple[str, frozenset[str]]] | None]
+WordSets = dict[int, frozenset[str] | None]  # id of a pattern's word list -> its words
 
 
 def anchors(patterns: list[list[dict[str, Any]]]) -> Anchors | None:
     """One anchor per pattern, or None when some pattern has no bounded length or anchor."""
     found: Anchors = {}
+    memo: WordSets = {}
     for pattern in patterns:
         if not pattern or any(_op(spec) not in BOUNDED_OPS for spec in pattern):
             return None
-        anchor = next((a for spec in pattern for a in _spec_anchor(spec, len(pattern))), None)
+        anchor = next((a for spec in pattern for a in _spec_anchor(spec, len(pattern), memo)), None)
         if anchor is None:
             return None
         name, words, length = anchor
@@ -48,7 +50,7 @@ def _op(spec: dict[str, Any]) -> Any:
     return next((value for key, value in spec.items() if str(key).upper() == "OP"), None)
 
 
-def _spec_anchor(spec: dict[str, Any], length: int) -> list[Anchor]:
+def _spec_anchor(spec: dict[str, Any], length: int, memo: WordSets) -> list[Anchor]:
     if _op(spec) not in FIXED_OPS:
         return []
     for key, value in spec.items():
@@ -58,9 +60,22 @@ def _spec_anchor(spec: dict[str, Any], length: int) -> list[Anchor]:
         if isinstance(value, str):
             return [(name, frozenset([value]), length)]
         words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
-        if isinstance(words, list) and all(isinstance(word, str) for word in words):
-            return [(name, frozenset(words), length)]
+        if isinstance(words, list):
+            found = _word_set(words, memo)
+            if found is not None:
+                return [(name, found, length)]
     return []
+
+
+def _word_set(words: list[Any], memo: WordSets) -> frozenset[str] | None:
+    """The list's words when all are strings, once per list: rules share one list by YAML
+    alias in dozens of patterns (`*drug_words`, hundreds of names), and testing it again for
+    each was most of a comparison rule's build time. The memo lives for one call, during
+    which the patterns keep every list alive, so no id() is reused."""
+    key = id(words)
+    if key not in memo:
+        memo[key] = frozenset(words) if all(isinstance(w, str) for w in words) else None
+    return memo[key]
 
 
 def windows(tokens: TokenStrings, found: Anchors) -> list[tuple[int, int]]:
@@ -88,8 +103,9 @@ def needs(patterns: list[list[dict[str, Any]]]) -> Needs:
     or "1") that has one of the words the spec names. A range without them for every
     pattern holds no match (the Matcher compares token strings exactly, as `anchors`)."""
     found: Needs = []
+    memo: WordSets = {}
     for pattern in patterns:
-        words = [(name, w) for spec in pattern for name, w, _ in _spec_anchor(spec, 0)]
+        words = [(name, w) for spec in pattern for name, w, _ in _spec_anchor(spec, 0, memo)]
         found.append(words or None)
     return found
 
