@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.errors import ConfigError
 from lint.rules.base import Option, span_hit
-from lint.rules.kinds.disease import build_finders, cue_finder
+from lint.rules.kinds.disease import COMPARISONS, build_finders, cue_finder
 from lint.rules.kinds.pattern import PatternChecker
 from lint.rules.match import claim_grammar as grammar
 from lint.rules.match.clauses import clause_start
 from lint.rules.match.terms import Terms
 from lint.rules.match.windows import anchors
 from lint.rules.model import Hit, Rule
-from lint.tokens import token_strings
+from lint.tokens import Identity, token_strings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -101,6 +101,8 @@ examples:
         self.rebuttals = {rule.id: _terms(nlp, rule, "rebuttals") for rule in rules}
         self.prescribers = {rule.id: _terms(nlp, rule, "prescribers") for rule in rules}
         self.advice = {rule.id: _terms(nlp, rule, "advice") for rule in rules}
+        if len(rules) == 1:  # the disease rule reads this rule's comparisons (`asserted_spans`)
+            ruleset.compiled((COMPARISONS, Identity(rules[0])), lambda: self)
 
     def _reader(self, rule: Rule, nlp: Any) -> ClaimFinder:
         name = rule.options["disease_rule"]
@@ -125,7 +127,15 @@ examples:
 
     def _asserted(self, analysis: Analysis) -> list[tuple[Rule, int, int]]:
         """Asserted matches in text order; touching ones are one comparison ("a replacement
-        for sleeping pills like Lunesta"), so one finding."""
+        for sleeping pills like Lunesta"), so one finding. Once per document: the disease rule
+        reads them too (lint/rules/match/indication.py)."""
+        return analysis.memo((Identity(self), "asserted"), lambda: self._find_asserted(analysis))
+
+    def asserted_spans(self, analysis: Analysis, rule: Rule) -> list[tuple[int, int]]:
+        """One rule's asserted comparisons in the document, as token spans."""
+        return [(start, end) for found, start, end in self._asserted(analysis) if found is rule]
+
+    def _find_asserted(self, analysis: Analysis) -> list[tuple[Rule, int, int]]:
         doc = analysis.doc
         kept: list[tuple[Rule, int, int]] = []
         for match_id, start, end in sorted(self._matches(analysis), key=lambda m: m[1]):

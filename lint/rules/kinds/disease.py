@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from lint.errors import ConfigError
 from lint.rules.base import Checker, Option
@@ -19,8 +19,10 @@ from lint.rules.match.anchored import CONTEXTS, AnchoredFinder
 from lint.rules.match.claim_model import ClaimModel, ModelFinder, load_model
 from lint.rules.match.cue_target import Claim, ClaimFinder
 from lint.rules.match.fronted import AnswerCues
+from lint.rules.match.indication import IndicationFinder, ReadsComparisons
 from lint.rules.match.terms import Terms
 from lint.rules.model import Hit, Rule
+from lint.rules.registry import checker_class
 from lint.tokens import Identity, token_strings
 from lint.vocab import rule_table
 
@@ -180,6 +182,11 @@ class DiseaseChecker(Checker):
         "window": Option(
             "integer", "Tokens allowed between a cue and a following condition.", default=6
         ),
+        "comparison_rule": Option(
+            "string",
+            "A rule of kind comparison: in a comparison it asserts, the condition the drug is "
+            "said to be for ('the natural Viagra for erectile dysfunction') is a claim too.",
+        ),
         "model_file": Option(
             "string",
             "A claim model for condition mentions no cue or product claimed, relative to the "
@@ -225,7 +232,7 @@ class DiseaseChecker(Checker):
                     yield from item_hits(rule, analysis, claim)
 
 
-Finder = ClaimFinder | AnchoredFinder | ModelFinder
+Finder = ClaimFinder | AnchoredFinder | ModelFinder | IndicationFinder
 
 
 def build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
@@ -340,6 +347,8 @@ def _build_finders(rule: Rule, nlp: Any, ruleset: RuleSet) -> list[Finder]:
             )
         )
     result: list[Finder] = list(finders)
+    if opts.get("comparison_rule"):
+        result.append(indication_finder(rule, nlp, ruleset, finders[0]))
     if opts.get("products"):
         result.append(anchored_finder(rule, nlp, finders[0]))
     if opts.get("model_file") and opts.get("products"):
@@ -364,6 +373,35 @@ def model_finder(
     return ModelFinder(conditions, products, model, threshold, mild)
 
 
+def indication_finder(
+    rule: Rule, nlp: Any, ruleset: RuleSet, reader: ClaimFinder
+) -> IndicationFinder:
+    """The conditions of the drug uses in `comparison_rule`'s comparisons."""
+    name = rule.options["comparison_rule"]
+    comparison = ruleset.by_id().get(name)
+    if comparison is None or comparison.kind != "comparison":
+        raise ConfigError(
+            rule.file,
+            f"comparison_rule '{name}' is not a rule of kind 'comparison'",
+            *rule.where("comparison_rule"),
+        )
+
+    def checker() -> ReadsComparisons:
+        """The run's checker of that rule (it registers itself), else one built for this (the
+        rule disabled or not selected); by kind name, as that kind reads this one's finders."""
+        build = checker_class("comparison")
+        return cast(ReadsComparisons, build([comparison], nlp, ruleset))
+
+    def comparisons(analysis: Analysis) -> list[tuple[int, int]]:
+        found = ruleset.compiled((COMPARISONS, Identity(comparison)), checker)
+        return found.asserted_spans(analysis, comparison)
+
+    return IndicationFinder(comparisons, reader)
+
+
+COMPARISONS = "comparisons"  # the rule set's compiled key of a comparison rule's checker
+
+
 def audiences(opts: dict[str, Any]) -> list[str]:
     """`audiences` plus every 'for <people> <link>' of `audience_people` x `audience_links`."""
     people, links = opts.get("audience_people") or [], opts.get("audience_links") or []
@@ -379,13 +417,13 @@ def anchored_finder(rule: Rule, nlp: Any, reader: ClaimFinder) -> AnchoredFinder
     def terms(key: str, lemma: bool = False) -> Terms | None:
         return Terms(nlp, opts[key], lemma) if opts.get(key) else None
 
-    answer_cues = AnswerCues(terms("offers"), terms("split_verbs", True), terms("split_cues"))
+    named = {name: Terms(nlp, words) for name, words in contexts.items() if words}
+    guards = tuple(named[name] for name in ("caution", "advice") if name in named)
+    answer_cues = AnswerCues(
+        terms("offers"), terms("split_verbs", True), terms("split_cues"), guards
+    )
     return AnchoredFinder(
-        reader.targets,
-        Terms(nlp, opts["products"]),
-        {name: Terms(nlp, words) for name, words in contexts.items() if words},
-        reader,
-        answer_cues=answer_cues,
+        reader.targets, Terms(nlp, opts["products"]), named, reader, answer_cues=answer_cues
     )
 
 
@@ -435,6 +473,18 @@ def claims(
         if not result or claim.start >= result[-1].end:
             result.append(claim)
     learned = [c for f in finders if isinstance(f, ModelFinder) for c in f.find(analysis, result)]
+    # a drug's use in an asserted comparison, where nothing else claimed (another claim there
+    # covers it: "no longer need my inhaler for asthma"); the contexts read as for cues, less
+    # the drug's own story ("the Valtrex my doctor gave me for cold sores")
+    claimed = {id(c.sentence) for c in [*result, *learned]}
+    learned += [
+        c
+        for f in finders
+        if isinstance(f, IndicationFinder)
+        for c in f.find(analysis)
+        if id(c.sentence) not in claimed
+        and not (readers and readers[0].cue_excluded(c, drug_story=False))
+    ]
     if learned:
         result = sorted([*result, *learned], key=lambda c: (c.start, -c.end))
     return _without_hashtag_repeats(analysis, result)

@@ -27,6 +27,7 @@ from lint.rules.match import claim_grammar as grammar
 from lint.rules.match.clauses import (
     clause_end,
     clause_start,
+    gapped_reports,
     others_reports,
     quoted_tokens,
     seller_quoted,
@@ -304,9 +305,11 @@ class AnchoredFinder:
             cue = doc[mention.anchor[0] : mention.anchor[1]].text
             yield Claim(sentence, start, covered, cue, doc[start:end].text, self.label, items)
 
-    def cue_excluded(self, claim: Claim) -> bool:
+    def cue_excluded(self, claim: Claim, drug_story: bool = True) -> bool:
         """Whether a claim found by a cue is only a mention by the named contexts of
-        CUE_CONTEXTS: the claim's own words never count as its context."""
+        CUE_CONTEXTS: the claim's own words never count as its context. `drug_story` False
+        leaves out the contexts that read a drug's history or cautions, and a cause named
+        elsewhere: for a drug's use in a comparison, that story is the comparison's."""
         sentence = claim.sentence
         lo, hi = sentence.span.start, sentence.span.end
         doc = sentence.span.doc
@@ -323,9 +326,12 @@ class AnchoredFinder:
         )
         quoted = quoted_tokens(doc, lo, hi)
         seller = {claim.start, claim.end - 1} <= quoted and self._seller_quote(doc, lo, hi, quoted)
+        tests = (
+            CUE_CONTEXTS if drug_story else tuple(t for t in CUE_CONTEXTS if t not in DRUG_STORY)
+        )
         return any(
-            test(mention) for test in CUE_CONTEXTS if not (seller and test is regulator_register)
-        ) or self.cause_elsewhere(mention)
+            test(mention) for test in tests if not (seller and test is regulator_register)
+        ) or (drug_story and self.cause_elsewhere(mention))
 
     def cause_elsewhere(self, m: Mention) -> bool:
         """A condition that went away with no product in sight: "My eczema cleared up on its
@@ -382,6 +388,7 @@ class AnchoredFinder:
         Instagram account posted: "..."'), stays a claim."""
         reader, doc = self.reader, m.doc
         reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
+        reports = sorted(reports + gapped_reports(doc, m.lo, m.hi))
         titled = reader._has(reader.title_words, doc, m.lo, m.hi)
         # a title that only locates the claims listed next ('... a post titled "X":')
         locating = titled and m.lowers[m.hi - 1] == ":"
@@ -786,3 +793,4 @@ CUE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
     caution_before,
     names_institution,
 )
+DRUG_STORY = {past_use, caution_before}  # "the Valtrex my doctor gave me", "used to take"

@@ -180,3 +180,41 @@ def _opens_single(doc: Doc, lo: int, hi: int, i: int) -> bool:
     if i + 1 >= hi or doc[i].whitespace_:
         return False
     return i == lo or bool(doc[i - 1].whitespace_) or doc[i - 1].text in {":", "("}
+
+
+def gapped_reports(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A seller's claim described by its marketing, with the product between the verb and
+    "as": "You market the tincture as an alternative to antibiotics", "firms promote these
+    gummies as", "brands tout ashwagandha as" (the `reports` lists hold contiguous phrases:
+    "marketed as", "sold as"). Not the seller's own "we market it as": that is its claim.
+    Spans run from the verb to "as"; one linear pass per sentence, kept for the next caller
+    (a sentence of many conditions asks once per mention)."""
+    return doc_memo(doc, ("gapped-reports", lo, hi), lambda: _gapped_reports(doc, lo, hi))
+
+
+def _gapped_reports(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    lowers = token_strings(doc).lower
+    found = []
+    for i in range(lo, hi):
+        if lowers[i] not in MARKETING_VERBS or (i > lo and lowers[i - 1] in SELLER_SELVES):
+            continue
+        for j in range(i + 2, min(hi, i + 2 + MARKETED_REACH)):
+            if lowers[j] == "as":
+                if j + 1 >= hi or lowers[j + 1] not in QUOTE_MARKS:  # the seller's own words
+                    found.append((i, j + 1))
+                break
+            if lowers[j] in MARKETED_BREAKS:
+                break
+    return found
+
+
+# verbs a regulator or a reporter uses of how a product is sold
+MARKETING_VERBS = {
+    "market", "markets", "marketed", "marketing", "promote", "promotes", "promoted",
+    "promoting", "advertise", "advertises", "advertised", "advertising", "tout", "touts",
+    "touted", "touting", "pitch", "pitches", "pitched", "pitching", "bills", "billed",
+}  # fmt: skip
+SELLER_SELVES = {"we", "i", "our"}
+QUOTE_MARKS = {'"', "“", "'", "‘"}
+MARKETED_REACH = 6  # object words between the verb and "as": "the tincture", "these gummies"
+MARKETED_BREAKS = {",", ";", ":", ".", "!", "?", "and", "but", "that", "which"}

@@ -27,6 +27,7 @@ from lint.rules.match.clauses import (
     breaks_between,
     clause_end,
     clause_start,
+    gapped_reports,
     opens_question,
     others_reports,
     quoted_tokens,
@@ -246,7 +247,7 @@ class ClaimFinder:
         if self.requires is not None and not self.requires.find(doc, lo, hi):
             return None
         reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
-        reports = others_reports(doc, lo, reports)
+        reports = others_reports(doc, lo, sorted(reports + gapped_reports(doc, lo, hi)))
         return SentenceReading(
             self,
             doc,
@@ -276,6 +277,7 @@ class ClaimFinder:
             return False
         reports = reports or self.reports
         found = reports.find(doc, lo, hi) if reports is not None else []
+        found = sorted(found + gapped_reports(doc, lo, hi))
         if any(r_start < end for r_start, _ in found) and not self._seller_words(
             doc, lo, hi, (start, end), found
         ):
