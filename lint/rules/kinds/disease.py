@@ -396,7 +396,7 @@ def indication_finder(
         found = ruleset.compiled((COMPARISONS, Identity(comparison)), checker)
         return found.asserted_spans(analysis, comparison)
 
-    return IndicationFinder(comparisons, reader)
+    return IndicationFinder(comparisons, reader.targets)
 
 
 COMPARISONS = "comparisons"  # the rule set's compiled key of a comparison rule's checker

@@ -27,9 +27,9 @@ from lint.rules.match import claim_grammar as grammar
 from lint.rules.match.clauses import (
     clause_end,
     clause_start,
-    gapped_reports,
     others_reports,
     quoted_tokens,
+    reports_in,
     seller_quoted,
 )
 from lint.rules.match.cue_target import (
@@ -326,9 +326,7 @@ class AnchoredFinder:
         )
         quoted = quoted_tokens(doc, lo, hi)
         seller = {claim.start, claim.end - 1} <= quoted and self._seller_quote(doc, lo, hi, quoted)
-        tests = (
-            CUE_CONTEXTS if drug_story else tuple(t for t in CUE_CONTEXTS if t not in DRUG_STORY)
-        )
+        tests = CUE_CONTEXTS if drug_story else CUE_CONTEXTS_LESS_DRUG_STORY
         return any(
             test(mention) for test in tests if not (seller and test is regulator_register)
         ) or (drug_story and self.cause_elsewhere(mention))
@@ -387,8 +385,7 @@ class AnchoredFinder:
         cures the flu."'); a quoted claim standing alone, or quoted back to its seller ('your
         Instagram account posted: "..."'), stays a claim."""
         reader, doc = self.reader, m.doc
-        reports = reader.reports.find(doc, m.lo, m.hi) if reader.reports is not None else []
-        reports = sorted(reports + gapped_reports(doc, m.lo, m.hi))
+        reports = reports_in(reader.reports, doc, m.lo, m.hi)
         titled = reader._has(reader.title_words, doc, m.lo, m.hi)
         # a title that only locates the claims listed next ('... a post titled "X":')
         locating = titled and m.lowers[m.hi - 1] == ":"
@@ -794,3 +791,4 @@ CUE_CONTEXTS: tuple[Callable[[Mention], bool], ...] = (
     names_institution,
 )
 DRUG_STORY = {past_use, caution_before}  # "the Valtrex my doctor gave me", "used to take"
+CUE_CONTEXTS_LESS_DRUG_STORY = tuple(t for t in CUE_CONTEXTS if t not in DRUG_STORY)

@@ -10,6 +10,8 @@ from lint.tokens import doc_memo, token_strings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from lint.rules.match.terms import Terms
+
 BREAK_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", ".", "!", "?", "…"}
 
 BREAK_WORDS = {
@@ -180,6 +182,12 @@ def _opens_single(doc: Doc, lo: int, hi: int, i: int) -> bool:
     if i + 1 >= hi or doc[i].whitespace_:
         return False
     return i == lo or bool(doc[i - 1].whitespace_) or doc[i - 1].text in {":", "("}
+
+
+def reports_in(reports: Terms | None, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Every report in tokens [lo, hi), in order: the `reports` words and `gapped_reports`."""
+    found = reports.find(doc, lo, hi) if reports is not None else []
+    return sorted(found + gapped_reports(doc, lo, hi))
 
 
 def gapped_reports(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:

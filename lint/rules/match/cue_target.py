@@ -27,10 +27,10 @@ from lint.rules.match.clauses import (
     breaks_between,
     clause_end,
     clause_start,
-    gapped_reports,
     opens_question,
     others_reports,
     quoted_tokens,
+    reports_in,
     seller_quoted,
 )
 from lint.rules.match.pair_exclusions import (
@@ -246,8 +246,7 @@ class ClaimFinder:
             return None
         if self.requires is not None and not self.requires.find(doc, lo, hi):
             return None
-        reports = self.reports.find(doc, lo, hi) if self.reports is not None else []
-        reports = others_reports(doc, lo, sorted(reports + gapped_reports(doc, lo, hi)))
+        reports = others_reports(doc, lo, reports_in(self.reports, doc, lo, hi))
         return SentenceReading(
             self,
             doc,
@@ -276,8 +275,7 @@ class ClaimFinder:
         if sentence.analysis.memo(key, lambda: self._mentions_only(sentence)):
             return False
         reports = reports or self.reports
-        found = reports.find(doc, lo, hi) if reports is not None else []
-        found = sorted(found + gapped_reports(doc, lo, hi))
+        found = reports_in(reports, doc, lo, hi)
         if any(r_start < end for r_start, _ in found) and not self._seller_words(
             doc, lo, hi, (start, end), found
         ):

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from lint.analysis import NEGATIONS
-from lint.rules.match.cue_target import Claim, ClaimFinder
+from lint.rules.match.cue_target import Claim
 from lint.rules.match.pair_exclusions import occasional_symptom
+from lint.rules.match.terms import Terms
 from lint.tokens import token_strings
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ReadsComparisons(Protocol):
 @dataclass
 class IndicationFinder:
     comparisons: Comparisons  # the comparison rule's asserted matches in a document
-    reader: ClaimFinder  # the disease rule's cue finder: its conditions
+    conditions: Terms  # the disease rule's conditions
 
     def find(self, analysis: Analysis) -> Iterator[Claim]:
         doc = analysis.doc
@@ -74,7 +75,7 @@ class IndicationFinder:
                 return None
             if lowers[i] == "for":
                 reach = min(hi, i + 1 + LEAD_REACH + 8)  # a condition is at most 8 tokens
-                for t_start, t_end in self.reader.targets.find(analysis.doc, i + 1, reach):
+                for t_start, t_end in self.conditions.find(analysis.doc, i + 1, reach):
                     return (t_start, t_end) if t_start <= i + 1 + LEAD_REACH else None
                 return None
         return None
