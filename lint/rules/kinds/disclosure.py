@@ -117,6 +117,11 @@ class DisclosureChecker(Checker):
             "RE2 regexes for words that widen a call in the same sentence but never make one "
             "alone ('10% off' after 'Use code FOCUS10 for').",
         ),
+        "not_calls": Option(
+            "string-array",
+            "RE2 regexes matched where a call starts: a call they match there is none ('Get "
+            "yours checked', 'You can buy it at any grocery store'); `{vendor}` as in `calls`.",
+        ),
         "vendors": Option("string-array", "Shops and brands a purchase sentence may name."),
         "call_openers": Option(
             "string",
@@ -135,6 +140,12 @@ class DisclosureChecker(Checker):
         ),
         "disclosures": Option(
             "string-array", "RE2 regexes for disclosures in plain words.", required=True
+        ),
+        "gift_disclosures": Option(
+            "string-array",
+            "RE2 regexes for plain words that a seller gave free product: clear disclosures on "
+            "a page whose sales links are all shop pages; beside an affiliate link (`url_regex`) "
+            "they leave the commission unsaid and cover nothing.",
         ),
         "weak_labels": Option(
             "string-array", "RE2 regexes for labels that only gesture at a connection."
@@ -223,7 +234,10 @@ examples:
             if rule.options.get("report", "undisclosed") == "undisclosed":
                 yield from undisclosed(rule, targets, disclosures + vague, layout)
             else:
-                labels = patterns.weak_labels(analysis, layout)
+                hinted = {mention.sentence for mention in vague}  # one finding per disclosure
+                labels = [
+                    m for m in patterns.weak_labels(analysis, layout) if m.sentence not in hinted
+                ]
                 yield from weak(rule, targets, disclosures, labels, layout)
                 yield from vague_hits(rule, vague, layout)
 
@@ -239,6 +253,10 @@ class Patterns:
         self.calls = [
             compile_re2(rule, p.replace("{vendor}", f"(?:{vendors})"), case, "calls")
             for p in opts.get("calls", [])
+        ]
+        self.not_calls = [
+            compile_re2(rule, p.replace("{vendor}", f"(?:{vendors})"), case, "not_calls")
+            for p in opts.get("not_calls", [])
         ]
         self.clear = [compile_re2(rule, p, case, "disclosures") for p in opts["disclosures"]]
         # "Buy it on Amazon" stays a call even when the sentence's links are the site's own
@@ -263,6 +281,9 @@ class Patterns:
         opener = opts.get("call_openers")
         self.opener = compile_re2(rule, opener, case, "call_openers") if opener else None
         self.any_clear = _any(rule, opts["disclosures"], case, "disclosures")
+        gifts = opts.get("gift_disclosures", [])
+        self.gifts = [compile_re2(rule, p, case, "gift_disclosures") for p in gifts]
+        self.any_gift = _any(rule, gifts, case, "gift_disclosures")
         self.any_label = _any(rule, opts.get("weak_labels", []), case, "weak_labels")
         # rules with the same disclosure words share one search per sentence
         self.clear_key = (Patterns, "clear", tuple(opts["disclosures"]))
@@ -422,22 +443,37 @@ class Patterns:
             and not _negated_before(part, m.start())  # "If it doesn't suit you, buy"
             and not _relative_clause(text, at + m.start(), at + m.end())
             and not _IDIOM.match(m.group())
+            and not (is_call and self._not_call(part[m.start() :]))
         ]
 
+    def _not_call(self, rest: str) -> bool:
+        """The words from a call's start are one of `not_calls` ("Get yours checked")."""
+        return any(regex.match(rest) for regex in self.not_calls)
+
     def _clear_match(self, text: str) -> Any:
-        if self.any_clear is None or not self.any_clear.search(text):
-            return None
-        for regex in self.clear:
-            for match in regex.finditer(text):
-                if not DENIAL.search(match.group()) and not _denied_before(text, match.start()):
-                    return match
-        return None
+        return _undenied_match(text, self.any_clear, self.clear)
 
     def disclosures(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         clear = self._clear_matches(analysis)
         found = self._mentions(analysis, layout, lambda index, text: clear[index])
+        if self.any_gift is not None and not self._pays_commission(analysis):
+
+            def gift(index: int, text: str) -> Any:
+                if clear[index] is not None:
+                    return None
+                return _undenied_match(text, self.any_gift, self.gifts)
+
+            found = sorted(found + self._mentions(analysis, layout, gift), key=lambda m: m.start)
         boxed = self._front_matter_disclosure(analysis.document.front_matter)
         return ([boxed] if boxed else []) + found
+
+    def _pays_commission(self, analysis: Analysis) -> bool:
+        """The page has an affiliate link (not only shop pages): a gift told leaves it unsaid."""
+        matcher = self.links if self.links is not None else self.call_links
+        if matcher is None:
+            return False
+        links = analysis.document.links
+        return any(matcher.matches(link) and not matcher.shop_only(link) for link in links)
 
     def _front_matter_disclosure(self, front: dict[str, Any]) -> Mention | None:
         """A disclosure the site's template shows as a box above the article, from front matter
@@ -500,6 +536,17 @@ class Patterns:
             )
             result.append(Mention(start, end, layout.block_of(sentence), index, match.group()))
         return result
+
+
+def _undenied_match(text: str, screen: Any, regexes: list[Any]) -> Any:
+    """The first match of `regexes` that no denial holds or precedes ("not sponsored")."""
+    if screen is None or not screen.search(text):
+        return None
+    for regex in regexes:
+        for match in regex.finditer(text):
+            if not DENIAL.search(match.group()) and not _denied_before(text, match.start()):
+                return match
+    return None
 
 
 def _section_label(target: Target, layout: Layout) -> bool:
