@@ -353,7 +353,7 @@ class SubstanceChecker(Checker):
                 candidates(combined, analysis) if self.prescreen[key] else range(len(sentences))
             )
         for index in indexes:
-            if sentences[index].is_question and _ASKS.match(sentences[index].raw):
+            if sentences[index].is_question and _asks(sentences[index].raw):
                 continue  # "Does it interact with anything?": the answer says whether it does
             raw = sentences[index].raw
             following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -444,7 +444,8 @@ class SubstanceChecker(Checker):
                 named = subject or topic or last_named
             if sentence.index in dosed or sentence.index in in_tables:
                 doses = _doses(sentence.raw) or in_tables.get(sentence.index, [])
-                self._record_doses(sentence, named, where, survey.usages, doses)
+                mentions = survey.mentions[sentence.index]
+                self._record_doses(sentence, named, where, survey.usages, doses, mentions)
 
     def _matches_by_start(self, doc: Any) -> tuple[list[int], list[tuple[int, int, int]]]:
         """The PhraseMatcher's matches on the whole Doc, once, with their start tokens.
@@ -462,8 +463,10 @@ class SubstanceChecker(Checker):
         where: dict[str, int],
         usages: dict[str, Usage],
         doses: list[tuple[int, int]],
+        mentions: list[tuple[str, int, int]],
     ) -> None:
-        """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y")."""
+        """Each substance takes the dose nearest its name ("200 mg of X with 100 mg of Y"), but
+        not one written onto another substance ("L-theanine, 100 mg, with the caffeine")."""
         if not doses:
             return
         amounts = [d for d in doses if measured(sentence.raw[d[0] : d[1]])]
@@ -474,10 +477,11 @@ class SubstanceChecker(Checker):
                 continue
             if usage.first_dose is not None and (counted or not usage.counted):
                 continue
+            own = [d for d in amounts or doses if _bound(sentence.raw, d, mentions) in (None, sid)]
+            if not own:
+                continue
             mention = where.get(sid, 0)
-            start, end = min(
-                amounts or doses, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention))
-            )
+            start, end = min(own, key=lambda d: min(abs(d[0] - mention), abs(d[1] - mention)))
             span = (sentence.start_char + start, sentence.start_char + end)
             if sentence.is_heading:
                 usage.heading_dose = span  # a product title's size; a dose in prose comes first
@@ -486,6 +490,8 @@ class SubstanceChecker(Checker):
 
     def _hit(self, rule: Rule, analysis: Analysis, usage: Usage) -> Hit:
         dose = usage.first_dose or usage.heading_dose
+        if usage.counted and usage.heading_dose is not None:
+            dose = usage.heading_dose  # "## L-Tyrosine 500 mg" over "take two capsules"
         dosed = dose is not None
         prose_start, prose_end = dose or usage.first_mention
         start, end = analysis.source_span(prose_start, prose_end)
@@ -538,6 +544,31 @@ _COMPARED_TO = re.compile(
 )
 
 
+def _bound(raw: str, dose: tuple[int, int], mentions: list[tuple[str, int, int]]) -> str | None:
+    """The substance a dose is written onto ("L-theanine, 100 mg", "Noopept (10 mg)", "100 mg
+    of caffeine"), or None; "X and Y, 300 mg each" binds to neither."""
+    start, end = dose
+    if _EACH.match(raw, end):
+        return None
+    # "8 mg of galantamine, 200 mcg of huperzine A": the amount before a name binds first
+    before = (
+        sid
+        for sid, m_start, _ in mentions
+        if end <= m_start and _BOUND_BEFORE.fullmatch(raw, end, m_start)
+    )
+    after = (
+        sid
+        for sid, _, m_end in mentions
+        if m_end <= start and _BOUND_AFTER.fullmatch(raw, m_end, start)
+    )
+    return next(before, None) or next(after, None)
+
+
+_BOUND_AFTER = re.compile(r"\W{0,3}")
+_BOUND_BEFORE = re.compile(r"\s+(?:of\s+)?(?:the\s+|pure\s+)?")
+_EACH = re.compile(r"\W*(?:each|apiece|of each|per)", re.IGNORECASE)
+
+
 def _compared_to(raw: str, start: int) -> bool:
     """The mention at raw[start:] is only a comparison target ("an alternative to modafinil")."""
     return _COMPARED_TO.search(raw[max(0, start - 40) : start]) is not None
@@ -546,6 +577,14 @@ def _compared_to(raw: str, start: int) -> bool:
 _ASKS = re.compile(
     r"^\W*(?:does|do|is|are|can|could|will|would|should|has|have|was|were)\b", re.IGNORECASE
 )
+
+
+def _asks(raw: str) -> bool:
+    """A yes/no question, or one whose last clause is ("What about noopept, do I need to cycle
+    it?")."""
+    return _ASKS.match(raw) is not None or _ASKS.match(raw.rpartition(",")[2]) is not None
+
+
 _CASED = re.compile(r"[.'’]")
 
 

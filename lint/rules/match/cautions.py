@@ -116,9 +116,10 @@ _MYTH_AFTER = re.compile(
     re.IGNORECASE,
 )
 # the next sentence rejects this one: "You will read that it causes withdrawal. In our view
-# that is a myth."
+# that is a myth.", "... that it is addictive? For most people that's a myth."
 _REJECTS_PREVIOUS = re.compile(
-    r"^\W*(?:(?:in (?:our|my) (?:view|experience)|honestly|frankly|but|however)\W+)?"
+    r"^\W*(?:(?:in (?:our|my) (?:view|experience)|honestly|frankly|but|however|no|nope"
+    r"|for (?:most|many) (?:people|users|of us|adults)|in (?:practice|most cases))\W+){0,2}"
     r"(?:that|this|it)(?:['’]s| is| was)\s+(?:just |simply |largely |mostly |an? |all )*"
     r"(?:old |common |popular |internet )?(?:myths?|misconceptions?|not true|untrue|overblown"
     r"|nonsense|false|scaremongering|exaggerated)\b",

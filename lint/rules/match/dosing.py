@@ -112,7 +112,10 @@ _COMPARED_AMOUNT = re.compile(
     r"(?:\b(?:feels?|felt|feeling|hits?|hitting|kicks?(?: in)?|kicked(?: in)?|tastes?|tasted"
     r"|works?|worked|acts?|acted)\b(?:\s+[\w'’]+){0,3}?"
     r"|\b(?:about|roughly|around|approximately|bit|little|lot|much|just|exactly|kind of|sort of"
-    r"|kinda|sorta|nothing|almost|somewhat))\s+like\s+(?:an?\s+|maybe\s+)?$"
+    r"|kinda|sorta|nothing|almost|somewhat))\s+like\s+(?:an?\s+|maybe\s+|about\s+|around\s+"
+    r"|roughly\s+|nearly\s+|approximately\s+)?$"
+    # "hoping for the kick of 200 mg of caffeine": an effect named by an amount of something
+    r"|\bthe\s+(?:kick|buzz|jolt|punch|rush|hit)\s+(?:of|from)\s+(?:an?\s+|about\s+)?$"
     r"|\b(?:the\s+equivalent\s+of|equivalent\s+to|similar\s+to|comparable\s+to|(?:stronger"
     r"|weaker|gentler|smoother|harsher|cleaner|calmer)\s+than|as\s+(?:strong|smooth|clean"
     r"|calm|good)\s+as)\s+(?:an?\s+|maybe\s+)?$",
