@@ -40,3 +40,45 @@ def test_any_commission_told_discloses(lint, disclosure: str) -> None:
 )
 def test_commission_named_without_a_connection_covers_nothing(lint, sentence: str) -> None:
     assert found(lint, sentence + SELLS, LINK) == ["[the tin](https://amzn.to/5Rt8Kq1)"]
+
+
+CALL = "ftc.buy-call-to-action"
+WEAK = "ftc.weak-disclosure"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "excerpt"),
+    [
+        ("Give the oat-milk capsules a try for a month.", "Give the oat-milk capsules a try"),
+        ("Invest in a decent tub with a lab seal.", "Invest in a decent tub"),
+        ("Jump on this one before the coupon expires.", "Jump on this one before the coupon"),
+        ("You might want to pick up a sleep mask too.", "You might want to pick up"),
+        ("Don't pay full price for the big jar.", "Don't pay full price"),
+        ("Snag the berry one while you're at it.", "Snag the berry one"),
+        ("Get the 10 mg one, not the 50 mg.", "Get the 10 mg one"),
+        ("Pick up the 1,000 IU bottle for winter.", "Pick up the 1,000 IU bottle"),
+    ],
+)
+def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
+    got = found(lint, sentence + SELLS, CALL)
+    assert len(got) == 1 and excerpt in got[0], got
+
+
+def test_buying_nothing_is_no_call(lint) -> None:
+    assert found(lint, "Buy nothing until you have read the label." + SELLS, CALL) == []
+
+
+def test_reader_supported_alone_is_vague_and_covers_the_links(lint) -> None:
+    text = "Fernway Notes is reader-supported." + SELLS
+    assert found(lint, text, LINK) == []
+    assert found(lint, text, WEAK) == ["Fernway Notes is reader-supported"]
+
+
+def test_a_hint_beside_a_plain_disclosure_is_part_of_it(lint) -> None:
+    text = "Fernway Notes is reader-supported. We earn a commission on purchases." + SELLS
+    assert found(lint, text, WEAK) == []
+
+
+def test_affiliate_links_as_a_topic_are_no_label(lint) -> None:
+    text = "Mods: please label any referral or affiliate links in your posts." + SELLS
+    assert found(lint, text, WEAK) == []

@@ -19,11 +19,14 @@ _TERMINAL = (".", "!", "?", ":", ";", ",", "”", '"', ")", "…")
 
 
 def looks_like_heading(text: str) -> bool:
+    """A short unpunctuated line that does not open in lower case: a forum post typed in
+    lower case without a full stop ("this stuff fixed my sleep") is a sentence."""
     stripped = text.strip()
     return (
         "\n" not in stripped
         and 0 < len(stripped.split()) <= 12
         and not stripped.endswith(_TERMINAL)
+        and not stripped[0].islower()
     )
 
 

@@ -487,7 +487,8 @@ class Patterns:
 
     def vague(self, analysis: Analysis, layout: Layout) -> list[Mention]:
         """Disclosures that only hint ("some links may be special"), in sentences with no
-        plain-words one; a denial before them is none."""
+        plain-words one; a denial before them is none, and so is a hint that opens or closes
+        a plain one in its paragraph ("X is reader-supported. We earn a commission ...")."""
         if self.any_vague is None:
             return []
         if self.screen_vague and not may_match(self.any_vague, analysis):
@@ -496,6 +497,8 @@ class Patterns:
 
         def hint(index: int, text: str) -> Any:
             if clear[index] is not None or not self.any_vague.search(text):
+                return None
+            if _beside_clear(analysis, layout, clear, index):
                 return None
             return next(
                 (
@@ -520,7 +523,15 @@ class Patterns:
                 return None
             if not self.any_label.search(text):
                 return None
-            return next((m for r in self.labels for m in r.finditer(text)), None)
+            return next(
+                (
+                    m
+                    for r in self.labels
+                    for m in r.finditer(text)
+                    if not _NOT_A_LABEL.search(text, 0, m.start())
+                ),
+                None,
+            )
 
         return self._mentions(analysis, layout, label)
 
@@ -536,6 +547,26 @@ class Patterns:
             )
             result.append(Mention(start, end, layout.block_of(sentence), index, match.group()))
         return result
+
+
+# words before "affiliate links" that make them a topic, not a label on the page's own links:
+# "please label any referral or affiliate links", "we use no affiliate links"
+_NOT_A_LABEL = re.compile(
+    r"\b(?:label|labels|labelled|labeled|disclose|disclosed|mark|flag|tag|report|ban|bans|"
+    r"banned|allow|allowed|no|without)\b(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+
+
+def _beside_clear(analysis: Analysis, layout: Layout, clear: list[Any], index: int) -> bool:
+    """The sentence before or after, in the same paragraph, is a plain-words disclosure."""
+    block = layout.block_of(analysis.sentences[index])
+    return any(
+        0 <= other < len(clear)
+        and clear[other] is not None
+        and layout.block_of(analysis.sentences[other]) == block
+        for other in (index - 1, index + 1)
+    )
 
 
 def _undenied_match(text: str, screen: Any, regexes: list[Any]) -> Any:

@@ -493,8 +493,9 @@ def _compared(doc: Doc, drugs: list[tuple[int, int]]) -> bool:
 COMPARED_REACH = 6
 OWNERS = {"my", "his", "her", "our", "their", "your"}
 # after a regulatory word these make it a verb with an object: "cleared my SIBO without
-# rifaximin" is a cure, "not cleared by the FDA" a regulatory statement
-ACTIVE_OBJECTS = OWNERS | {"up"}
+# rifaximin" is a cure, "not cleared by the FDA" a regulatory statement; so does a pronoun
+# ("cleared it up", "cleared them"), which a regulator's sentence puts after "FDA"
+ACTIVE_OBJECTS = OWNERS | {"up", "it", "them", "me", "him", "us"}
 
 
 def _condition_before(
