@@ -478,6 +478,8 @@ class SubstanceChecker(Checker):
             if usage.first_dose is not None and (counted or not usage.counted):
                 continue
             own = [d for d in amounts or doses if _bound(sentence.raw, d, mentions) in (None, sid)]
+            if sid not in where:  # not named here: "I also take 20 mg of sertraline" is not its
+                own = [d for d in own if not _onto_other(sentence.raw, d)]
             if not own:
                 continue
             mention = where.get(sid, 0)
@@ -564,6 +566,24 @@ def _bound(raw: str, dose: tuple[int, int], mentions: list[tuple[str, int, int]]
     return next(before, None) or next(after, None)
 
 
+def _onto_other(raw: str, dose: tuple[int, int]) -> bool:
+    """The dose is written onto a prescription drug named by its INN stem ("20 mg of
+    sertraline"), not onto words that stand for the section's substance ("1,000 mg of
+    fruiting-body extract", "5 mg of elemental lithium")."""
+    onto = _ONTO.match(raw, dose[1])
+    return onto is not None and _DRUG_STEM.search(onto.group(1)) is not None
+
+
+_ONTO = re.compile(r"\s+of\s+([A-Za-z][\w-]+)")
+# WHO INN stems of prescription classes, three letters at least before them (as in
+# rules/fda/drug-comparison.yaml's generic-drug patterns)
+_DRUG_STEM = re.compile(
+    r"^[a-z]{3,}(?:mycin|cillin|floxacin|cycline|prazole|sartan|olol|pril|dipine|vastatin|azepam"
+    r"|azolam|oxetine|traline|triptan|clovir|glutide|gliflozin|gliptin|formin|coxib|setron"
+    r"|lukast|codone|peridol|triptyline|ipramine|semide|thiazide|xaban|nisone|methasone|pezil"
+    r"|phetamine|phenidate|pidem|trigine|gabalin|zodone|umab|inib)$",
+    re.IGNORECASE,
+)
 _BOUND_AFTER = re.compile(r"\W{0,3}")
 _BOUND_BEFORE = re.compile(r"\s+(?:of\s+)?(?:the\s+|pure\s+)?")
 _EACH = re.compile(r"\W*(?:each|apiece|of each|per)", re.IGNORECASE)

@@ -118,7 +118,12 @@ _COMPARED_AMOUNT = re.compile(
     r"|\bthe\s+(?:kick|buzz|jolt|punch|rush|hit)\s+(?:of|from)\s+(?:an?\s+|about\s+)?$"
     r"|\b(?:the\s+equivalent\s+of|equivalent\s+to|similar\s+to|comparable\s+to|(?:stronger"
     r"|weaker|gentler|smoother|harsher|cleaner|calmer)\s+than|as\s+(?:strong|smooth|clean"
-    r"|calm|good)\s+as)\s+(?:an?\s+|maybe\s+)?$",
+    r"|calm|good)\s+as)\s+(?:an?\s+|maybe\s+)?$"
+    # "smaller than what you would expect from 75 mg of caffeine": an effect for scale
+    r"|\b(?:would|could|might|['’]d)\s+(?:expect|get|feel|notice|see)\s+from\s+"
+    r"(?:an?\s+|about\s+|roughly\s+|around\s+)?$"
+    # "smaller than what trials usually report for 200 mg of caffeine"
+    r"|\bthan\s+what\s+(?:[\w'’]+\s+){1,4}(?:for|from|with|after)\s+(?:an?\s+|about\s+)?$",
     re.IGNORECASE,
 )
 
