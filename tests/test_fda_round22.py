@@ -91,3 +91,17 @@ def test_a_lower_case_plain_text_line_is_a_sentence(excerpts) -> None:
     text = "this lysine and lemon balm stick totally destroyed my cold sores"
     assert excerpts(text, DISEASE, "post.txt") == ["destroyed my cold sores"]
     assert excerpts("Lysine And Cold Sores", DISEASE, "post.txt") == []  # a heading: a topic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was on Protonix for years. The licorice got me off it completely.", ["Protonix"]),
+        ("Lexapro numbed me, so I swapped it for saffron.", ["Lexapro"]),
+        ("I was on my meds for years. Ashwagandha got me off them.", []),  # no drug named
+        ("Metformin did nothing for me. My doctor swapped it for insulin.", []),  # a prescriber
+        ("I was on Prozac. Did the tea get me off it?", []),  # a question
+    ],
+)
+def test_a_swap_whose_drug_is_a_pronoun_names_the_drug_before(excerpts, text, expected) -> None:
+    assert excerpts(text, DRUG) == expected

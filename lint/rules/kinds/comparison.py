@@ -70,6 +70,12 @@ class ComparisonChecker(PatternChecker):
             "Advice to see a prescriber ('talk to your doctor', 'ask your prescriber'): a "
             "sentence with one is advice, not a comparison.",
         ),
+        "pronoun_swaps": Option(
+            WORDS,
+            "A swap whose drug is a pronoun ('got me off it', 'swapped it for'), any "
+            "inflection: the comparison of the drug named last before it, in its sentence or "
+            "the one before ('I was on Protonix for years. The licorice got me off it.').",
+        ),
     }
 
     starter = """\
@@ -101,6 +107,13 @@ examples:
         self.rebuttals = {rule.id: _terms(nlp, rule, "rebuttals") for rule in rules}
         self.prescribers = {rule.id: _terms(nlp, rule, "prescribers") for rule in rules}
         self.advice = {rule.id: _terms(nlp, rule, "advice") for rule in rules}
+        self.drug_words = {rule.id: _largest_word_list(rule.options["patterns"]) for rule in rules}
+        self.pronoun_swaps = {
+            rule.id: Terms(nlp, rule.options["pronoun_swaps"], lemma=True)
+            if rule.options.get("pronoun_swaps")
+            else None
+            for rule in rules
+        }
         if len(rules) == 1:  # the disease rule reads this rule's comparisons (`asserted_spans`)
             ruleset.compiled((COMPARISONS, Identity(rules[0])), lambda: self)
 
@@ -152,7 +165,31 @@ examples:
                 kept[-1] = (rule, kept[-1][1], max(end, kept[-1][2]))
             else:
                 kept.append((rule, start, end))
-        return kept
+        return self._with_antecedents(analysis, kept)
+
+    def _with_antecedents(
+        self, analysis: Analysis, kept: list[tuple[Rule, int, int]]
+    ) -> list[tuple[Rule, int, int]]:
+        """`kept` and, for each asserted pronoun swap, the drug it stands for (one finding per
+        drug: a drug already in a comparison adds none)."""
+        doc = analysis.doc
+        added: list[tuple[Rule, int, int]] = []
+        for rule in self.by_id.values():
+            swaps = self.pronoun_swaps.get(rule.id)
+            if swaps is None:
+                continue
+            reader = self.readers[rule.id]
+            for start, end in swaps.find(doc):
+                sentence = analysis.sentence_at(doc[start].idx)
+                if sentence is None or not reader.asserts(sentence, start, end):
+                    continue
+                if self._drug_for_drug(rule, reader, sentence, start, end):
+                    continue
+                drug = _antecedent(analysis, reader, self.drug_words[rule.id], sentence, start)
+                taken = kept + added
+                if drug is not None and not any(s < drug[1] and drug[0] < e for _, s, e in taken):
+                    added.append((rule, *drug))
+        return sorted(kept + added, key=lambda found: found[1]) if added else kept
 
     def _rebutted(self, rule: Rule, sentence: Sentence, end: int) -> bool:
         """The sentence goes on to judge the comparison false: "sellers describe kava as
@@ -177,6 +214,45 @@ examples:
         return _switched_to_drug(reader, doc, end, min(hi, end + SWITCH_REACH))
 
 
+def _antecedent(
+    analysis: Analysis,
+    reader: ClaimFinder,
+    words: frozenset[str],
+    sentence: Sentence,
+    start: int,
+) -> tuple[int, int] | None:
+    """The named drug last before token `start`, in its sentence or the one before: a drug
+    of the disease rule's or one of the comparison patterns' drug words."""
+    doc = analysis.doc
+    lowers = token_strings(doc).lower
+    spans = [(sentence.span.start, start)]
+    if sentence.index > 0:
+        before = analysis.sentences[sentence.index - 1].span
+        spans.append((before.start, before.end))
+    for lo, hi in spans:
+        named = reader.drug_spans(doc, lo, hi, subjects=False)
+        named += [(i, i + 1) for i in range(lo, hi) if lowers[i] in words]
+        named = [d for d in named if not (d[1] - d[0] == 1 and lowers[d[0]] in UNNAMED)]
+        if named:
+            return max(named)
+    return None
+
+
+def _largest_word_list(patterns: list[list[dict[str, Any]]]) -> frozenset[str]:
+    """The longest `IN` word list of the patterns: a comparison rule's drug names."""
+    lists = [
+        value["IN"]
+        for pattern in patterns
+        for spec in pattern
+        for value in spec.values()
+        if isinstance(value, dict) and isinstance(value.get("IN"), list)
+    ]
+    longest: list[Any] = max(lists, key=len, default=[])
+    return frozenset(str(word).lower() for word in longest)
+
+
+# a drug no one named: "got me off my meds" swaps no drug in particular
+UNNAMED = {"meds", "medication", "medications", "drugs", "pills", "pharmaceuticals", "it"}
 TRAILING = {"but"}  # "wanted me on Accutane, but ...": the comparison is the drug phrase
 SWITCH_REACH = 4  # tokens after a swap in which "for/to <drug>" names what it was swapped for
 SWITCH_WORDS = {"for", "to", "onto", "with"}
