@@ -82,3 +82,39 @@ def test_a_hint_beside_a_plain_disclosure_is_part_of_it(lint) -> None:
 def test_affiliate_links_as_a_topic_are_no_label(lint) -> None:
     text = "Mods: please label any referral or affiliate links in your posts." + SELLS
     assert found(lint, text, WEAK) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "excerpt"),
+    [
+        ("Splurge on the micronised tub if you can.", "Splurge on the micronised tub"),
+        ("Load up on the summer box before race season.", "Load up on the summer box"),
+        ("Use my link for 15% off your first order.", "Use my link for 15% off"),
+        (
+            "Swap your energy drink for the Quillon capsules.",
+            "Swap your energy drink for the Quillon",
+        ),
+        ("Pick up the Marwick two-pack.", "Pick up the Marwick two-pack"),
+        ("If you try one syrup, try the Birchline.", "try the Birchline"),
+    ],
+)
+def test_calls_naming_a_brand_or_a_link(lint, sentence: str, excerpt: str) -> None:
+    got = found(lint, sentence + SELLS, CALL)
+    assert len(got) == 1 and excerpt in got[0], got
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "We work with some of the brands featured here.",
+        "Affiliate disclosure: see the pinned comment.",
+    ],
+)
+def test_ties_and_pointers_are_vague_and_cover_the_links(lint, hint: str) -> None:
+    assert found(lint, hint + SELLS, LINK) == []
+    assert len(found(lint, hint + SELLS, WEAK)) == 1
+
+
+def test_not_an_affiliate_link_is_no_label(lint) -> None:
+    text = "A plain listing, not an affiliate link: https://shop.example.com/item" + SELLS
+    assert found(lint, text, WEAK) == []

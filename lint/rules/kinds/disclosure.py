@@ -553,7 +553,7 @@ class Patterns:
 # "please label any referral or affiliate links", "we use no affiliate links"
 _NOT_A_LABEL = re.compile(
     r"\b(?:label|labels|labelled|labeled|disclose|disclosed|mark|flag|tag|report|ban|bans|"
-    r"banned|allow|allowed|no|without)\b(?:\W+\w+){0,3}\W*$",
+    r"banned|allow|allowed|no|without|not|never)\b(?:\W+\w+){0,3}\W*$",
     re.IGNORECASE,
 )
 
