@@ -105,3 +105,22 @@ def test_a_lower_case_plain_text_line_is_a_sentence(excerpts) -> None:
 )
 def test_a_swap_whose_drug_is_a_pronoun_names_the_drug_before(excerpts, text, expected) -> None:
     assert excerpts(text, DRUG) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Night Ease is our answer to Ambien.", ["our answer to Ambien"]),
+        ("It helps patients reduce their reliance on Lasix.", ["reduce their reliance on Lasix"]),
+        ("Antibiotic alternative: oregano oil softgels.", ["Antibiotic alternative"]),
+        (
+            "Six months on the chews and we never had to start Vetmedin.",
+            ["never had to start Vetmedin"],
+        ),
+        ("the strep is gone, didnt even need the antibiotics", ["didnt even need the antibiotics"]),
+        ("Sea buckthorn did what restasis never could.", ["did what restasis never"]),
+        ("I was on metoprolol for years. Hawthorn replaced it.", ["metoprolol"]),
+    ],
+)
+def test_drug_comparisons_in_round_21_shapes(excerpts, text, expected) -> None:
+    assert excerpts(text, DRUG) == expected
