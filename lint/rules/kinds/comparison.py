@@ -107,12 +107,14 @@ examples:
         self.rebuttals = {rule.id: _terms(nlp, rule, "rebuttals") for rule in rules}
         self.prescribers = {rule.id: _terms(nlp, rule, "prescribers") for rule in rules}
         self.advice = {rule.id: _terms(nlp, rule, "advice") for rule in rules}
-        self.drug_words = {rule.id: _largest_word_list(rule.options["patterns"]) for rule in rules}
+        # per rule with pronoun swaps: the swaps, and the drug names its antecedent may be
         self.pronoun_swaps = {
-            rule.id: Terms(nlp, rule.options["pronoun_swaps"], lemma=True)
-            if rule.options.get("pronoun_swaps")
-            else None
+            rule.id: (
+                Terms(nlp, rule.options["pronoun_swaps"], lemma=True),
+                _largest_word_list(rule.options["patterns"]),
+            )
             for rule in rules
+            if rule.options.get("pronoun_swaps")
         }
         if len(rules) == 1:  # the disease rule reads this rule's comparisons (`asserted_spans`)
             ruleset.compiled((COMPARISONS, Identity(rules[0])), lambda: self)
@@ -174,18 +176,15 @@ examples:
         drug: a drug already in a comparison adds none)."""
         doc = analysis.doc
         added: list[tuple[Rule, int, int]] = []
-        for rule in self.by_id.values():
-            swaps = self.pronoun_swaps.get(rule.id)
-            if swaps is None:
-                continue
-            reader = self.readers[rule.id]
+        for rule_id, (swaps, drug_words) in self.pronoun_swaps.items():
+            rule, reader = self.by_id[rule_id], self.readers[rule_id]
             for start, end in swaps.find(doc):
                 sentence = analysis.sentence_at(doc[start].idx)
                 if sentence is None or not reader.asserts(sentence, start, end):
                     continue
                 if self._drug_for_drug(rule, reader, sentence, start, end):
                     continue
-                drug = _antecedent(analysis, reader, self.drug_words[rule.id], sentence, start)
+                drug = _antecedent(analysis, reader, drug_words, sentence, start)
                 taken = kept + added
                 if drug is not None and not any(s < drug[1] and drug[0] < e for _, s, e in taken):
                     added.append((rule, *drug))
@@ -252,7 +251,7 @@ def _largest_word_list(patterns: list[list[dict[str, Any]]]) -> frozenset[str]:
 
 
 # a drug no one named: "got me off my meds" swaps no drug in particular
-UNNAMED = {"meds", "medication", "medications", "drugs", "pills", "pharmaceuticals", "it"}
+UNNAMED = {"meds", "medication", "medications", "drugs", "pills", "pharmaceuticals"}
 TRAILING = {"but"}  # "wanted me on Accutane, but ...": the comparison is the drug phrase
 SWITCH_REACH = 4  # tokens after a swap in which "for/to <drug>" names what it was swapped for
 SWITCH_WORDS = {"for", "to", "onto", "with"}
