@@ -35,10 +35,15 @@ def lint(engine: Engine):
 
 @pytest.fixture()
 def excerpts(engine: Engine):
-    """The excerpts one rule finds in a text, in order: the round tests' one assertion."""
+    """The excerpts one rule finds in a text, in order: the round tests' one assertion. Each
+    span is checked exact on the way: the excerpt is the source between the offsets."""
 
     def found(text: str, rule: str, name: str = "draft.md") -> list[str]:
-        return [f.excerpt for f in lint_text(engine, text + "\n", name) if f.rule_id == rule]
+        source = text + "\n"
+        findings = [f for f in lint_text(engine, source, name) if f.rule_id == rule]
+        for f in findings:
+            assert source[f.start_offset : f.end_offset] == f.excerpt
+        return [f.excerpt for f in findings]
 
     return found
 

@@ -14,15 +14,8 @@ WEAK = "ftc.weak-disclosure"
 SELLS = "\n\nOur pick: [the tub](https://amzn.to/3Qz8Lm2).\n"
 
 
-def found(lint, text: str, rule: str, name: str = "draft.md") -> list[str]:
-    findings = [f for f in lint(text, name) if f.rule_id == rule]
-    for f in findings:  # spans are exact: the excerpt is the source between the offsets
-        assert text[f.start_offset : f.end_offset] == f.excerpt
-    return [f.excerpt for f in findings]
-
-
-def calls(lint, sentence: str, name: str = "draft.md") -> list[str]:
-    return found(lint, sentence + SELLS, CALL, name)
+def calls(excerpts, sentence: str, name: str = "draft.md") -> list[str]:
+    return excerpts(sentence + SELLS, CALL, name)
 
 
 @pytest.mark.parametrize(
@@ -33,21 +26,21 @@ def calls(lint, sentence: str, name: str = "draft.md") -> list[str]:
         "Some clicks here may steer a coin or two our way.",
     ],
 )
-def test_coins_our_way_is_vague_and_covers_what_follows(lint, hint: str) -> None:
+def test_coins_our_way_is_vague_and_covers_what_follows(excerpts, hint: str) -> None:
     text = f"{hint}\n\nGet yours today: [the greens](https://amzn.to/3Qz8Lm2).\n"
-    assert found(lint, text, LINK) == []
-    assert found(lint, text, CALL) == []
-    weak = found(lint, text, WEAK)
+    assert excerpts(text, LINK) == []
+    assert excerpts(text, CALL) == []
+    weak = excerpts(text, WEAK)
     assert len(weak) == 1 and hint.startswith(weak[0][:12])
 
 
-def test_a_posters_ref_link_aside_after_the_links_is_weak(lint) -> None:
+def test_a_posters_ref_link_aside_after_the_links_is_weak(excerpts) -> None:
     text = (
         "Been using this pre-workout since March: https://amzn.to/3Pw7Kd1\n\n"
         "[referral link, just so you know]\n"
     )
-    assert found(lint, text, WEAK, "thread.txt") == ["[referral link, just so you know]"]
-    assert found(lint, text, LINK, "thread.txt") == ["https://amzn.to/3Pw7Kd1"]
+    assert excerpts(text, WEAK, "thread.txt") == ["[referral link, just so you know]"]
+    assert excerpts(text, LINK, "thread.txt") == ["https://amzn.to/3Pw7Kd1"]
 
 
 @pytest.mark.parametrize(
@@ -57,14 +50,14 @@ def test_a_posters_ref_link_aside_after_the_links_is_weak(lint) -> None:
         "https://publisher.example.com/doi/full/10.1000/xyz123?aff=22",
     ],
 )
-def test_citations_are_no_affiliate_links(lint, url: str) -> None:
+def test_citations_are_no_affiliate_links(excerpts, url: str) -> None:
     text = f"The effect was small in [one pilot trial]({url}).\n"
-    assert found(lint, text, LINK) == []
+    assert excerpts(text, LINK) == []
 
 
-def test_a_shop_link_with_ref_is_still_affiliate(lint) -> None:
+def test_a_shop_link_with_ref_is_still_affiliate(excerpts) -> None:
     text = "We like [the chews](https://chewco.example/products/zinc?ref=mybloghere).\n"
-    assert found(lint, text, LINK) == [
+    assert excerpts(text, LINK) == [
         "[the chews](https://chewco.example/products/zinc?ref=mybloghere)"
     ]
 
@@ -82,8 +75,8 @@ def test_a_shop_link_with_ref_is_still_affiliate(lint) -> None:
         ("I'd buy Saltmarsh again without a second thought.", "I'd buy Saltmarsh again"),
     ],
 )
-def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
-    got = calls(lint, sentence)
+def test_calls_in_new_shapes(excerpts, sentence: str, excerpt: str) -> None:
+    got = calls(excerpts, sentence)
     assert len(got) == 1 and got[0].startswith(excerpt), got
 
 
@@ -98,8 +91,8 @@ def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
         "Check the label on Amazon listings for the actual dose.",
     ],
 )
-def test_not_calls(lint, sentence: str) -> None:
-    assert calls(lint, sentence) == []
+def test_not_calls(excerpts, sentence: str) -> None:
+    assert calls(excerpts, sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -111,16 +104,16 @@ def test_not_calls(lint, sentence: str) -> None:
         ("Get the winter bundle deal", "https://www.tkqlhce.com/click-5551-7771"),
     ],
 )
-def test_button_text_on_an_affiliate_link_is_a_call_and_a_link(lint, button, url) -> None:
+def test_button_text_on_an_affiliate_link_is_a_call_and_a_link(excerpts, button, url) -> None:
     text = f'<p>Our pick this month.</p>\n<p><a class="btn" href="{url}">{button}</a></p>\n'
-    assert found(lint, text, CALL, "page.html") == [button]
+    assert excerpts(text, CALL, "page.html") == [button]
     link = f'<a class="btn" href="{url}">{button}</a>'  # a link finding spans the whole <a>
-    assert found(lint, text, LINK, "page.html") == [link]
+    assert excerpts(text, LINK, "page.html") == [link]
 
 
-def test_the_sites_own_add_to_cart_is_no_call(lint) -> None:
+def test_the_sites_own_add_to_cart_is_no_call(excerpts) -> None:
     text = (
         "Our pick: [the tub](https://amzn.to/3Qz8Lm2).\n\n"
         "Or get ours: [Add to cart](/cart/add?sku=ZN60)\n"
     )
-    assert found(lint, text, CALL) == []
+    assert excerpts(text, CALL) == []

@@ -19,15 +19,8 @@ WEAK = "ftc.weak-disclosure"
 SELLS = "\n\nOur pick: [the jar](https://amzn.to/4Hq2Wn7).\n"
 
 
-def found(lint, text: str, rule: str, name: str = "draft.md") -> list[str]:
-    findings = [f for f in lint(text, name) if f.rule_id == rule]
-    for f in findings:  # spans are exact: the excerpt is the source between the offsets
-        assert text[f.start_offset : f.end_offset] == f.excerpt
-    return [f.excerpt for f in findings]
-
-
-def calls(lint, sentence: str) -> list[str]:
-    return found(lint, sentence + SELLS, CALL)
+def calls(excerpts, sentence: str) -> list[str]:
+    return excerpts(sentence + SELLS, CALL)
 
 
 @pytest.mark.parametrize(
@@ -37,45 +30,45 @@ def calls(lint, sentence: str) -> list[str]:
         "We received complimentary samples from every brand below.",
     ],
 )
-def test_a_gift_told_leaves_an_affiliate_links_commission_unsaid(lint, gift: str) -> None:
-    assert found(lint, gift + SELLS, LINK) == ["[the jar](https://amzn.to/4Hq2Wn7)"]
-    assert found(lint, gift + SELLS, WEAK) == []  # not a hint at payment either
+def test_a_gift_told_leaves_an_affiliate_links_commission_unsaid(excerpts, gift: str) -> None:
+    assert excerpts(gift + SELLS, LINK) == ["[the jar](https://amzn.to/4Hq2Wn7)"]
+    assert excerpts(gift + SELLS, WEAK) == []  # not a hint at payment either
 
 
-def test_a_gift_told_covers_a_shop_page(lint) -> None:
+def test_a_gift_told_covers_a_shop_page(excerpts) -> None:
     text = "We received complimentary samples from Larkfield.\n\n"
     text += "[Order from Larkfield](https://larkfield.example/products/magnesium) if you like.\n"
-    assert found(lint, text, LINK) == []
-    assert found(lint, text, CALL) == []
+    assert excerpts(text, LINK) == []
+    assert excerpts(text, CALL) == []
 
 
-def test_a_denied_gift_is_none(lint) -> None:
+def test_a_denied_gift_is_none(excerpts) -> None:
     text = "Nobody sent us free product for this review.\n\n"
     text += "[Order from Larkfield](https://larkfield.example/products/magnesium) if you like.\n"
-    assert found(lint, text, LINK) == [
+    assert excerpts(text, LINK) == [
         "[Order from Larkfield](https://larkfield.example/products/magnesium)"
     ]
 
 
-def test_the_payee_after_the_purchase_is_a_clear_disclosure(lint) -> None:
+def test_the_payee_after_the_purchase_is_a_clear_disclosure(excerpts) -> None:
     text = "Some links here are affiliate links. If you buy through them, Hearthside Notes earns"
     text += " a commission." + SELLS
-    assert found(lint, text, LINK) == []
-    assert found(lint, text, WEAK) == []  # the label sits beside the plain words
+    assert excerpts(text, LINK) == []
+    assert excerpts(text, WEAK) == []  # the label sits beside the plain words
 
 
-def test_a_disclosure_word_is_a_whole_word(lint) -> None:
+def test_a_disclosure_word_is_a_whole_word(excerpts) -> None:
     # "I was given ... feel" once read as "I ... get ... fee": a disclosure covering every link
     text = "The pills I was given make me feel queasy by noon." + SELLS
-    assert found(lint, text, LINK) == ["[the jar](https://amzn.to/4Hq2Wn7)"]
+    assert excerpts(text, LINK) == ["[the jar](https://amzn.to/4Hq2Wn7)"]
 
 
-def test_links_that_keep_a_newsletter_free_are_vague_and_cover_what_follows(lint) -> None:
+def test_links_that_keep_a_newsletter_free_are_vague_and_cover_what_follows(excerpts) -> None:
     text = (
         "Two of the links below help keep this newsletter free, so thanks for using them." + SELLS
     )
-    assert found(lint, text, LINK) == []
-    assert found(lint, text, WEAK) == ["Two of the links below help keep this newsletter"]
+    assert excerpts(text, LINK) == []
+    assert excerpts(text, WEAK) == ["Two of the links below help keep this newsletter"]
 
 
 @pytest.mark.parametrize(
@@ -85,9 +78,9 @@ def test_links_that_keep_a_newsletter_free_are_vague_and_cover_what_follows(lint
         "Our writers may be paid a small fee by the retailers we link to.",
     ],
 )
-def test_the_payee_in_the_passive_is_a_clear_disclosure(lint, disclosure: str) -> None:
-    assert found(lint, disclosure + SELLS, LINK) == []
-    assert found(lint, disclosure + SELLS, WEAK) == []
+def test_the_payee_in_the_passive_is_a_clear_disclosure(excerpts, disclosure: str) -> None:
+    assert excerpts(disclosure + SELLS, LINK) == []
+    assert excerpts(disclosure + SELLS, WEAK) == []
 
 
 @pytest.mark.parametrize(
@@ -97,15 +90,15 @@ def test_the_payee_in_the_passive_is_a_clear_disclosure(lint, disclosure: str) -
         "Our recommendations can benefit us in ways that keep the site online.",
     ],
 )
-def test_more_vague_hints_cover_what_follows(lint, hint: str) -> None:
-    assert found(lint, hint + SELLS, LINK) == []
-    assert len(found(lint, hint + SELLS, WEAK)) == 1
+def test_more_vague_hints_cover_what_follows(excerpts, hint: str) -> None:
+    assert excerpts(hint + SELLS, LINK) == []
+    assert len(excerpts(hint + SELLS, WEAK)) == 1
 
 
-def test_one_weak_finding_per_sentence(lint) -> None:
+def test_one_weak_finding_per_sentence(excerpts) -> None:
     text = "Our pick: [the jar](https://amzn.to/4Hq2Wn7).\n\n"
     text += "ps the jar link is my affiliate link, I get a few cents from it.\n"
-    assert len(found(lint, text, WEAK)) == 1
+    assert len(excerpts(text, WEAK)) == 1
 
 
 @pytest.mark.parametrize(
@@ -125,8 +118,8 @@ def test_one_weak_finding_per_sentence(lint) -> None:
         ("Reorder before the tub runs out.", "Reorder before the tub runs out"),
     ],
 )
-def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
-    got = calls(lint, sentence)
+def test_calls_in_new_shapes(excerpts, sentence: str, excerpt: str) -> None:
+    got = calls(excerpts, sentence)
     assert len(got) == 1 and excerpt in got[0], got
 
 
@@ -143,5 +136,5 @@ def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
         "Go for a walk after lunch instead.",
     ],
 )
-def test_not_calls(lint, sentence: str) -> None:
-    assert calls(lint, sentence) == []
+def test_not_calls(excerpts, sentence: str) -> None:
+    assert calls(excerpts, sentence) == []

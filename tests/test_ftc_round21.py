@@ -15,13 +15,6 @@ WEAK = "ftc.weak-disclosure"
 SELLS = "\n\nOur pick: [the tin](https://amzn.to/5Rt8Kq1).\n"
 
 
-def found(lint, text: str, rule: str) -> list[str]:
-    findings = [f for f in lint(text, "draft.md") if f.rule_id == rule]
-    for f in findings:  # spans are exact
-        assert text[f.start_offset : f.end_offset] == f.excerpt
-    return [f.excerpt for f in findings]
-
-
 @pytest.mark.parametrize(
     "disclosure",
     [
@@ -30,9 +23,9 @@ def found(lint, text: str, rule: str) -> list[str]:
         "Fernway Notes earns a commission on any purchase made through these links.",
     ],
 )
-def test_clear_disclosures_in_new_shapes(lint, disclosure: str) -> None:
-    assert found(lint, disclosure + SELLS, LINK) == []
-    assert found(lint, disclosure + SELLS, WEAK) == []
+def test_clear_disclosures_in_new_shapes(excerpts, disclosure: str) -> None:
+    assert excerpts(disclosure + SELLS, LINK) == []
+    assert excerpts(disclosure + SELLS, WEAK) == []
 
 
 @pytest.mark.parametrize(
@@ -42,9 +35,9 @@ def test_clear_disclosures_in_new_shapes(lint, disclosure: str) -> None:
         "Some of the stores I send you to help keep this letter free.",
     ],
 )
-def test_vague_ties_cover_what_follows_and_are_weak(lint, hint: str) -> None:
-    assert found(lint, hint + SELLS, LINK) == []
-    assert len(found(lint, hint + SELLS, WEAK)) == 1
+def test_vague_ties_cover_what_follows_and_are_weak(excerpts, hint: str) -> None:
+    assert excerpts(hint + SELLS, LINK) == []
+    assert len(excerpts(hint + SELLS, WEAK)) == 1
 
 
 @pytest.mark.parametrize(
@@ -62,8 +55,8 @@ def test_vague_ties_cover_what_follows_and_are_weak(lint, hint: str) -> None:
         ("Pick the fragrance-free one if your skin reacts.", "Pick the fragrance-free one if"),
     ],
 )
-def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
-    got = found(lint, sentence + SELLS, CALL)
+def test_calls_in_new_shapes(excerpts, sentence: str, excerpt: str) -> None:
+    got = excerpts(sentence + SELLS, CALL)
     assert len(got) == 1 and excerpt in got[0], got
 
 
@@ -75,5 +68,5 @@ def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
         "Put a scoop in your smoothie.",
     ],
 )
-def test_not_calls(lint, sentence: str) -> None:
-    assert found(lint, sentence + SELLS, CALL) == []
+def test_not_calls(excerpts, sentence: str) -> None:
+    assert excerpts(sentence + SELLS, CALL) == []

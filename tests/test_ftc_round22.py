@@ -10,13 +10,6 @@ LINK = "ftc.undisclosed-affiliate-link"
 SELLS = "\n\nOur pick: [the tin](https://amzn.to/5Rt8Kq1).\n"
 
 
-def found(lint, text: str, rule: str) -> list[str]:
-    findings = [f for f in lint(text, "draft.md") if f.rule_id == rule]
-    for f in findings:  # spans are exact
-        assert text[f.start_offset : f.end_offset] == f.excerpt
-    return [f.excerpt for f in findings]
-
-
 @pytest.mark.parametrize(
     "disclosure",
     [
@@ -26,8 +19,8 @@ def found(lint, text: str, rule: str) -> list[str]:
         "Some retailers pay us referral fees when readers buy.",
     ],
 )
-def test_any_commission_told_discloses(lint, disclosure: str) -> None:
-    assert found(lint, disclosure + SELLS, LINK) == []
+def test_any_commission_told_discloses(excerpts, disclosure: str) -> None:
+    assert excerpts(disclosure + SELLS, LINK) == []
 
 
 @pytest.mark.parametrize(
@@ -38,8 +31,8 @@ def test_any_commission_told_discloses(lint, disclosure: str) -> None:
         "Not on commission, I just like the stuff.",
     ],
 )
-def test_commission_named_without_a_connection_covers_nothing(lint, sentence: str) -> None:
-    assert found(lint, sentence + SELLS, LINK) == ["[the tin](https://amzn.to/5Rt8Kq1)"]
+def test_commission_named_without_a_connection_covers_nothing(excerpts, sentence: str) -> None:
+    assert excerpts(sentence + SELLS, LINK) == ["[the tin](https://amzn.to/5Rt8Kq1)"]
 
 
 CALL = "ftc.buy-call-to-action"
@@ -59,29 +52,29 @@ WEAK = "ftc.weak-disclosure"
         ("Pick up the 1,000 IU bottle for winter.", "Pick up the 1,000 IU bottle"),
     ],
 )
-def test_calls_in_new_shapes(lint, sentence: str, excerpt: str) -> None:
-    got = found(lint, sentence + SELLS, CALL)
+def test_calls_in_new_shapes(excerpts, sentence: str, excerpt: str) -> None:
+    got = excerpts(sentence + SELLS, CALL)
     assert len(got) == 1 and excerpt in got[0], got
 
 
-def test_buying_nothing_is_no_call(lint) -> None:
-    assert found(lint, "Buy nothing until you have read the label." + SELLS, CALL) == []
+def test_buying_nothing_is_no_call(excerpts) -> None:
+    assert excerpts("Buy nothing until you have read the label." + SELLS, CALL) == []
 
 
-def test_reader_supported_alone_is_vague_and_covers_the_links(lint) -> None:
+def test_reader_supported_alone_is_vague_and_covers_the_links(excerpts) -> None:
     text = "Fernway Notes is reader-supported." + SELLS
-    assert found(lint, text, LINK) == []
-    assert found(lint, text, WEAK) == ["Fernway Notes is reader-supported"]
+    assert excerpts(text, LINK) == []
+    assert excerpts(text, WEAK) == ["Fernway Notes is reader-supported"]
 
 
-def test_a_hint_beside_a_plain_disclosure_is_part_of_it(lint) -> None:
+def test_a_hint_beside_a_plain_disclosure_is_part_of_it(excerpts) -> None:
     text = "Fernway Notes is reader-supported. We earn a commission on purchases." + SELLS
-    assert found(lint, text, WEAK) == []
+    assert excerpts(text, WEAK) == []
 
 
-def test_affiliate_links_as_a_topic_are_no_label(lint) -> None:
+def test_affiliate_links_as_a_topic_are_no_label(excerpts) -> None:
     text = "Mods: please label any referral or affiliate links in your posts." + SELLS
-    assert found(lint, text, WEAK) == []
+    assert excerpts(text, WEAK) == []
 
 
 @pytest.mark.parametrize(
@@ -98,8 +91,8 @@ def test_affiliate_links_as_a_topic_are_no_label(lint) -> None:
         ("If you try one syrup, try the Birchline.", "try the Birchline"),
     ],
 )
-def test_calls_naming_a_brand_or_a_link(lint, sentence: str, excerpt: str) -> None:
-    got = found(lint, sentence + SELLS, CALL)
+def test_calls_naming_a_brand_or_a_link(excerpts, sentence: str, excerpt: str) -> None:
+    got = excerpts(sentence + SELLS, CALL)
     assert len(got) == 1 and excerpt in got[0], got
 
 
@@ -110,11 +103,11 @@ def test_calls_naming_a_brand_or_a_link(lint, sentence: str, excerpt: str) -> No
         "Affiliate disclosure: see the pinned comment.",
     ],
 )
-def test_ties_and_pointers_are_vague_and_cover_the_links(lint, hint: str) -> None:
-    assert found(lint, hint + SELLS, LINK) == []
-    assert len(found(lint, hint + SELLS, WEAK)) == 1
+def test_ties_and_pointers_are_vague_and_cover_the_links(excerpts, hint: str) -> None:
+    assert excerpts(hint + SELLS, LINK) == []
+    assert len(excerpts(hint + SELLS, WEAK)) == 1
 
 
-def test_not_an_affiliate_link_is_no_label(lint) -> None:
+def test_not_an_affiliate_link_is_no_label(excerpts) -> None:
     text = "A plain listing, not an affiliate link: https://shop.example.com/item" + SELLS
-    assert found(lint, text, WEAK) == []
+    assert excerpts(text, WEAK) == []
